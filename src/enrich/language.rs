@@ -1,0 +1,533 @@
+//! Language of the article and of its blocks.
+//!
+//! Two detectors, each where it is strong: whatlang (trigrams, fast) on long
+//! text, where it is all but always right, and lingua (1- to 5-gram models)
+//! on short text and to split languages whatlang confuses or does not know
+//! (da/nb/nn, hr/bs/sr, id/ms, the Cyrillic languages, ...). Long text is
+//! sampled, never scanned whole, so the cost stays flat in the input size.
+//!
+//! Lines are judged against the article: a line becomes a segment in another
+//! language only when lingua is confident of that language and all but rules
+//! out the article's. That is what makes a Russian quote in an English article
+//! a segment, and an English menu line on a German page not one.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use lingua::{Language as Lingua, LanguageDetector, LanguageDetectorBuilder};
+use whatlang::{Lang, Script};
+
+use super::Span;
+use super::document::Document;
+
+/// A sample at least this long (in chars) is detected by whatlang first.
+const LONG_TEXT_CHARS: usize = 200;
+/// How much of a long text is sampled, in bytes.
+const SAMPLE_BYTES: usize = 3000;
+/// How much of a sample lingua reads when it refines or checks an answer.
+const LINGUA_BYTES: usize = 400;
+/// whatlang's confidence below which lingua decides a long text.
+const WHATLANG_MIN_CONFIDENCE: f64 = 0.5;
+/// A line must be this long (chars) to be a segment in another language.
+const SEGMENT_MIN_CHARS: usize = 30;
+/// lingua's confidence a line needs in a language other than the article's.
+const SEGMENT_MIN_CONFIDENCE: f64 = 0.9;
+/// The article language's confidence on a line must stay below this.
+const SEGMENT_MAX_ARTICLE_CONFIDENCE: f64 = 0.05;
+/// A hint loses only to a language this confident ...
+const HINT_OVERRIDE_CONFIDENCE: f64 = 0.9;
+/// ... when the hinted language itself scores below this.
+const HINT_MIN_CONFIDENCE: f64 = 0.02;
+/// Alternatives reported, and the least confidence to be one.
+const MAX_ALTERNATIVES: usize = 4;
+const MIN_ALTERNATIVE_CONFIDENCE: f64 = 0.01;
+
+/// The language of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    /// BCP-47 primary language subtag ("en", "pt", "zh").
+    pub code: &'static str,
+    /// ISO 15924 script code ("Latn", "Cyrl"), empty when the text has none.
+    pub script: &'static str,
+    /// Confidence from 0 to 1.
+    pub confidence: f32,
+    /// Whether the detection is reliable enough to act on.
+    pub reliable: bool,
+    /// Other likely languages with their confidence, most likely first.
+    pub alternatives: Vec<(&'static str, f32)>,
+}
+
+/// A run of lines written in another language than the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Where the run is.
+    pub span: Span,
+    /// Its language.
+    pub detection: Detection,
+}
+
+/// The language of an article and of its parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleLanguage {
+    /// The article's language.
+    pub article: Detection,
+    /// Runs of lines in another language, in text order.
+    pub segments: Vec<Segment>,
+}
+
+/// Detects the language of the whole document and of its lines. `hint` is
+/// the caller's BCP-47 hint, if any. `None` when the text holds no letters
+/// and there is no usable hint.
+pub fn detect_article(doc: &Document<'_>, hint: Option<&str>) -> Option<ArticleLanguage> {
+    let hint = hint.and_then(known_code);
+    let sample = article_sample(doc);
+    let article = detect_sample(&sample, hint)?;
+    let segments = segments(doc, &article);
+    Some(ArticleLanguage { article, segments })
+}
+
+/// Detects the language of one short or long text, leaning on `hint` (a BCP-47
+/// code) unless the text strongly contradicts it.
+pub fn detect_text(text: &str, hint: Option<&str>) -> Option<Detection> {
+    let hint = hint.and_then(known_code);
+    detect_sample(prefix(text, SAMPLE_BYTES), hint)
+}
+
+/// Forces the detectors' one-time set-up (not the lazily loaded models).
+pub fn warm_up() {
+    LazyLock::force(&ALL);
+    LazyLock::force(&GROUPS);
+    LazyLock::force(&LINGUA_CODES);
+}
+
+fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> {
+    let script = whatlang::detect_script(sample).map_or("", iso15924);
+    if sample.chars().count() >= LONG_TEXT_CHARS
+        && let Some(info) = whatlang::detect(sample)
+    {
+        let code = whatlang_code(info.lang());
+        if info.confidence() >= WHATLANG_MIN_CONFIDENCE {
+            let refined = refine_group(code)
+                .map(|group| scored(group, prefix(sample, LINGUA_BYTES)))
+                .filter(|scores| !scores.is_empty());
+            let (code, confidence, alternatives) = match refined {
+                Some(scores) => (scores[0].0, scores[0].1, alternatives(&scores)),
+                None => (code, info.confidence(), Vec::new()),
+            };
+            // Long text: only a reliable contrary reading overrides the hint.
+            let code = hint.filter(|h| *h != code && !info.is_reliable()).unwrap_or(code);
+            return Some(Detection {
+                code,
+                script: script_for(code, script),
+                confidence: confidence as f32,
+                reliable: info.is_reliable(),
+                alternatives,
+            });
+        }
+    }
+    let scores = scored(&ALL, prefix(sample, LINGUA_BYTES));
+    let Some(&(top, top_confidence)) = scores.first() else {
+        // No letters at all: only the hint can say.
+        return hint.map(|code| Detection {
+            code,
+            script,
+            confidence: 0.0,
+            reliable: false,
+            alternatives: Vec::new(),
+        });
+    };
+    let chosen = match hint {
+        Some(h) if h != top => {
+            let hinted = scores.iter().find(|(c, _)| *c == h).map_or(0.0, |(_, v)| *v);
+            let contradicted = top_confidence >= HINT_OVERRIDE_CONFIDENCE && hinted < HINT_MIN_CONFIDENCE;
+            if contradicted || !scores.iter().any(|(c, _)| *c == h) {
+                (top, top_confidence)
+            } else {
+                (h, hinted)
+            }
+        }
+        _ => (top, top_confidence),
+    };
+    let alternatives = scores
+        .iter()
+        .filter(|(c, _)| *c != chosen.0)
+        .take(MAX_ALTERNATIVES)
+        .filter(|(_, v)| *v >= MIN_ALTERNATIVE_CONFIDENCE)
+        .map(|&(c, v)| (c, v as f32))
+        .collect();
+    Some(Detection {
+        code: chosen.0,
+        script: script_for(chosen.0, script),
+        confidence: chosen.1 as f32,
+        reliable: chosen.1 >= 0.5,
+        alternatives,
+    })
+}
+
+/// The lines most likely to be prose, in text order, up to [`SAMPLE_BYTES`]:
+/// menus and counters say little about a page's language. Falls back to every
+/// line when the page has too little prose.
+fn article_sample(doc: &Document<'_>) -> String {
+    let mut sample = String::new();
+    let prose = (0..doc.lines().len())
+        .map(|i| doc.line_text(i))
+        .filter(|line| line.split_whitespace().nth(5).is_some());
+    fill(&mut sample, prose);
+    if sample.chars().count() < LONG_TEXT_CHARS {
+        sample.clear();
+        fill(&mut sample, (0..doc.lines().len()).map(|i| doc.line_text(i)));
+    }
+    sample
+}
+
+fn fill<'a>(sample: &mut String, lines: impl Iterator<Item = &'a str>) {
+    for line in lines {
+        if sample.len() >= SAMPLE_BYTES {
+            break;
+        }
+        if !sample.is_empty() {
+            sample.push('\n');
+        }
+        sample.push_str(prefix(line, SAMPLE_BYTES - sample.len()));
+    }
+}
+
+/// Runs of lines whose language is confidently another than the article's.
+fn segments(doc: &Document<'_>, article: &Detection) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut last_line = usize::MAX;
+    for (index, line) in doc.lines().iter().enumerate() {
+        let text = doc.line_text(index);
+        if text.chars().count() < SEGMENT_MIN_CHARS || !looks_foreign(text, article) {
+            continue;
+        }
+        let scores = scored(&ALL, prefix(text, LINGUA_BYTES));
+        let Some(&(top, confidence)) = scores.first() else { continue };
+        let article_confidence = scores.iter().find(|(c, _)| *c == article.code).map_or(0.0, |s| s.1);
+        if top == article.code
+            || confidence < SEGMENT_MIN_CONFIDENCE
+            || article_confidence >= SEGMENT_MAX_ARTICLE_CONFIDENCE
+        {
+            continue;
+        }
+        match out.last_mut() {
+            Some(seg) if last_line + 1 == index && seg.detection.code == top => {
+                seg.span.end = line.end;
+            }
+            _ => out.push(Segment {
+                span: Span::new(line.start, line.end),
+                detection: Detection {
+                    code: top,
+                    script: script_for(top, whatlang::detect_script(text).map_or("", iso15924)),
+                    confidence: confidence as f32,
+                    reliable: true,
+                    alternatives: Vec::new(),
+                },
+            }),
+        }
+        last_line = index;
+    }
+    out
+}
+
+/// A cheap first look: another script, or whatlang reading another language
+/// outside the article language's group of close languages.
+fn looks_foreign(text: &str, article: &Detection) -> bool {
+    let Some(info) = whatlang::detect(prefix(text, LINGUA_BYTES)) else {
+        return false;
+    };
+    let script = iso15924(info.script());
+    if !article.script.is_empty() && script != script_for(article.code, article.script) {
+        return script != "Zyyy";
+    }
+    let code = whatlang_code(info.lang());
+    code != article.code && info.is_reliable() && !same_group(code, article.code)
+}
+
+fn same_group(a: &str, b: &str) -> bool {
+    GROUPS
+        .iter()
+        .any(|(codes, _)| codes.contains(&a) && codes.contains(&b))
+}
+
+/// Confidence values of `detector` on `text`, as (code, confidence), sorted.
+fn scored(detector: &LanguageDetector, text: &str) -> Vec<(&'static str, f64)> {
+    detector
+        .compute_language_confidence_values(text)
+        .into_iter()
+        .filter(|(_, v)| *v > 0.0)
+        .map(|(l, v)| (lingua_code(l), v))
+        .collect()
+}
+
+fn alternatives(scores: &[(&'static str, f64)]) -> Vec<(&'static str, f32)> {
+    scores
+        .iter()
+        .skip(1)
+        .take(MAX_ALTERNATIVES)
+        .filter(|(_, v)| *v >= MIN_ALTERNATIVE_CONFIDENCE)
+        .map(|&(c, v)| (c, v as f32))
+        .collect()
+}
+
+/// The longest prefix of `text` of at most `max` bytes ending on a char boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Every lingua language, its detector built once; models load on first use
+/// and are shared by all detectors.
+static ALL: LazyLock<LanguageDetector> =
+    LazyLock::new(|| LanguageDetectorBuilder::from_all_languages().build());
+
+/// Groups of close languages that whatlang confuses or does not know (Bosnian,
+/// Malay, Nynorsk, Kazakh, ...): when whatlang answers one of them, lingua,
+/// restricted to the group, decides.
+static GROUPS: LazyLock<Vec<(Vec<&'static str>, LanguageDetector)>> = LazyLock::new(|| {
+    use Lingua::*;
+    let groups: [&[Lingua]; 5] = [
+        &[Danish, Bokmal, Nynorsk, Swedish],
+        &[Croatian, Bosnian, Serbian, Slovene],
+        &[Indonesian, Malay, Tagalog],
+        &[Russian, Ukrainian, Belarusian, Bulgarian, Macedonian, Serbian, Kazakh, Mongolian],
+        &[Zulu, Xhosa, Shona, Tswana, Sotho, Tsonga, Swahili, Ganda, Yoruba, Somali],
+    ];
+    groups
+        .iter()
+        .map(|langs| {
+            let codes = langs.iter().map(|l| lingua_code(*l)).collect();
+            (codes, LanguageDetectorBuilder::from_languages(langs).build())
+        })
+        .collect()
+});
+
+fn refine_group(code: &str) -> Option<&'static LanguageDetector> {
+    GROUPS
+        .iter()
+        .find(|(codes, _)| codes.contains(&code))
+        .map(|(_, detector)| detector)
+}
+
+/// ISO 639-1 codes of lingua's languages, kept in a static so that results
+/// can hand out `&'static str`.
+static LINGUA_CODES: LazyLock<HashMap<Lingua, String>> = LazyLock::new(|| {
+    Lingua::all()
+        .into_iter()
+        .map(|l| (l, l.iso_code_639_1().to_string()))
+        .collect()
+});
+
+fn lingua_code(language: Lingua) -> &'static str {
+    LINGUA_CODES.get(&language).map_or("und", String::as_str)
+}
+
+/// The caller's hint as a known primary subtag ("pt-BR" → "pt"), if known.
+fn known_code(hint: &str) -> Option<&'static str> {
+    let primary = hint.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+    let primary = if primary == "no" { "nb".to_owned() } else { primary };
+    LINGUA_CODES
+        .values()
+        .map(String::as_str)
+        .chain(WHATLANG_ONLY.iter().copied())
+        .find(|c| *c == primary)
+}
+
+/// Languages whatlang knows and lingua does not.
+const WHATLANG_ONLY: [&str; 15] = [
+    "am", "ak", "jv", "kn", "km", "ml", "my", "ne", "or", "si", "tk", "uz", "yi", "ur", "vi",
+];
+
+/// whatlang's language as a BCP-47 primary subtag.
+fn whatlang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Epo => "eo",
+        Lang::Eng => "en",
+        Lang::Rus => "ru",
+        Lang::Cmn => "zh",
+        Lang::Spa => "es",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Ben => "bn",
+        Lang::Fra => "fr",
+        Lang::Deu => "de",
+        Lang::Ukr => "uk",
+        Lang::Kat => "ka",
+        Lang::Ara => "ar",
+        Lang::Hin => "hi",
+        Lang::Jpn => "ja",
+        Lang::Heb => "he",
+        Lang::Yid => "yi",
+        Lang::Pol => "pl",
+        Lang::Amh => "am",
+        Lang::Jav => "jv",
+        Lang::Kor => "ko",
+        Lang::Nob => "nb",
+        Lang::Dan => "da",
+        Lang::Swe => "sv",
+        Lang::Fin => "fi",
+        Lang::Tur => "tr",
+        Lang::Nld => "nl",
+        Lang::Hun => "hu",
+        Lang::Ces => "cs",
+        Lang::Ell => "el",
+        Lang::Bul => "bg",
+        Lang::Bel => "be",
+        Lang::Mar => "mr",
+        Lang::Kan => "kn",
+        Lang::Ron => "ro",
+        Lang::Slv => "sl",
+        Lang::Hrv => "hr",
+        Lang::Srp => "sr",
+        Lang::Mkd => "mk",
+        Lang::Lit => "lt",
+        Lang::Lav => "lv",
+        Lang::Est => "et",
+        Lang::Tam => "ta",
+        Lang::Vie => "vi",
+        Lang::Urd => "ur",
+        Lang::Tha => "th",
+        Lang::Guj => "gu",
+        Lang::Uzb => "uz",
+        Lang::Pan => "pa",
+        Lang::Aze => "az",
+        Lang::Ind => "id",
+        Lang::Tel => "te",
+        Lang::Pes => "fa",
+        Lang::Mal => "ml",
+        Lang::Ori => "or",
+        Lang::Mya => "my",
+        Lang::Nep => "ne",
+        Lang::Sin => "si",
+        Lang::Khm => "km",
+        Lang::Tuk => "tk",
+        Lang::Aka => "ak",
+        Lang::Zul => "zu",
+        Lang::Sna => "sn",
+        Lang::Afr => "af",
+        Lang::Lat => "la",
+        Lang::Slk => "sk",
+        Lang::Cat => "ca",
+        Lang::Tgl => "tl",
+        Lang::Hye => "hy",
+        Lang::Cym => "cy",
+    }
+}
+
+/// ISO 15924 code of a whatlang script.
+fn iso15924(script: Script) -> &'static str {
+    match script {
+        Script::Arabic => "Arab",
+        Script::Armenian => "Armn",
+        Script::Bengali => "Beng",
+        Script::Cyrillic => "Cyrl",
+        Script::Devanagari => "Deva",
+        Script::Ethiopic => "Ethi",
+        Script::Georgian => "Geor",
+        Script::Greek => "Grek",
+        Script::Gujarati => "Gujr",
+        Script::Gurmukhi => "Guru",
+        Script::Hangul => "Hang",
+        Script::Hebrew => "Hebr",
+        Script::Hiragana | Script::Katakana => "Jpan",
+        Script::Kannada => "Knda",
+        Script::Khmer => "Khmr",
+        Script::Latin => "Latn",
+        Script::Malayalam => "Mlym",
+        Script::Mandarin => "Hani",
+        Script::Myanmar => "Mymr",
+        Script::Oriya => "Orya",
+        Script::Sinhala => "Sinh",
+        Script::Tamil => "Taml",
+        Script::Telugu => "Telu",
+        Script::Thai => "Thai",
+    }
+}
+
+/// The script to report for `code`: Japanese mixes kana and kanji ("Jpan")
+/// whatever whatlang saw first; otherwise the script seen.
+fn script_for(code: &str, seen: &'static str) -> &'static str {
+    match code {
+        "ja" => "Jpan",
+        "ko" => "Kore",
+        _ => seen,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> &'static str {
+        detect_text(text, None).map_or("none", |d| d.code)
+    }
+
+    #[test]
+    fn detects_sentences_in_many_scripts() {
+        assert_eq!(code("The minister said the talks would resume next week in Geneva."), "en");
+        assert_eq!(code("Министр заявил, что переговоры возобновятся на следующей неделе."), "ru");
+        assert_eq!(code("Міністр заявив, що переговори відновляться наступного тижня."), "uk");
+        assert_eq!(code("Der Minister sagte, die Gespräche würden nächste Woche fortgesetzt."), "de");
+        assert_eq!(code("وقال الوزير إن المحادثات ستستأنف الأسبوع المقبل في جنيف."), "ar");
+        assert_eq!(code("部长说，会谈将于下周在日内瓦恢复。"), "zh");
+        assert_eq!(code("O ministro disse que as negociações serão retomadas na próxima semana."), "pt");
+    }
+
+    #[test]
+    fn reports_script_confidence_and_alternatives() {
+        let d = detect_text("El ministro dijo que las conversaciones se reanudarán la próxima semana.", None)
+            .expect("a detection");
+        assert_eq!((d.code, d.script), ("es", "Latn"));
+        assert!(d.confidence > 0.5 && d.reliable);
+        assert!(d.alternatives.iter().all(|(c, v)| *c != "es" && *v <= d.confidence));
+    }
+
+    #[test]
+    fn a_hint_decides_an_ambiguous_short_text_but_not_a_clear_one() {
+        // "Hotel Central" reads as many languages; the hint settles it.
+        assert_eq!(detect_text("Hotel Central", Some("de-AT")).map(|d| d.code), Some("de"));
+        let long = "Президент подписал указ о назначении нового министра обороны страны.";
+        assert_eq!(detect_text(long, Some("en")).map(|d| d.code), Some("ru"));
+    }
+
+    #[test]
+    fn text_without_letters_has_no_language_unless_hinted() {
+        assert_eq!(detect_text("12:45 — 39437 ++", None), None);
+        assert_eq!(detect_text("12:45", Some("fr")).map(|d| d.code), Some("fr"));
+        assert_eq!(detect_text("", Some("xx-unknown")), None);
+    }
+
+    #[test]
+    fn a_russian_quote_in_an_english_article_is_a_segment() {
+        let text = "Envoy says talks will resume\n\n\
+            WASHINGTON (AP) — The special envoy said on Monday that the talks with the coalition partners \
+            would resume next week, and that all sides had agreed on the agenda for the meeting in Geneva.\n\n\
+            «Мы готовы продолжить переговоры в любое время, если партнёры проявят добрую волю», — сказал он.\n\n\
+            He added that the schedule had not been finalised and that more details would follow soon.";
+        let doc = Document::new(text);
+        let lang = detect_article(&doc, None).expect("a language");
+        assert_eq!(lang.article.code, "en");
+        assert_eq!(lang.segments.len(), 1, "{:?}", lang.segments);
+        let seg = &lang.segments[0];
+        assert_eq!(seg.detection.code, "ru");
+        assert_eq!(seg.detection.script, "Cyrl");
+        assert!(text[seg.span.start..seg.span.end].starts_with("«Мы готовы"));
+    }
+
+    #[test]
+    fn menu_lines_do_not_become_segments() {
+        let text = "Startseite\nPolitik\nWirtschaft\nSport\nNewsletter\nLive Ticker\n\n\
+            Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Förderung erneuerbarer Energien \
+            beschlossen, das den Ausbau von Wind- und Solaranlagen beschleunigen soll.\n\
+            Share on Facebook\nFollow us on Twitter";
+        let lang = detect_article(&Document::new(text), None).expect("a language");
+        assert_eq!(lang.article.code, "de");
+        assert!(lang.segments.is_empty(), "{:?}", lang.segments);
+    }
+}

@@ -1,0 +1,145 @@
+//! The domain: pure, synchronous enrichment of raw article text.
+//!
+//! Data flows one way — document → language → structure → dates →
+//! attribution → tags/topics — and each stage reads the earlier stages'
+//! results; none re-splits the text. Offsets are byte offsets into the
+//! caller's text; the transport converts them to the unit the caller asked
+//! for. Nothing here knows gRPC.
+
+pub mod document;
+pub mod language;
+
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+pub use document::Document;
+
+/// A half-open byte range `[start, end)` of the input text, always on char
+/// boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    /// The text of the span in `text`.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// The enrichments a caller can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Features {
+    /// Language of the article and its parts.
+    pub language: bool,
+    /// Headline, lede, body, byline and block kinds.
+    pub structure: bool,
+    /// Dateline and dates.
+    pub dates: bool,
+    /// Quotes, speakers, outlets and credits.
+    pub attribution: bool,
+    /// Tags and topics.
+    pub tags: bool,
+}
+
+impl Features {
+    /// Every feature.
+    pub const ALL: Features = Features {
+        language: true,
+        structure: true,
+        dates: true,
+        attribution: true,
+        tags: true,
+    };
+
+    /// No feature; add them with struct update syntax.
+    pub const NONE: Features = Features {
+        language: false,
+        structure: false,
+        dates: false,
+        attribution: false,
+        tags: false,
+    };
+}
+
+/// One article to enrich, borrowed from the caller.
+#[derive(Debug, Clone)]
+pub struct Article<'a> {
+    /// The raw text.
+    pub text: &'a str,
+    /// The caller's BCP-47 language hint.
+    pub language_hint: Option<&'a str>,
+    /// When the article reached the pipeline: resolves years and relative dates.
+    pub reference_time: Option<DateTime<Utc>>,
+    /// The URL the text came from.
+    pub source_url: Option<&'a str>,
+}
+
+/// Everything found in one article; a field is empty when its feature was not
+/// requested or nothing was found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Enrichment {
+    /// Language of the article and its parts.
+    pub language: Option<language::ArticleLanguage>,
+}
+
+/// Why an enrichment stopped.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum Error {
+    /// The caller's deadline passed before the pipeline finished.
+    #[error("deadline exceeded before the {stage} stage")]
+    DeadlineExceeded {
+        /// The stage that was about to run.
+        stage: &'static str,
+    },
+}
+
+/// The enrichment pipeline. Cheap to share: all lexicons and automata are
+/// built once, at start-up, by [`Pipeline::new`].
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    _private: (),
+}
+
+impl Pipeline {
+    /// Builds the pipeline and everything its stages share.
+    pub fn new() -> Self {
+        language::warm_up();
+        Pipeline { _private: () }
+    }
+
+    /// Enriches `article` with the requested `features`, checking `deadline`
+    /// between stages.
+    pub fn enrich(
+        &self,
+        article: &Article<'_>,
+        features: Features,
+        deadline: Option<Instant>,
+    ) -> Result<Enrichment, Error> {
+        let check = |stage: &'static str| match deadline {
+            Some(d) if Instant::now() >= d => Err(Error::DeadlineExceeded { stage }),
+            _ => Ok(()),
+        };
+        let mut out = Enrichment::default();
+        check("document")?;
+        let doc = Document::new(article.text);
+        check("language")?;
+        let language = language::detect_article(&doc, article.language_hint);
+        if features.language {
+            out.language = language;
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,252 @@
+//! The `copydesk.v1.ArticleEnrichmentService` implementation: validate,
+//! hand the work to the bounded worker pool, convert back. Transport only.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::{Stream, StreamExt};
+use tonic::metadata::MetadataMap;
+use tonic::{Request, Response, Status, Streaming};
+use tracing::{Instrument, field};
+
+use super::convert::{self, Limits};
+use super::error::{self, InvalidRequest, Reason};
+use super::pool::WorkerPool;
+use crate::enrich::Pipeline;
+use crate::pb;
+use crate::pb::article_enrichment_service_server::ArticleEnrichmentService;
+
+/// Tuning of the service.
+#[derive(Debug, Clone)]
+pub struct ServiceConfig {
+    /// Request limits.
+    pub limits: Limits,
+    /// Articles enriched at once (CPU workers).
+    pub workers: usize,
+    /// Jobs that may wait for a worker before the server sheds load.
+    pub queue: usize,
+    /// Articles of one stream in flight at once.
+    pub stream_in_flight: usize,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        ServiceConfig {
+            limits: Limits::default(),
+            workers,
+            queue: workers * 16,
+            stream_in_flight: workers * 2,
+        }
+    }
+}
+
+/// The service: shared state behind an `Arc`, cheap to clone.
+#[derive(Debug, Clone)]
+pub struct EnrichmentService {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    pipeline: Pipeline,
+    limits: Limits,
+    pool: WorkerPool,
+    stream_in_flight: usize,
+}
+
+impl EnrichmentService {
+    /// A service over `pipeline` with `config`.
+    pub fn new(pipeline: Pipeline, config: &ServiceConfig) -> Self {
+        EnrichmentService {
+            inner: Arc::new(Inner {
+                pipeline,
+                limits: config.limits,
+                pool: WorkerPool::new(config.workers, config.queue),
+                stream_in_flight: config.stream_in_flight.max(1),
+            }),
+        }
+    }
+
+    async fn enrich_one(
+        &self,
+        req: pb::EnrichArticleRequest,
+        deadline: Option<Instant>,
+        wait: bool,
+    ) -> Result<pb::Enrichment, Status> {
+        let inner = self.inner.clone();
+        let job = move || convert::enrich_request(&inner.pipeline, &inner.limits, &req, deadline);
+        let result = if wait {
+            self.inner.pool.run_waiting(deadline, job).await
+        } else {
+            self.inner.pool.run(deadline, job).await
+        };
+        result?
+    }
+}
+
+type ResultStream = Pin<Box<dyn Stream<Item = Result<pb::StreamEnrichArticlesResponse, Status>> + Send>>;
+
+#[tonic::async_trait]
+impl ArticleEnrichmentService for EnrichmentService {
+    async fn enrich_article(
+        &self,
+        request: Request<pb::EnrichArticleRequest>,
+    ) -> Result<Response<pb::EnrichArticleResponse>, Status> {
+        let deadline = deadline(request.metadata());
+        let req = request.into_inner();
+        let span = rpc_span("EnrichArticle", Some(&req), 1);
+        let started = Instant::now();
+        let result = self.enrich_one(req, deadline, false).instrument(span.clone()).await;
+        finish(&span, started, &result);
+        result.map(|e| {
+            Response::new(pb::EnrichArticleResponse {
+                enrichment: Some(e),
+            })
+        })
+    }
+
+    async fn batch_enrich_articles(
+        &self,
+        request: Request<pb::BatchEnrichArticlesRequest>,
+    ) -> Result<Response<pb::BatchEnrichArticlesResponse>, Status> {
+        let deadline = deadline(request.metadata());
+        let batch = request.into_inner();
+        let span = rpc_span("BatchEnrichArticles", batch.requests.first(), batch.requests.len());
+        let started = Instant::now();
+        let max = self.inner.limits.max_batch_size;
+        let result = if batch.requests.is_empty() || batch.requests.len() > max {
+            let mut invalid = InvalidRequest::default();
+            invalid.add(
+                Reason::BadBatchSize,
+                "requests",
+                format!("holds {} requests; send between 1 and {max}", batch.requests.len()),
+            );
+            Err(Status::from(invalid))
+        } else {
+            // One job for the whole batch: a batch is admitted or shed whole.
+            let inner = self.inner.clone();
+            self.inner
+                .pool
+                .run(deadline, move || {
+                    batch
+                        .requests
+                        .iter()
+                        .map(|req| {
+                            let outcome = convert::enrich_request(&inner.pipeline, &inner.limits, req, deadline);
+                            article_result(req, outcome)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .instrument(span.clone())
+                .await
+        };
+        finish(&span, started, &result);
+        result.map(|results| Response::new(pb::BatchEnrichArticlesResponse { results }))
+    }
+
+    type StreamEnrichArticlesStream = ResultStream;
+
+    async fn stream_enrich_articles(
+        &self,
+        request: Request<Streaming<pb::StreamEnrichArticlesRequest>>,
+    ) -> Result<Response<Self::StreamEnrichArticlesStream>, Status> {
+        let deadline = deadline(request.metadata());
+        let inbound = request.into_inner();
+        let service = self.clone();
+        let in_flight = self.inner.stream_in_flight;
+        // `buffered` pulls a new request only while fewer than `in_flight` are
+        // being enriched, and yields results in request order: back-pressure
+        // reaches the sender through HTTP/2 flow control.
+        let outbound = inbound
+            .map(move |message| {
+                let service = service.clone();
+                async move {
+                    let message = message?;
+                    let req = message.request.unwrap_or_default();
+                    let span = rpc_span("StreamEnrichArticles", Some(&req), 1);
+                    let started = Instant::now();
+                    let outcome = service.enrich_one(req.clone(), deadline, true).instrument(span.clone()).await;
+                    finish(&span, started, &outcome);
+                    Ok(pb::StreamEnrichArticlesResponse {
+                        result: Some(article_result(&req, outcome)),
+                    })
+                }
+            })
+            .buffered(in_flight);
+        Ok(Response::new(Box::pin(outbound)))
+    }
+}
+
+fn article_result(req: &pb::EnrichArticleRequest, outcome: Result<pb::Enrichment, Status>) -> pb::ArticleResult {
+    let article_id = req.article.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+    let result = match outcome {
+        Ok(enrichment) => pb::article_result::Result::Enrichment(enrichment),
+        Err(status) => pb::article_result::Result::Error(error::to_rpc_status(&status)),
+    };
+    pb::ArticleResult {
+        article_id,
+        result: Some(result),
+    }
+}
+
+/// One span per request: method, article id, text size, then status and
+/// latency. Never the text itself.
+fn rpc_span(method: &'static str, req: Option<&pb::EnrichArticleRequest>, items: usize) -> tracing::Span {
+    let article = req.and_then(|r| r.article.as_ref());
+    tracing::info_span!(
+        "rpc",
+        method,
+        article_id = article.map_or("", |a| a.id.as_str()),
+        text_bytes = article.map_or(0, |a| a.text.len()),
+        items,
+        status = field::Empty,
+        latency_us = field::Empty,
+    )
+}
+
+fn finish<T>(span: &tracing::Span, started: Instant, result: &Result<T, Status>) {
+    let latency_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+    let code = result.as_ref().map_or_else(|s| s.code(), |_| tonic::Code::Ok);
+    span.record("status", field::debug(code));
+    span.record("latency_us", latency_us);
+    span.in_scope(|| match result {
+        Ok(_) => tracing::info!("request finished"),
+        Err(status) => tracing::info!(message = status.message(), "request failed"),
+    });
+}
+
+/// The caller's deadline from the `grpc-timeout` header ("100m", "5S"...).
+fn deadline(metadata: &MetadataMap) -> Option<Instant> {
+    let value = metadata.get("grpc-timeout")?.to_str().ok()?;
+    let (digits, unit) = value.split_at(value.len().checked_sub(1)?);
+    let n: u64 = digits.parse().ok()?;
+    let timeout = match unit {
+        "H" => Duration::from_secs(n.checked_mul(3600)?),
+        "M" => Duration::from_secs(n.checked_mul(60)?),
+        "S" => Duration::from_secs(n),
+        "m" => Duration::from_millis(n),
+        "u" => Duration::from_micros(n),
+        "n" => Duration::from_nanos(n),
+        _ => return None,
+    };
+    Instant::now().checked_add(timeout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_grpc_timeout() {
+        let mut md = MetadataMap::new();
+        assert!(deadline(&md).is_none());
+        md.insert("grpc-timeout", "250m".parse().expect("ascii"));
+        let d = deadline(&md).expect("a deadline");
+        let left = d.saturating_duration_since(Instant::now());
+        assert!(left <= Duration::from_millis(250) && left > Duration::from_millis(100));
+        md.insert("grpc-timeout", "9X".parse().expect("ascii"));
+        assert!(deadline(&md).is_none());
+    }
+}

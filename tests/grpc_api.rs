@@ -1,0 +1,391 @@
+//! End-to-end tests of the gRPC API: the real server on `127.0.0.1:0`,
+//! called through the generated client over a real socket.
+
+use std::time::Duration;
+
+use copydesk::grpc::{Limits, ServerConfig, ServiceConfig, serve};
+use copydesk::pb;
+use copydesk::pb::article_enrichment_service_client::ArticleEnrichmentServiceClient;
+use tokio::sync::oneshot;
+use tonic::transport::Channel;
+use tonic::{Code, Status};
+use tonic_types::StatusExt;
+
+const ENGLISH: &str = "Envoy says coalition talks will resume next week\n\n\
+    WASHINGTON (AP) — The special envoy said on Monday that talks with the coalition partners \
+    would resume next week in Geneva, and that all sides had agreed on the agenda.\n\n\
+    “We are ready to continue,” he told reporters.";
+
+struct TestServer {
+    addr: std::net::SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    handle: tokio::task::JoinHandle<()>,
+}
+
+impl TestServer {
+    async fn start(config: ServerConfig) -> TestServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("local addr");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            serve(listener, config, async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("server ran");
+        });
+        TestServer {
+            addr,
+            stop: Some(stop),
+            handle,
+        }
+    }
+
+    async fn channel(&self) -> Channel {
+        let endpoint = format!("http://{}", self.addr);
+        for _ in 0..100 {
+            if let Ok(channel) = Channel::from_shared(endpoint.clone()).expect("uri").connect().await {
+                return channel;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("server did not come up on {endpoint}");
+    }
+
+    async fn client(&self) -> ArticleEnrichmentServiceClient<Channel> {
+        ArticleEnrichmentServiceClient::new(self.channel().await)
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        tokio::time::timeout(Duration::from_secs(20), self.handle)
+            .await
+            .expect("server stopped within the drain timeout")
+            .expect("server task joined");
+    }
+}
+
+fn request(id: &str, text: &str) -> pb::EnrichArticleRequest {
+    pb::EnrichArticleRequest {
+        article: Some(pb::Article {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+fn violations(status: &Status) -> Vec<String> {
+    status
+        .get_error_details()
+        .bad_request()
+        .map(|b| b.field_violations.iter().map(|v| v.field.clone()).collect())
+        .unwrap_or_default()
+}
+
+fn reason(status: &Status) -> Option<String> {
+    status.get_error_details().error_info().map(|i| i.reason.clone())
+}
+
+#[tokio::test]
+async fn enrich_article_detects_the_language_and_echoes_the_id() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let mut client = server.client().await;
+    let response = client
+        .enrich_article(request("story-1", ENGLISH))
+        .await
+        .expect("enriched")
+        .into_inner();
+    let enrichment = response.enrichment.expect("an enrichment");
+    assert_eq!(enrichment.article_id, "story-1");
+    let language = enrichment.language.expect("a language");
+    assert_eq!(language.language_code, "en");
+    assert_eq!(language.script, "Latn");
+    assert!(language.reliable && language.confidence > 0.5);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn only_requested_features_come_back() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let mut client = server.client().await;
+    let mut req = request("a", ENGLISH);
+    req.features = vec![pb::Feature::Structure as i32];
+    let enrichment = client
+        .enrich_article(req)
+        .await
+        .expect("enriched")
+        .into_inner()
+        .enrichment
+        .expect("an enrichment");
+    assert!(enrichment.language.is_none(), "language was not requested");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn segment_offsets_follow_the_requested_unit() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let mut client = server.client().await;
+    let text = "Überschrift: Gespräche gehen weiter\n\n\
+        Die Sonderbeauftragte sagte am Montag, die Gespräche mit den Partnern würden nächste Woche in Genf fortgesetzt.\n\n\
+        «Мы готовы продолжить переговоры в любое время, если партнёры проявят добрую волю», — сказал он.\n\n\
+        Weitere Einzelheiten sollen in den kommenden Tagen bekanntgegeben werden, hieß es.";
+    let mut spans = Vec::new();
+    for encoding in [pb::TextEncoding::Utf8, pb::TextEncoding::Utf16, pb::TextEncoding::Utf32] {
+        let mut req = request("a", text);
+        req.text_encoding = encoding as i32;
+        let language = client
+            .enrich_article(req)
+            .await
+            .expect("enriched")
+            .into_inner()
+            .enrichment
+            .and_then(|e| e.language)
+            .expect("a language");
+        assert_eq!(language.language_code, "de");
+        let segment = language.segments.first().expect("the Russian quote is a segment").clone();
+        assert_eq!(segment.language_code, "ru");
+        spans.push(segment.span.expect("a span"));
+    }
+    let content = &spans[0].content;
+    assert!(content.starts_with("«Мы готовы"));
+    let (b, u16s, cps) = (&spans[0], &spans[1], &spans[2]);
+    let start = usize::try_from(b.start_offset).expect("non-negative");
+    let end = usize::try_from(b.end_offset).expect("non-negative");
+    assert_eq!(&text[start..end], content);
+    assert_eq!(usize::try_from(cps.start_offset).ok(), Some(text[..start].chars().count()));
+    assert_eq!(usize::try_from(u16s.end_offset).ok(), Some(text[..end].encode_utf16().count()));
+    assert!(spans.iter().all(|s| &s.content == content));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn invalid_requests_get_invalid_argument_with_details() {
+    let config = ServerConfig {
+        service: ServiceConfig {
+            limits: Limits {
+                max_text_bytes: 1000,
+                max_batch_size: 2,
+            },
+            ..ServiceConfig::default()
+        },
+        ..ServerConfig::default()
+    };
+    let server = TestServer::start(config).await;
+    let mut client = server.client().await;
+
+    let empty = client.enrich_article(request("a", " \n ")).await.expect_err("empty text");
+    assert_eq!(empty.code(), Code::InvalidArgument);
+    assert_eq!(reason(&empty).as_deref(), Some("EMPTY_TEXT"));
+    assert_eq!(violations(&empty), ["article.text"]);
+
+    let large = client
+        .enrich_article(request("a", &"word ".repeat(300)))
+        .await
+        .expect_err("text over the cap");
+    assert_eq!(large.code(), Code::InvalidArgument);
+    assert_eq!(reason(&large).as_deref(), Some("TEXT_TOO_LARGE"));
+    assert!(large.message().contains("1000"), "{}", large.message());
+
+    let missing = client
+        .enrich_article(pb::EnrichArticleRequest::default())
+        .await
+        .expect_err("no article");
+    assert_eq!(reason(&missing).as_deref(), Some("MISSING_ARTICLE"));
+
+    let mut bad_enums = request("a", ENGLISH);
+    bad_enums.features = vec![0, 77];
+    bad_enums.text_encoding = 12;
+    let status = client.enrich_article(bad_enums).await.expect_err("unknown enums");
+    assert_eq!(reason(&status).as_deref(), Some("UNKNOWN_ENUM_VALUE"));
+    assert_eq!(violations(&status), ["text_encoding", "features[0]", "features[1]"]);
+
+    for size in [0, 3] {
+        let batch = pb::BatchEnrichArticlesRequest {
+            requests: (0..size).map(|i| request(&i.to_string(), ENGLISH)).collect(),
+        };
+        let status = client.batch_enrich_articles(batch).await.expect_err("bad batch size");
+        assert_eq!(status.code(), Code::InvalidArgument);
+        assert_eq!(reason(&status).as_deref(), Some("BAD_BATCH_SIZE"));
+        assert_eq!(violations(&status), ["requests"]);
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn batch_results_come_back_per_item_in_order() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let mut client = server.client().await;
+    let batch = pb::BatchEnrichArticlesRequest {
+        requests: vec![request("first", ENGLISH), request("second", ""), request("third", ENGLISH)],
+    };
+    let results = client
+        .batch_enrich_articles(batch)
+        .await
+        .expect("batch ran")
+        .into_inner()
+        .results;
+    let ids: Vec<_> = results.iter().map(|r| r.article_id.as_str()).collect();
+    assert_eq!(ids, ["first", "second", "third"]);
+    match &results[1].result {
+        Some(pb::article_result::Result::Error(status)) => {
+            assert_eq!(status.code, Code::InvalidArgument as i32);
+            assert!(!status.details.is_empty(), "the item error carries its details");
+        }
+        other => panic!("expected an error for the empty item, got {other:?}"),
+    }
+    for ok in [&results[0], &results[2]] {
+        match &ok.result {
+            Some(pb::article_result::Result::Enrichment(e)) => {
+                assert_eq!(e.language.as_ref().map(|l| l.language_code.as_str()), Some("en"));
+            }
+            other => panic!("expected an enrichment, got {other:?}"),
+        }
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn stream_results_follow_request_order_under_back_pressure() {
+    let config = ServerConfig {
+        service: ServiceConfig {
+            workers: 1,
+            stream_in_flight: 2,
+            ..ServiceConfig::default()
+        },
+        ..ServerConfig::default()
+    };
+    let server = TestServer::start(config).await;
+    let mut client = server.client().await;
+    let texts = [
+        ENGLISH,
+        "Министр заявил, что переговоры возобновятся на следующей неделе в Женеве.",
+        "",
+        "Der Minister sagte, die Gespräche würden nächste Woche in Genf fortgesetzt.",
+        "El ministro dijo que las conversaciones se reanudarán la próxima semana en Ginebra.",
+    ];
+    let requests: Vec<_> = (0..40)
+        .map(|i| pb::StreamEnrichArticlesRequest {
+            request: Some(request(&format!("item-{i}"), texts[i % texts.len()])),
+        })
+        .collect();
+    let mut responses = client
+        .stream_enrich_articles(tokio_stream::iter(requests))
+        .await
+        .expect("stream opened")
+        .into_inner();
+    let mut seen = 0;
+    while let Some(response) = responses.message().await.expect("stream item") {
+        let result = response.result.expect("a result");
+        assert_eq!(result.article_id, format!("item-{seen}"));
+        let expected = ["en", "ru", "", "de", "es"][seen % texts.len()];
+        match result.result {
+            Some(pb::article_result::Result::Enrichment(e)) => {
+                assert_eq!(e.language.map(|l| l.language_code).as_deref(), Some(expected));
+            }
+            Some(pb::article_result::Result::Error(status)) => {
+                assert_eq!(expected, "", "unexpected error {status:?}");
+                assert_eq!(status.code, Code::InvalidArgument as i32);
+            }
+            None => panic!("empty result"),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 40);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn health_reports_serving() {
+    use tonic_health::pb::health_check_response::ServingStatus;
+    use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
+    let server = TestServer::start(ServerConfig::default()).await;
+    let mut health = HealthClient::new(server.channel().await);
+    for service in ["", "copydesk.v1.ArticleEnrichmentService"] {
+        let status = health
+            .check(HealthCheckRequest {
+                service: service.into(),
+            })
+            .await
+            .expect("health answered")
+            .into_inner()
+            .status;
+        assert_eq!(status, ServingStatus::Serving as i32, "service {service:?}");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn reflection_lists_and_describes_the_service() {
+    use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
+    use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
+    use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
+    use tonic_reflection::pb::v1::ServerReflectionRequest;
+    let server = TestServer::start(ServerConfig::default()).await;
+    let mut reflection = ServerReflectionClient::new(server.channel().await);
+    let asks = vec![
+        ServerReflectionRequest {
+            host: String::new(),
+            message_request: Some(MessageRequest::ListServices(String::new())),
+        },
+        ServerReflectionRequest {
+            host: String::new(),
+            message_request: Some(MessageRequest::FileContainingSymbol(
+                "copydesk.v1.ArticleEnrichmentService".into(),
+            )),
+        },
+    ];
+    let mut answers = reflection
+        .server_reflection_info(tokio_stream::iter(asks))
+        .await
+        .expect("reflection stream")
+        .into_inner();
+    match answers.message().await.expect("answer").and_then(|a| a.message_response) {
+        Some(MessageResponse::ListServicesResponse(list)) => {
+            let names: Vec<_> = list.service.iter().map(|s| s.name.as_str()).collect();
+            assert!(names.contains(&"copydesk.v1.ArticleEnrichmentService"), "{names:?}");
+            assert!(names.contains(&"grpc.health.v1.Health"), "{names:?}");
+        }
+        other => panic!("expected a service list, got {other:?}"),
+    }
+    match answers.message().await.expect("answer").and_then(|a| a.message_response) {
+        Some(MessageResponse::FileDescriptorResponse(files)) => {
+            assert!(!files.file_descriptor_proto.is_empty());
+        }
+        other => panic!("expected file descriptors, got {other:?}"),
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_passed_deadline_answers_deadline_exceeded() {
+    let server = TestServer::start(ServerConfig::default()).await;
+    let mut client = server.client().await;
+    let mut req = tonic::Request::new(request("slow", &ENGLISH.repeat(200)));
+    req.metadata_mut().insert("grpc-timeout", "1n".parse().expect("ascii"));
+    let status = client.enrich_article(req).await.expect_err("deadline passed");
+    // The client's own timer may fire first (CANCELLED/DEADLINE_EXCEEDED
+    // depending on who answers first); the server never answers OK.
+    assert!(
+        matches!(status.code(), Code::DeadlineExceeded | Code::Cancelled),
+        "{status:?}"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn shutdown_drains_and_stops() {
+    let server = TestServer::start(ServerConfig {
+        drain_timeout: Duration::from_secs(5),
+        ..ServerConfig::default()
+    })
+    .await;
+    let mut client = server.client().await;
+    let pending = tokio::spawn(async move { client.enrich_article(request("last", ENGLISH)).await });
+    let result = pending.await.expect("joined");
+    assert!(result.is_ok(), "{result:?}");
+    server.stop().await;
+}
