@@ -8,6 +8,7 @@
 
 pub mod document;
 pub mod language;
+pub mod structure;
 
 use std::time::Instant;
 
@@ -93,6 +94,8 @@ pub struct Article<'a> {
 pub struct Enrichment {
     /// Language of the article and its parts.
     pub language: Option<language::ArticleLanguage>,
+    /// Headline, lede, body, byline and the kind of every line.
+    pub structure: Option<structure::Structure>,
 }
 
 /// Why an enrichment stopped.
@@ -137,8 +140,19 @@ impl Pipeline {
         let doc = Document::new(article.text);
         check("language")?;
         let language = language::detect_article(&doc, article.language_hint);
+        // Later stages read the structure: run it when any of them is asked.
+        let needs_structure = features.structure || features.dates || features.attribution || features.tags;
+        let structure = if needs_structure {
+            check("structure")?;
+            Some(structure::analyze(&doc, language.as_ref()))
+        } else {
+            None
+        };
         if features.language {
             out.language = language;
+        }
+        if features.structure {
+            out.structure = structure;
         }
         Ok(out)
     }

@@ -88,7 +88,10 @@ impl GoldSpan {
         let Some(fragments) = self.fragments.as_deref().filter(|f| !f.is_empty()) else {
             return self.text.clone();
         };
-        let parts: Option<Vec<&str>> = fragments.iter().map(|[start, end]| text.slice(*start, *end)).collect();
+        let parts: Option<Vec<&str>> = fragments
+            .iter()
+            .map(|[start, end]| text.slice(*start, *end))
+            .collect();
         parts.map_or_else(|| self.text.clone(), |parts| parts.join(" "))
     }
 }
@@ -113,16 +116,28 @@ pub(crate) struct Acc {
 fn predicted_source(attribution: &Attribution) -> Option<&str> {
     let source = attribution.source.as_ref()?;
     let mention = source.mention.as_ref().map_or("", |m| m.content.as_str());
-    Some(if mention.trim().is_empty() { source.name.as_str() } else { mention })
+    Some(if mention.trim().is_empty() {
+        source.name.as_str()
+    } else {
+        mention
+    })
 }
 
 /// Matches one article's predicted attributions with its gold ones.
-pub(crate) fn match_article(text: &str, predicted: &[Attribution], gold: &[GoldAttribution]) -> Outcome {
+pub(crate) fn match_article(
+    text: &str,
+    predicted: &[Attribution],
+    gold: &[GoldAttribution],
+) -> Outcome {
     let gold: Vec<&GoldAttribution> = gold.iter().filter(|g| g.content.is_some()).collect();
     let code_points = CodePoints::new(text);
     let gold_bags: Vec<Bag> = gold
         .iter()
-        .map(|g| g.content.as_ref().map_or_else(Bag::default, |c| Bag::of(&c.words(&code_points))))
+        .map(|g| {
+            g.content
+                .as_ref()
+                .map_or_else(Bag::default, |c| Bag::of(&c.words(&code_points)))
+        })
         .collect();
     let predicted_bags: Vec<Bag> = predicted
         .iter()
@@ -156,7 +171,10 @@ pub(crate) fn match_article(text: &str, predicted: &[Attribution], gold: &[GoldA
             outcome.source_overlap += 1;
         }
         let gold_cue = g.cue.as_ref().map(|s| s.words(&code_points));
-        if overlaps(p.cue.as_ref().map(|c| c.content.as_str()), gold_cue.as_deref()) {
+        if overlaps(
+            p.cue.as_ref().map(|c| c.content.as_str()),
+            gold_cue.as_deref(),
+        ) {
             outcome.cue_overlap += 1;
         }
     }
@@ -239,7 +257,8 @@ mod tests {
         serde_json::from_str(json).unwrap_or_else(|e| panic!("test gold: {e}"))
     }
 
-    const TEXT: &str = "\"The pool stays shut,\" the mayor said, \"until June.\" Residents said they were upset.";
+    const TEXT: &str =
+        "\"The pool stays shut,\" the mayor said, \"until June.\" Residents said they were upset.";
 
     fn gold_two() -> Vec<GoldAttribution> {
         gold(
@@ -258,7 +277,10 @@ mod tests {
         let g = gold_two();
         let cp = CodePoints::new(TEXT);
         let words = g[0].content.as_ref().map(|c| c.words(&cp));
-        assert_eq!(words.as_deref(), Some("\"The pool stays shut,\" \"until June.\""));
+        assert_eq!(
+            words.as_deref(),
+            Some("\"The pool stays shut,\" \"until June.\"")
+        );
         // Null offsets: the text is used.
         let words = g[1].content.as_ref().map(|c| c.words(&cp));
         assert_eq!(words.as_deref(), Some("they were upset"));
@@ -267,7 +289,11 @@ mod tests {
     #[test]
     fn matching_is_one_to_one_and_checks_source_and_cue() {
         let p = vec![
-            predicted(Some("mayor"), Some("said"), "The pool stays shut until June"),
+            predicted(
+                Some("mayor"),
+                Some("said"),
+                "The pool stays shut until June",
+            ),
             // A second, weaker prediction for the same gold quote.
             predicted(Some("mayor"), Some("said"), "The pool stays shut"),
             predicted(Some("they"), Some("said"), "they were upset"),
@@ -277,7 +303,11 @@ mod tests {
         assert_eq!(
             o,
             Outcome {
-                content: Prf { matched: 2, predicted: 4, gold: 2 },
+                content: Prf {
+                    matched: 2,
+                    predicted: 4,
+                    gold: 2
+                },
                 source_overlap: 1,
                 cue_overlap: 2,
             }
@@ -286,12 +316,25 @@ mod tests {
 
     #[test]
     fn absent_sources_agree_and_nothing_predicted_scores_zero() {
-        let g = gold(r#"[{"source": null, "cue": null, "content": {"text": "rates will rise", "start": 0, "end": 15}}]"#);
-        let o = match_article("rates will rise", &[predicted(None, None, "rates will rise soon")], &g);
+        let g = gold(
+            r#"[{"source": null, "cue": null, "content": {"text": "rates will rise", "start": 0, "end": 15}}]"#,
+        );
+        let o = match_article(
+            "rates will rise",
+            &[predicted(None, None, "rates will rise soon")],
+            &g,
+        );
         assert_eq!(o.source_overlap, 1);
         assert_eq!(o.cue_overlap, 1);
         let o = match_article("rates will rise", &[], &g);
-        assert_eq!(o.content, Prf { matched: 0, predicted: 0, gold: 1 });
+        assert_eq!(
+            o.content,
+            Prf {
+                matched: 0,
+                predicted: 0,
+                gold: 1
+            }
+        );
 
         let mut acc = Acc::default();
         Eval::add(&mut acc, Some(o));

@@ -233,8 +233,14 @@ mod tests {
     use crate::pb::google::r#type::Date;
 
     fn record(gold: &str, labelled: bool) -> Record<Gold> {
-        let quality = if labelled { r#"{"dateline": "gold"}"# } else { "{}" };
-        let json = format!(r#"{{"id": "t:1", "dataset": "t", "text": "x", "gold": {gold}, "quality": {quality}}}"#);
+        let quality = if labelled {
+            r#"{"dateline": "gold"}"#
+        } else {
+            "{}"
+        };
+        let json = format!(
+            r#"{{"id": "t:1", "dataset": "t", "text": "x", "gold": {gold}, "quality": {quality}}}"#
+        );
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("test record: {e}"))
     }
 
@@ -259,7 +265,10 @@ mod tests {
 
     #[test]
     fn a_right_dateline_scores_everywhere() {
-        let o = Eval::score(&record(GOLD, true), &predicted(12, 30, " LAKEVILLE", Some((1999, 6, 3))));
+        let o = Eval::score(
+            &record(GOLD, true),
+            &predicted(12, 30, " LAKEVILLE", Some((1999, 6, 3))),
+        );
         assert_eq!(
             o,
             Outcome::Positive {
@@ -275,7 +284,10 @@ mod tests {
 
     #[test]
     fn partial_datelines_score_partially() {
-        let o = Eval::score(&record(GOLD, true), &predicted(12, 29, "Lakeville", Some((0, 6, 3))));
+        let o = Eval::score(
+            &record(GOLD, true),
+            &predicted(12, 29, "Lakeville", Some((0, 6, 3))),
+        );
         assert_eq!(
             o,
             Outcome::Positive {
@@ -288,7 +300,14 @@ mod tests {
             }
         );
         let o = Eval::score(&record(GOLD, true), &Enrichment::default());
-        assert!(matches!(o, Outcome::Positive { found: false, exact_span: false, .. }));
+        assert!(matches!(
+            o,
+            Outcome::Positive {
+                found: false,
+                exact_span: false,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -296,20 +315,29 @@ mod tests {
         let none = r#"{"dateline": null}"#;
         assert_eq!(
             Eval::score(&record(none, true), &predicted(0, 5, "X", None)),
-            Outcome::Negative { false_positive: true }
+            Outcome::Negative {
+                false_positive: true
+            }
         );
         assert_eq!(
             Eval::score(&record(none, true), &Enrichment::default()),
-            Outcome::Negative { false_positive: false }
+            Outcome::Negative {
+                false_positive: false
+            }
         );
-        assert_eq!(Eval::score(&record(none, false), &Enrichment::default()), Outcome::Unlabelled);
+        assert_eq!(
+            Eval::score(&record(none, false), &Enrichment::default()),
+            Outcome::Unlabelled
+        );
         let empty = Enrichment {
             dateline: Some(Dateline::default()),
             ..Enrichment::default()
         };
         assert_eq!(
             Eval::score(&record(none, true), &empty),
-            Outcome::Negative { false_positive: false }
+            Outcome::Negative {
+                false_positive: false
+            }
         );
     }
 }

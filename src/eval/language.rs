@@ -87,7 +87,8 @@ pub(crate) fn language_matches(predicted: &str, gold: &str) -> bool {
         .unwrap_or_default()
         .to_ascii_lowercase();
     let gold = gold.trim().to_ascii_lowercase();
-    !primary.is_empty() && (primary == gold || (gold == "no" && (primary == "nb" || primary == "nn")))
+    !primary.is_empty()
+        && (primary == gold || (gold == "no" && (primary == "nb" || primary == "nn")))
 }
 
 /// The language task.
@@ -111,10 +112,7 @@ impl Evaluation for Eval {
         let correct = record
             .scalar("language", &record.gold.language)
             .map(|gold| gold.is_some_and(|gold| language_matches(predicted, gold)));
-        let kind = record
-            .scalar("kind", &record.gold.kind)
-            .flatten()
-            .cloned();
+        let kind = record.scalar("kind", &record.gold.kind).flatten().cloned();
         Outcome { kind, correct }
     }
 

@@ -71,7 +71,9 @@ impl Bag {
 
     /// Whether the two bags share at least one token.
     pub(crate) fn shares_token(&self, other: &Self) -> bool {
-        self.counts.keys().any(|word| other.counts.contains_key(word))
+        self.counts
+            .keys()
+            .any(|word| other.counts.contains_key(word))
     }
 
     /// Token F1 = 2·overlap / (|a| + |b|): 1 when both are empty, 0 when only
@@ -295,7 +297,10 @@ mod tests {
 
     #[test]
     fn whitespace_runs_become_one_space() {
-        assert_eq!(normalize_ws("  Tram fares\n\n rise\t again  "), "Tram fares rise again");
+        assert_eq!(
+            normalize_ws("  Tram fares\n\n rise\t again  "),
+            "Tram fares rise again"
+        );
         assert_eq!(normalize_ws("Kiosk\u{a0}opens"), "Kiosk opens");
         assert_eq!(normalize_ws(" \n\t "), "");
         assert_eq!(normalize_ws("one"), "one");
@@ -303,14 +308,20 @@ mod tests {
 
     #[test]
     fn words_are_unicode_word_runs() {
-        assert_eq!(words("Die Fähre — fährt's 2x?"), ["Die", "Fähre", "fährt", "s", "2x"]);
+        assert_eq!(
+            words("Die Fähre — fährt's 2x?"),
+            ["Die", "Fähre", "fährt", "s", "2x"]
+        );
         assert_eq!(words("Мост закрыт, 12:30"), ["Мост", "закрыт", "12", "30"]);
         assert!(words("— … !").is_empty());
     }
 
     #[test]
     fn token_f1_counts_repeats_and_ignores_case() {
-        assert!(close(token_f1("The council voted", "the Council voted"), 1.0));
+        assert!(close(
+            token_f1("The council voted", "the Council voted"),
+            1.0
+        ));
         // pred {a, b, b}, gold {b, c}: overlap 1, F1 = 2/5.
         assert!(close(token_f1("a b b", "b c"), 0.4));
         assert!(close(token_f1("", ""), 1.0));
@@ -377,11 +388,29 @@ mod tests {
     #[test]
     fn empty_sides_follow_the_benchmark() {
         let m = shingle_match("", "some gold body text here");
-        assert_eq!(m, PageMatch { precision: None, recall: Some(0.0) });
+        assert_eq!(
+            m,
+            PageMatch {
+                precision: None,
+                recall: Some(0.0)
+            }
+        );
         let m = shingle_match("a predicted body here", "");
-        assert_eq!(m, PageMatch { precision: Some(0.0), recall: None });
+        assert_eq!(
+            m,
+            PageMatch {
+                precision: Some(0.0),
+                recall: None
+            }
+        );
         let m = shingle_match("", "");
-        assert_eq!(m, PageMatch { precision: None, recall: None });
+        assert_eq!(
+            m,
+            PageMatch {
+                precision: None,
+                recall: None
+            }
+        );
     }
 
     #[test]
@@ -393,7 +422,9 @@ mod tests {
         assert_eq!(pairs, [(1, 0), (0, 1)]);
         // Ties: lower gold index first, then lower predicted index.
         let pairs = greedy_match(vec![(1, 0, 0.8), (0, 1, 0.8), (0, 0, 0.8)]);
-        assert_eq!(pairs, [(0, 0), (0, 1)]);
+        assert_eq!(pairs, [(0, 0)]);
+        let pairs = greedy_match(vec![(1, 1, 0.8), (0, 1, 0.8), (1, 0, 0.8)]);
+        assert_eq!(pairs, [(1, 0), (0, 1)]);
         assert!(greedy_match(Vec::new()).is_empty());
     }
 
@@ -409,11 +440,19 @@ mod tests {
 
         let mut prf = Prf::default();
         assert_eq!(prf.f1(), None);
-        prf.add(Prf { matched: 1, predicted: 2, gold: 4 });
+        prf.add(Prf {
+            matched: 1,
+            predicted: 2,
+            gold: 4,
+        });
         assert_eq!(prf.precision().map(|s| s.value), Some(0.5));
         assert_eq!(prf.recall().map(|s| s.value), Some(0.25));
         assert!(close(prf.f1().map_or(0.0, |s| s.value), 2.0 / 6.0));
-        let nothing_predicted = Prf { matched: 0, predicted: 0, gold: 3 };
+        let nothing_predicted = Prf {
+            matched: 0,
+            predicted: 0,
+            gold: 3,
+        };
         assert_eq!(nothing_predicted.precision(), None);
         assert_eq!(nothing_predicted.f1().map(|s| s.value), Some(0.0));
     }

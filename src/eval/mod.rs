@@ -48,7 +48,8 @@ use record::Record;
 
 /// Something that enriches one request in-process (the CLI passes the same code
 /// path the gRPC service uses).
-pub type EnrichFn<'a> = dyn Fn(EnrichArticleRequest) -> Result<Enrichment, tonic::Status> + Sync + 'a;
+pub type EnrichFn<'a> =
+    dyn Fn(EnrichArticleRequest) -> Result<Enrichment, tonic::Status> + Sync + 'a;
 
 /// One evaluation task, read from `<name>.jsonl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -110,8 +111,9 @@ impl FromStr for Task {
     }
 }
 
-/// How to run an evaluation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How to run an evaluation. The default runs every task, on every record,
+/// with one thread per core.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The tasks to run; `None` runs all of them.
     pub tasks: Option<Vec<Task>>,
@@ -119,16 +121,6 @@ pub struct Options {
     pub limit: Option<usize>,
     /// Worker threads; 0 means one per available core.
     pub threads: usize,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            tasks: None,
-            limit: None,
-            threads: 0,
-        }
-    }
 }
 
 /// Why an evaluation could not run.
@@ -216,7 +208,10 @@ impl Report {
 
     /// The value and count of a metric by its key (see [`Report::metric`]).
     pub fn score(&self, key: &str) -> Option<Score> {
-        self.entries().into_iter().find(|(k, _)| k == key).and_then(|(_, s)| s)
+        self.entries()
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, s)| s)
     }
 
     /// Every metric key of this run, in table order, including the metrics
@@ -270,7 +265,11 @@ impl Report {
     }
 }
 
-fn push_entries<S: Row>(entries: &mut Vec<(String, Option<Score>)>, task: Task, report: Option<&TaskReport<S>>) {
+fn push_entries<S: Row>(
+    entries: &mut Vec<(String, Option<Score>)>,
+    task: Task,
+    report: Option<&TaskReport<S>>,
+) {
     let Some(report) = report else {
         return;
     };
@@ -342,7 +341,12 @@ pub(crate) trait Evaluation {
 /// Runs every task file found in `dir` and writes one table per task and
 /// dataset to `out`, then a timing line. Missing task files are skipped with a
 /// note; failed enrichments are misses, counted in the `errors` column.
-pub fn run(dir: &Path, enrich: &EnrichFn<'_>, options: &Options, out: &mut dyn Write) -> Result<Report, Error> {
+pub fn run(
+    dir: &Path,
+    enrich: &EnrichFn<'_>,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<Report, Error> {
     let metadata = fs::metadata(dir).map_err(|source| Error::Io {
         path: dir.to_owned(),
         source,
@@ -357,8 +361,16 @@ pub fn run(dir: &Path, enrich: &EnrichFn<'_>, options: &Options, out: &mut dyn W
         0 => thread::available_parallelism().map_or(1, usize::from),
         n => n,
     };
-    let limit = options.limit.map(|n| format!(", at most {n} records per file")).unwrap_or_default();
-    writeln!(out, "copydesk eval {}: {threads} threads{limit}", dir.display()).map_err(Error::Write)?;
+    let limit = options
+        .limit
+        .map(|n| format!(", at most {n} records per file"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "copydesk eval {}: {threads} threads{limit}",
+        dir.display()
+    )
+    .map_err(Error::Write)?;
     writeln!(
         out,
         "cells: the value, with its count in parentheses when that is not the row's n; '-': nothing to measure"
@@ -367,17 +379,30 @@ pub fn run(dir: &Path, enrich: &EnrichFn<'_>, options: &Options, out: &mut dyn W
 
     let mut report = Report::default();
     for task in Task::ALL {
-        if options.tasks.as_ref().is_some_and(|tasks| !tasks.contains(&task)) {
+        if options
+            .tasks
+            .as_ref()
+            .is_some_and(|tasks| !tasks.contains(&task))
+        {
             continue;
         }
         match task {
-            Task::Language => report.language = run_task::<language::Eval>(dir, enrich, options, threads, out)?,
-            Task::Structure => report.structure = run_task::<structure::Eval>(dir, enrich, options, threads, out)?,
-            Task::Dateline => report.dateline = run_task::<dateline::Eval>(dir, enrich, options, threads, out)?,
-            Task::Attribution => {
-                report.attribution = run_task::<attribution::Eval>(dir, enrich, options, threads, out)?;
+            Task::Language => {
+                report.language = run_task::<language::Eval>(dir, enrich, options, threads, out)?
             }
-            Task::Topics => report.topics = run_task::<topics::Eval>(dir, enrich, options, threads, out)?,
+            Task::Structure => {
+                report.structure = run_task::<structure::Eval>(dir, enrich, options, threads, out)?
+            }
+            Task::Dateline => {
+                report.dateline = run_task::<dateline::Eval>(dir, enrich, options, threads, out)?
+            }
+            Task::Attribution => {
+                report.attribution =
+                    run_task::<attribution::Eval>(dir, enrich, options, threads, out)?;
+            }
+            Task::Topics => {
+                report.topics = run_task::<topics::Eval>(dir, enrich, options, threads, out)?
+            }
         }
     }
     let (items, elapsed) = report.totals();
@@ -388,9 +413,16 @@ pub fn run(dir: &Path, enrich: &EnrichFn<'_>, options: &Options, out: &mut dyn W
 /// "N items in S s (R items/s)".
 fn timing(items: usize, elapsed: Duration) -> String {
     let seconds = elapsed.as_secs_f64();
-    let rate = if seconds > 0.0 { items as f64 / seconds } else { 0.0 };
+    let rate = if seconds > 0.0 {
+        items as f64 / seconds
+    } else {
+        0.0
+    };
     format!("{items} items in {seconds:.1} s ({rate:.0} items/s)")
 }
+
+/// The scored records in file order, and the first failure's description.
+type Outcomes<O> = (Vec<Scored<O>>, Option<String>);
 
 /// One scored record, in file order.
 struct Scored<O> {
@@ -413,8 +445,14 @@ fn run_task<E: Evaluation>(
     let content = match fs::read_to_string(&path) {
         Ok(content) => content,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            writeln!(out, "\n{}: skipped, no {} in {}", E::TASK, E::TASK.file_name(), dir.display())
-                .map_err(Error::Write)?;
+            writeln!(
+                out,
+                "\n{}: skipped, no {} in {}",
+                E::TASK,
+                E::TASK.file_name(),
+                dir.display()
+            )
+            .map_err(Error::Write)?;
             return Ok(None);
         }
         Err(source) => return Err(Error::Io { path, source }),
@@ -426,7 +464,8 @@ fn run_task<E: Evaluation>(
         .take(options.limit.unwrap_or(usize::MAX))
         .collect();
 
-    let (scored, first_error) = score_lines::<E>(&path, &lines, enrich, threads.clamp(1, lines.len().max(1)))?;
+    let (scored, first_error) =
+        score_lines::<E>(&path, &lines, enrich, threads.clamp(1, lines.len().max(1)))?;
 
     let mut datasets: Vec<(String, usize, usize, E::Acc)> = Vec::new();
     let mut errors = 0;
@@ -467,7 +506,7 @@ fn score_lines<E: Evaluation>(
     lines: &[(usize, &str)],
     enrich: &EnrichFn<'_>,
     threads: usize,
-) -> Result<(Vec<Scored<E::Outcome>>, Option<String>), Error> {
+) -> Result<Outcomes<E::Outcome>, Error> {
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     type Part<O> = Result<(Vec<Scored<O>>, Option<(usize, String)>), Error>;
@@ -512,10 +551,14 @@ fn score_lines<E: Evaluation>(
         Ok((scored, first_error))
     };
     let parts: Vec<Part<E::Outcome>> = thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(&work)).collect();
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
         handles
             .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|panic| panic::resume_unwind(panic)))
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| panic::resume_unwind(panic))
+            })
             .collect()
     });
 
@@ -534,7 +577,9 @@ fn score_lines<E: Evaluation>(
             }
             Err(error) => {
                 let earlier = match (&bad_record, &error) {
-                    (Some(Error::Json { line: old, .. }), Error::Json { line: new, .. }) => new < old,
+                    (Some(Error::Json { line: old, .. }), Error::Json { line: new, .. }) => {
+                        new < old
+                    }
                     (None, _) => true,
                     _ => false,
                 };
@@ -552,7 +597,12 @@ fn score_lines<E: Evaluation>(
 }
 
 /// Prints a task's title, legend, table and notes.
-fn print_task<S: Row>(out: &mut dyn Write, task: Task, legend: &str, report: &TaskReport<S>) -> io::Result<()> {
+fn print_task<S: Row>(
+    out: &mut dyn Write,
+    task: Task,
+    legend: &str,
+    report: &TaskReport<S>,
+) -> io::Result<()> {
     writeln!(
         out,
         "\n{task} ({}): {}, {} errors",
@@ -571,7 +621,11 @@ fn print_task<S: Row>(out: &mut dyn Write, task: Task, legend: &str, report: &Ta
         .datasets
         .iter()
         .map(|row| {
-            let mut cells = vec![row.dataset().to_owned(), row.items().to_string(), row.errors().to_string()];
+            let mut cells = vec![
+                row.dataset().to_owned(),
+                row.items().to_string(),
+                row.errors().to_string(),
+            ];
             cells.extend(row.columns().iter().map(|c| cell(c.score, row.items())));
             cells
         })

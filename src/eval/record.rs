@@ -136,8 +136,14 @@ mod tests {
                 "gold": {"headline": "Pier reopens", "authors": ["A. Writer"], "dateline": null},
                 "quality": {"headline": "gold", "authors": "gold"}}"#,
         );
-        assert_eq!(r.scalar("headline", &r.gold.headline), Some(Some(&"Pier reopens".to_owned())));
-        assert_eq!(r.list("authors", &r.gold.authors).map(<[String]>::len), Some(1));
+        assert_eq!(
+            r.scalar("headline", &r.gold.headline),
+            Some(Some(&"Pier reopens".to_owned()))
+        );
+        assert_eq!(
+            r.list("authors", &r.gold.authors).map(<[String]>::len),
+            Some(1)
+        );
         assert_eq!(r.scalar("dateline", &r.gold.dateline), None);
     }
 

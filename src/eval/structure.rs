@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use super::metrics::{Bag, Mean, PageMatch, Prf, harmonic, normalize_ws, shingle_match};
+use super::metrics::{Mean, PageMatch, Prf, harmonic, normalize_ws, shingle_match, token_f1};
 use super::record::Record;
 use super::{Column, Evaluation, Row, Score, Task};
 use crate::pb::{DateRole, Enrichment, Feature, Structure, TextSpan};
@@ -149,7 +149,10 @@ pub(crate) fn snippets_found(haystack: &str, snippets: &[String]) -> (usize, usi
         .map(|s| normalize_ws(s))
         .filter(|s| !s.is_empty())
         .collect();
-    let found = snippets.iter().filter(|s| haystack.contains(s.as_str())).count();
+    let found = snippets
+        .iter()
+        .filter(|s| haystack.contains(s.as_str()))
+        .count();
     (found, snippets.len())
 }
 
@@ -206,7 +209,7 @@ impl Evaluation for Eval {
                 .scalar("headline", &gold.headline)
                 .map(|g| same_text(headline, g.map_or("", String::as_str))),
             lede_exact: lede_gold.map(|g| same_text(lede, g.map_or("", String::as_str))),
-            lede_f1: lede_gold.map(|g| Bag::of(lede).f1(&Bag::of(g.map_or("", String::as_str)))),
+            lede_f1: lede_gold.map(|g| token_f1(lede, g.map_or("", String::as_str))),
             body: record
                 .scalar("body", &gold.body)
                 .map(|g| shingle_match(&structure.body_text, g.map_or("", String::as_str))),
@@ -294,18 +297,33 @@ mod tests {
 
     #[test]
     fn author_names_are_sets() {
-        let prf = author_counts(&names(&["Ana  Ruiz", "ana ruiz", "Bo Li"]), &names(&["Ana Ruiz", "C. Dar"]));
-        assert_eq!(prf, Prf { matched: 1, predicted: 2, gold: 2 });
+        let prf = author_counts(
+            &names(&["Ana  Ruiz", "ana ruiz", "Bo Li"]),
+            &names(&["Ana Ruiz", "C. Dar"]),
+        );
+        assert_eq!(
+            prf,
+            Prf {
+                matched: 1,
+                predicted: 2,
+                gold: 2
+            }
+        );
         assert_eq!(author_counts(&[], &[]), Prf::default());
     }
 
     fn record(gold: &str, quality: &str) -> Record<Gold> {
-        let json = format!(r#"{{"id": "t:1", "dataset": "t", "text": "x", "gold": {gold}, "quality": {quality}}}"#);
+        let json = format!(
+            r#"{{"id": "t:1", "dataset": "t", "text": "x", "gold": {gold}, "quality": {quality}}}"#
+        );
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("test record: {e}"))
     }
 
     fn span(content: &str) -> Option<TextSpan> {
-        Some(TextSpan { content: content.to_owned(), ..TextSpan::default() })
+        Some(TextSpan {
+            content: content.to_owned(),
+            ..TextSpan::default()
+        })
     }
 
     #[test]
@@ -353,11 +371,24 @@ mod tests {
         assert_eq!(o.headline, Some(false));
         assert_eq!(o.lede_exact, Some(false));
         assert_eq!(o.lede_f1, Some(0.0));
-        assert_eq!(o.body, Some(PageMatch { precision: None, recall: Some(0.0) }));
+        assert_eq!(
+            o.body,
+            Some(PageMatch {
+                precision: None,
+                recall: Some(0.0)
+            })
+        );
         assert_eq!(o.include, Some((0, 0)));
         // No snippet to exclude: trivially clean.
         assert_eq!(o.clean, Some(true));
-        assert_eq!(o.authors, Some(Prf { matched: 0, predicted: 0, gold: 1 }));
+        assert_eq!(
+            o.authors,
+            Some(Prf {
+                matched: 0,
+                predicted: 0,
+                gold: 1
+            })
+        );
         // Labelled "no publication date" and none predicted.
         assert_eq!(o.published, Some(true));
 

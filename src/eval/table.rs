@@ -5,7 +5,11 @@ use std::io::{self, Write};
 
 /// Writes `header` and `rows` as an aligned table, each line indented by two
 /// spaces, with a rule under the header.
-pub(crate) fn write(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn write(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
     let columns = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
@@ -50,7 +54,10 @@ mod tests {
     fn columns_align() {
         let mut out = Vec::new();
         let header = strings(&["dataset", "n", "accuracy"]);
-        let rows = vec![strings(&["a-long-name", "12", "0.500"]), strings(&["b", "3", "-"])];
+        let rows = vec![
+            strings(&["a-long-name", "12", "0.500"]),
+            strings(&["b", "3", "-"]),
+        ];
         let result = write(&mut out, &header, &rows);
         assert!(result.is_ok());
         let text = String::from_utf8(out).unwrap_or_default();

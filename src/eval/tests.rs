@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
-use crate::pb::{Language, Structure, TextSpan, TextEncoding};
+use crate::pb::{Language, Structure, TextEncoding, TextSpan};
 
 /// A fresh, empty folder under the system temp dir, removed on drop.
 struct TempDir(PathBuf);
@@ -103,26 +103,47 @@ fn runs_present_tasks_and_skips_missing_ones() {
     let text = String::from_utf8_lossy(&out);
 
     assert_eq!(report.metric("language.words.accuracy"), Some(1.0 / 3.0));
-    assert_eq!(report.metric("language.words.single-word.accuracy"), Some(1.0));
-    assert_eq!(report.metric("language.words.word-pair.accuracy"), Some(0.0));
+    assert_eq!(
+        report.metric("language.words.single-word.accuracy"),
+        Some(1.0)
+    );
+    assert_eq!(
+        report.metric("language.words.word-pair.accuracy"),
+        Some(0.0)
+    );
     assert_eq!(report.metric("language.words.errors"), Some(1.0));
     assert_eq!(report.metric("language.pages.article.accuracy"), Some(1.0));
     assert_eq!(report.metric("language.pages.sentence.accuracy"), None);
     assert_eq!(report.metric("structure.site.headline_exact"), Some(1.0));
     assert_eq!(report.metric("structure.site.body_f1"), Some(1.0));
-    assert_eq!(report.metric("structure.site.must_include_recall"), Some(1.0));
+    assert_eq!(
+        report.metric("structure.site.must_include_recall"),
+        Some(1.0)
+    );
     assert_eq!(report.metric("structure.site.lede_exact"), None);
     assert_eq!(report.metric("no.such.key"), None);
     assert_eq!(report.items(), 5);
-    assert!(report.keys().iter().any(|k| k == "structure.site.authors_f1"));
+    assert!(
+        report
+            .keys()
+            .iter()
+            .any(|k| k == "structure.site.authors_f1")
+    );
     assert!(report.keys().iter().all(|k| !k.starts_with("dateline.")));
     assert!(report.dateline.is_none());
     assert_eq!(
-        report.language.as_ref().and_then(|t| t.first_error.clone()).as_deref(),
+        report
+            .language
+            .as_ref()
+            .and_then(|t| t.first_error.clone())
+            .as_deref(),
         Some("w:3: InvalidArgument: fake failure")
     );
 
-    assert!(text.contains("dateline: skipped, no dateline.jsonl"), "{text}");
+    assert!(
+        text.contains("dateline: skipped, no dateline.jsonl"),
+        "{text}"
+    );
     assert!(text.contains("topics: skipped"), "{text}");
     assert!(text.contains("  pages  "), "{text}");
     assert!(text.contains("total: 5 items"), "{text}");
@@ -169,7 +190,11 @@ fn every_task_prints_when_nothing_is_found() {
     assert_eq!(metric("topics.bbc-news-5class.top1"), Some(0.0));
     assert_eq!(metric("topics.bbc-news-5class.label_accuracy"), Some(0.0));
     let text = String::from_utf8_lossy(&out);
-    for title in ["dateline (dateline.jsonl)", "attribution (attribution.jsonl)", "topics (topics.jsonl)"] {
+    for title in [
+        "dateline (dateline.jsonl)",
+        "attribution (attribution.jsonl)",
+        "topics (topics.jsonl)",
+    ] {
         assert!(text.contains(title), "{text}");
     }
 }
@@ -186,10 +211,23 @@ fn failures_and_panics_are_misses() {
     );
     let mut out = Vec::new();
     let report = run(&dir.0, &fake, &Options::default(), &mut out).ok();
-    assert_eq!(report.as_ref().and_then(|r| r.metric("language.d.accuracy")), Some(0.5));
-    assert_eq!(report.as_ref().and_then(|r| r.metric("language.d.errors")), Some(1.0));
+    assert_eq!(
+        report
+            .as_ref()
+            .and_then(|r| r.metric("language.d.accuracy")),
+        Some(0.5)
+    );
+    assert_eq!(
+        report.as_ref().and_then(|r| r.metric("language.d.errors")),
+        Some(1.0)
+    );
     // "kind" is unlabelled: only the overall accuracy counts the items.
-    assert_eq!(report.as_ref().and_then(|r| r.metric("language.d.sentence.accuracy")), None);
+    assert_eq!(
+        report
+            .as_ref()
+            .and_then(|r| r.metric("language.d.sentence.accuracy")),
+        None
+    );
 }
 
 #[test]

@@ -226,7 +226,9 @@ impl Evaluation for Eval {
         let gold = &record.gold;
         let ranked = ranked_top_level(enrichment);
         let best = ranked.first().copied();
-        let iptc = record.list("iptc", &gold.iptc).filter(|codes| !codes.is_empty());
+        let iptc = record
+            .list("iptc", &gold.iptc)
+            .filter(|codes| !codes.is_empty());
         let recall = |kind, name, codes: &Option<Vec<String>>| {
             record
                 .list(name, codes)
@@ -236,7 +238,10 @@ impl Evaluation for Eval {
             codes: iptc.map(|codes| (codes.to_vec(), best.map(str::to_owned))),
             recall_at3: iptc.map(|codes| {
                 let top3 = &ranked[..ranked.len().min(3)];
-                (codes.iter().filter(|c| top3.contains(&c.as_str())).count(), codes.len())
+                (
+                    codes.iter().filter(|c| top3.contains(&c.as_str())).count(),
+                    codes.len(),
+                )
             }),
             label: record
                 .list("labels", &gold.labels)
@@ -251,7 +256,8 @@ impl Evaluation for Eval {
     fn add(acc: &mut Acc, o: Outcome) {
         if let Some((gold, best)) = o.codes {
             acc.coded_items += 1;
-            acc.top1.hit(best.as_ref().is_some_and(|b| gold.contains(b)));
+            acc.top1
+                .hit(best.as_ref().is_some_and(|b| gold.contains(b)));
             for code in &gold {
                 let c = acc.codes.entry(code.clone()).or_default();
                 c.in_gold = true;
@@ -269,7 +275,11 @@ impl Evaluation for Eval {
             acc.recall_at3.hits(found, total);
         }
         acc.label.hit_opt(o.label);
-        for (mean, counts) in [(&mut acc.places, o.places), (&mut acc.people, o.people), (&mut acc.orgs, o.orgs)] {
+        for (mean, counts) in [
+            (&mut acc.places, o.places),
+            (&mut acc.people, o.people),
+            (&mut acc.orgs, o.orgs),
+        ] {
             if let Some((found, total)) = counts {
                 mean.hits(found, total);
             }
@@ -344,15 +354,33 @@ mod tests {
     #[test]
     fn labels_map_through_the_readme_table() {
         let bbc = "bbc-news-5class";
-        assert_eq!(label_correct(bbc, &labels(&["sport"]), Some("medtop:15000000")), Some(true));
-        assert_eq!(label_correct(bbc, &labels(&["sport"]), Some("medtop:16000000")), Some(false));
+        assert_eq!(
+            label_correct(bbc, &labels(&["sport"]), Some("medtop:15000000")),
+            Some(true)
+        );
+        assert_eq!(
+            label_correct(bbc, &labels(&["sport"]), Some("medtop:16000000")),
+            Some(false)
+        );
         assert_eq!(label_correct(bbc, &labels(&["sport"]), None), Some(false));
         let ag = "ag-news-test";
-        assert_eq!(label_correct(ag, &labels(&["World"]), Some("medtop:11000000")), Some(true));
-        assert_eq!(label_correct(ag, &labels(&["World"]), Some("medtop:04000000")), Some(false));
+        assert_eq!(
+            label_correct(ag, &labels(&["World"]), Some("medtop:11000000")),
+            Some(true)
+        );
+        assert_eq!(
+            label_correct(ag, &labels(&["World"]), Some("medtop:04000000")),
+            Some(false)
+        );
         assert_eq!(label_correct(ag, &labels(&["World"]), None), Some(false));
-        assert_eq!(label_correct(ag, &labels(&["Sci/Tech"]), Some("medtop:13000000")), Some(true));
-        assert_eq!(label_correct("reuters-21578", &labels(&["earn"]), Some("medtop:04000000")), None);
+        assert_eq!(
+            label_correct(ag, &labels(&["Sci/Tech"]), Some("medtop:13000000")),
+            Some(true)
+        );
+        assert_eq!(
+            label_correct("reuters-21578", &labels(&["earn"]), Some("medtop:04000000")),
+            None
+        );
     }
 
     #[test]
@@ -370,20 +398,35 @@ mod tests {
         let scores = Eval::finish("t".to_owned(), 4, 0, acc);
         // A: 2·1/(2+0+1) = 2/3 ... B: tp 1, fp 1, fn 1 = 2/4.
         let expected = (2.0 / 3.0 + 0.5) / 2.0;
-        assert!(scores.macro_f1.is_some_and(|s| (s.value - expected).abs() < 1e-9 && s.n == 4));
+        assert!(
+            scores
+                .macro_f1
+                .is_some_and(|s| (s.value - expected).abs() < 1e-9 && s.n == 4)
+        );
         assert_eq!(scores.top1.map(|s| s.value), Some(0.5));
     }
 
     fn record(gold: &str, quality: &str) -> Record<Gold> {
-        let json = format!(r#"{{"id": "t:1", "dataset": "ag-news-test", "text": "x", "gold": {gold}, "quality": {quality}}}"#);
+        let json = format!(
+            r#"{{"id": "t:1", "dataset": "ag-news-test", "text": "x", "gold": {gold}, "quality": {quality}}}"#
+        );
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("test record: {e}"))
     }
 
     #[test]
     fn empty_gold_codes_are_not_scored_for_topics() {
-        let r = record(r#"{"labels": ["World"], "iptc": []}"#, r#"{"labels": "gold", "iptc": "silver"}"#);
+        let r = record(
+            r#"{"labels": ["World"], "iptc": []}"#,
+            r#"{"labels": "gold", "iptc": "silver"}"#,
+        );
         let o = Eval::score(&r, &enrichment(vec![topic("medtop:16000000", "", 0.9)]));
-        assert_eq!(o, Outcome { label: Some(true), ..Outcome::default() });
+        assert_eq!(
+            o,
+            Outcome {
+                label: Some(true),
+                ..Outcome::default()
+            }
+        );
     }
 
     #[test]
@@ -415,8 +458,18 @@ mod tests {
             tag("West Germany", TagKind::Location),
             tag("Brazil", TagKind::Organization),
         ];
-        assert_eq!(entity_recall(&tags, TagKind::Person, &labels(&["volcker", "baker"])), (1, 2));
-        assert_eq!(entity_recall(&tags, TagKind::Location, &labels(&["west-germany", "brazil"])), (1, 2));
+        assert_eq!(
+            entity_recall(&tags, TagKind::Person, &labels(&["volcker", "baker"])),
+            (1, 2)
+        );
+        assert_eq!(
+            entity_recall(
+                &tags,
+                TagKind::Location,
+                &labels(&["west-germany", "brazil"])
+            ),
+            (1, 2)
+        );
         assert_eq!(entity_recall(&tags, TagKind::Location, &[]), (0, 0));
     }
 }

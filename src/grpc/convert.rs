@@ -9,7 +9,7 @@ use tonic::Status;
 
 use super::error::{InvalidRequest, Reason};
 use super::offsets::{OffsetMapper, Unit};
-use crate::enrich::{self, Features, Pipeline, language};
+use crate::enrich::{self, Features, Pipeline, language, structure};
 use crate::pb;
 
 /// Request limits, from the server configuration.
@@ -184,6 +184,10 @@ pub fn to_pb(request: &Request<'_>, enrichment: &enrich::Enrichment) -> pb::Enri
     pb::Enrichment {
         article_id: request.id.to_owned(),
         language: enrichment.language.as_ref().map(|l| language_to_pb(l, &offsets)),
+        structure: enrichment
+            .structure
+            .as_ref()
+            .map(|s| structure_to_pb(s, request.article.text, &offsets)),
         ..Default::default()
     }
 }
@@ -213,6 +217,53 @@ fn language_to_pb(lang: &language::ArticleLanguage, offsets: &OffsetMapper<'_>) 
                 confidence: s.detection.confidence,
             })
             .collect(),
+    }
+}
+
+fn structure_to_pb(s: &structure::Structure, text: &str, offsets: &OffsetMapper<'_>) -> pb::Structure {
+    pb::Structure {
+        headline: s.headline.map(|span| offsets.span(span)),
+        lede: s.lede.map(|span| offsets.span(span)),
+        body_paragraphs: s.body_paragraphs.iter().map(|&span| offsets.span(span)).collect(),
+        body_text: s.body_text(text),
+        byline: s.byline.map(|span| offsets.span(span)),
+        authors: s.authors.clone(),
+        section: s.section.clone().unwrap_or_default(),
+        blocks: s
+            .lines
+            .iter()
+            .map(|line| pb::Block {
+                kind: block_kind_to_pb(line.kind) as i32,
+                span: Some(offsets.span(line.span)),
+                confidence: line.confidence,
+            })
+            .collect(),
+    }
+}
+
+fn block_kind_to_pb(kind: structure::BlockKind) -> pb::BlockKind {
+    use structure::BlockKind as K;
+    match kind {
+        K::Headline => pb::BlockKind::Headline,
+        K::Deck => pb::BlockKind::Deck,
+        K::Lede => pb::BlockKind::Lede,
+        K::Body => pb::BlockKind::Body,
+        K::Byline => pb::BlockKind::Byline,
+        K::Dateline => pb::BlockKind::Dateline,
+        K::Timestamp => pb::BlockKind::Timestamp,
+        K::Section => pb::BlockKind::Section,
+        K::Caption => pb::BlockKind::Caption,
+        K::Credit => pb::BlockKind::Credit,
+        K::Navigation => pb::BlockKind::Navigation,
+        K::Social => pb::BlockKind::Social,
+        K::Counter => pb::BlockKind::Counter,
+        K::Related => pb::BlockKind::Related,
+        K::Tags => pb::BlockKind::Tags,
+        K::Comments => pb::BlockKind::Comments,
+        K::Advertisement => pb::BlockKind::Advertisement,
+        K::Banner => pb::BlockKind::Banner,
+        K::Footer => pb::BlockKind::Footer,
+        K::Boilerplate => pb::BlockKind::Boilerplate,
     }
 }
 
