@@ -24,7 +24,9 @@ struct TestServer {
 
 impl TestServer {
     async fn start(config: ServerConfig) -> TestServer {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("local addr");
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
@@ -44,7 +46,11 @@ impl TestServer {
     async fn channel(&self) -> Channel {
         let endpoint = format!("http://{}", self.addr);
         for _ in 0..100 {
-            if let Ok(channel) = Channel::from_shared(endpoint.clone()).expect("uri").connect().await {
+            if let Ok(channel) = Channel::from_shared(endpoint.clone())
+                .expect("uri")
+                .connect()
+                .await
+            {
                 return channel;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -87,7 +93,10 @@ fn violations(status: &Status) -> Vec<String> {
 }
 
 fn reason(status: &Status) -> Option<String> {
-    status.get_error_details().error_info().map(|i| i.reason.clone())
+    status
+        .get_error_details()
+        .error_info()
+        .map(|i| i.reason.clone())
 }
 
 #[tokio::test]
@@ -134,7 +143,11 @@ async fn segment_offsets_follow_the_requested_unit() {
         «Мы готовы продолжить переговоры в любое время, если партнёры проявят добрую волю», — сказал он.\n\n\
         Weitere Einzelheiten sollen in den kommenden Tagen bekanntgegeben werden, hieß es.";
     let mut spans = Vec::new();
-    for encoding in [pb::TextEncoding::Utf8, pb::TextEncoding::Utf16, pb::TextEncoding::Utf32] {
+    for encoding in [
+        pb::TextEncoding::Utf8,
+        pb::TextEncoding::Utf16,
+        pb::TextEncoding::Utf32,
+    ] {
         let mut req = request("a", text);
         req.text_encoding = encoding as i32;
         let language = client
@@ -146,7 +159,11 @@ async fn segment_offsets_follow_the_requested_unit() {
             .and_then(|e| e.language)
             .expect("a language");
         assert_eq!(language.language_code, "de");
-        let segment = language.segments.first().expect("the Russian quote is a segment").clone();
+        let segment = language
+            .segments
+            .first()
+            .expect("the Russian quote is a segment")
+            .clone();
         assert_eq!(segment.language_code, "ru");
         spans.push(segment.span.expect("a span"));
     }
@@ -156,8 +173,14 @@ async fn segment_offsets_follow_the_requested_unit() {
     let start = usize::try_from(b.start_offset).expect("non-negative");
     let end = usize::try_from(b.end_offset).expect("non-negative");
     assert_eq!(&text[start..end], content);
-    assert_eq!(usize::try_from(cps.start_offset).ok(), Some(text[..start].chars().count()));
-    assert_eq!(usize::try_from(u16s.end_offset).ok(), Some(text[..end].encode_utf16().count()));
+    assert_eq!(
+        usize::try_from(cps.start_offset).ok(),
+        Some(text[..start].chars().count())
+    );
+    assert_eq!(
+        usize::try_from(u16s.end_offset).ok(),
+        Some(text[..end].encode_utf16().count())
+    );
     assert!(spans.iter().all(|s| &s.content == content));
     server.stop().await;
 }
@@ -177,7 +200,10 @@ async fn invalid_requests_get_invalid_argument_with_details() {
     let server = TestServer::start(config).await;
     let mut client = server.client().await;
 
-    let empty = client.enrich_article(request("a", " \n ")).await.expect_err("empty text");
+    let empty = client
+        .enrich_article(request("a", " \n "))
+        .await
+        .expect_err("empty text");
     assert_eq!(empty.code(), Code::InvalidArgument);
     assert_eq!(reason(&empty).as_deref(), Some("EMPTY_TEXT"));
     assert_eq!(violations(&empty), ["article.text"]);
@@ -199,15 +225,26 @@ async fn invalid_requests_get_invalid_argument_with_details() {
     let mut bad_enums = request("a", ENGLISH);
     bad_enums.features = vec![0, 77];
     bad_enums.text_encoding = 12;
-    let status = client.enrich_article(bad_enums).await.expect_err("unknown enums");
+    let status = client
+        .enrich_article(bad_enums)
+        .await
+        .expect_err("unknown enums");
     assert_eq!(reason(&status).as_deref(), Some("UNKNOWN_ENUM_VALUE"));
-    assert_eq!(violations(&status), ["text_encoding", "features[0]", "features[1]"]);
+    assert_eq!(
+        violations(&status),
+        ["text_encoding", "features[0]", "features[1]"]
+    );
 
     for size in [0, 3] {
         let batch = pb::BatchEnrichArticlesRequest {
-            requests: (0..size).map(|i| request(&i.to_string(), ENGLISH)).collect(),
+            requests: (0..size)
+                .map(|i| request(&i.to_string(), ENGLISH))
+                .collect(),
         };
-        let status = client.batch_enrich_articles(batch).await.expect_err("bad batch size");
+        let status = client
+            .batch_enrich_articles(batch)
+            .await
+            .expect_err("bad batch size");
         assert_eq!(status.code(), Code::InvalidArgument);
         assert_eq!(reason(&status).as_deref(), Some("BAD_BATCH_SIZE"));
         assert_eq!(violations(&status), ["requests"]);
@@ -220,7 +257,11 @@ async fn batch_results_come_back_per_item_in_order() {
     let server = TestServer::start(ServerConfig::default()).await;
     let mut client = server.client().await;
     let batch = pb::BatchEnrichArticlesRequest {
-        requests: vec![request("first", ENGLISH), request("second", ""), request("third", ENGLISH)],
+        requests: vec![
+            request("first", ENGLISH),
+            request("second", ""),
+            request("third", ENGLISH),
+        ],
     };
     let results = client
         .batch_enrich_articles(batch)
@@ -233,14 +274,20 @@ async fn batch_results_come_back_per_item_in_order() {
     match &results[1].result {
         Some(pb::article_result::Result::Error(status)) => {
             assert_eq!(status.code, Code::InvalidArgument as i32);
-            assert!(!status.details.is_empty(), "the item error carries its details");
+            assert!(
+                !status.details.is_empty(),
+                "the item error carries its details"
+            );
         }
         other => panic!("expected an error for the empty item, got {other:?}"),
     }
     for ok in [&results[0], &results[2]] {
         match &ok.result {
             Some(pb::article_result::Result::Enrichment(e)) => {
-                assert_eq!(e.language.as_ref().map(|l| l.language_code.as_str()), Some("en"));
+                assert_eq!(
+                    e.language.as_ref().map(|l| l.language_code.as_str()),
+                    Some("en")
+                );
             }
             other => panic!("expected an enrichment, got {other:?}"),
         }
@@ -284,7 +331,10 @@ async fn stream_results_follow_request_order_under_back_pressure() {
         let expected = ["en", "ru", "", "de", "es"][seen % texts.len()];
         match result.result {
             Some(pb::article_result::Result::Enrichment(e)) => {
-                assert_eq!(e.language.map(|l| l.language_code).as_deref(), Some(expected));
+                assert_eq!(
+                    e.language.map(|l| l.language_code).as_deref(),
+                    Some(expected)
+                );
             }
             Some(pb::article_result::Result::Error(status)) => {
                 assert_eq!(expected, "", "unexpected error {status:?}");
@@ -320,10 +370,10 @@ async fn health_reports_serving() {
 
 #[tokio::test]
 async fn reflection_lists_and_describes_the_service() {
+    use tonic_reflection::pb::v1::ServerReflectionRequest;
     use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
     use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
     use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
-    use tonic_reflection::pb::v1::ServerReflectionRequest;
     let server = TestServer::start(ServerConfig::default()).await;
     let mut reflection = ServerReflectionClient::new(server.channel().await);
     let asks = vec![
@@ -343,15 +393,28 @@ async fn reflection_lists_and_describes_the_service() {
         .await
         .expect("reflection stream")
         .into_inner();
-    match answers.message().await.expect("answer").and_then(|a| a.message_response) {
+    match answers
+        .message()
+        .await
+        .expect("answer")
+        .and_then(|a| a.message_response)
+    {
         Some(MessageResponse::ListServicesResponse(list)) => {
             let names: Vec<_> = list.service.iter().map(|s| s.name.as_str()).collect();
-            assert!(names.contains(&"copydesk.v1.ArticleEnrichmentService"), "{names:?}");
+            assert!(
+                names.contains(&"copydesk.v1.ArticleEnrichmentService"),
+                "{names:?}"
+            );
             assert!(names.contains(&"grpc.health.v1.Health"), "{names:?}");
         }
         other => panic!("expected a service list, got {other:?}"),
     }
-    match answers.message().await.expect("answer").and_then(|a| a.message_response) {
+    match answers
+        .message()
+        .await
+        .expect("answer")
+        .and_then(|a| a.message_response)
+    {
         Some(MessageResponse::FileDescriptorResponse(files)) => {
             assert!(!files.file_descriptor_proto.is_empty());
         }
@@ -365,8 +428,12 @@ async fn a_passed_deadline_answers_deadline_exceeded() {
     let server = TestServer::start(ServerConfig::default()).await;
     let mut client = server.client().await;
     let mut req = tonic::Request::new(request("slow", &ENGLISH.repeat(200)));
-    req.metadata_mut().insert("grpc-timeout", "1n".parse().expect("ascii"));
-    let status = client.enrich_article(req).await.expect_err("deadline passed");
+    req.metadata_mut()
+        .insert("grpc-timeout", "1n".parse().expect("ascii"));
+    let status = client
+        .enrich_article(req)
+        .await
+        .expect_err("deadline passed");
     // The client's own timer may fire first (CANCELLED/DEADLINE_EXCEEDED
     // depending on who answers first); the server never answers OK.
     assert!(
@@ -384,7 +451,8 @@ async fn shutdown_drains_and_stops() {
     })
     .await;
     let mut client = server.client().await;
-    let pending = tokio::spawn(async move { client.enrich_article(request("last", ENGLISH)).await });
+    let pending =
+        tokio::spawn(async move { client.enrich_article(request("last", ENGLISH)).await });
     let result = pending.await.expect("joined");
     assert!(result.is_ok(), "{result:?}");
     server.stop().await;

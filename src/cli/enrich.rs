@@ -42,10 +42,13 @@ enum Encoding {
 pub(crate) fn run(args: Args) -> anyhow::Result<()> {
     let text = if args.file.as_os_str() == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).context("reading standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading standard input")?;
         s
     } else {
-        std::fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file.display()))?
+        std::fs::read_to_string(&args.file)
+            .with_context(|| format!("reading {}", args.file.display()))?
     };
     let reference_time = args
         .reference_time
@@ -89,7 +92,8 @@ pub(crate) fn run(args: Args) -> anyhow::Result<()> {
 /// The proto3 JSON mapping of an `Enrichment` (lowerCamelCase names, enum
 /// value names), via the API's own descriptors.
 fn to_json(enrichment: &pb::Enrichment) -> anyhow::Result<String> {
-    let pool = DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).context("decoding the API descriptors")?;
+    let pool =
+        DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).context("decoding the API descriptors")?;
     let descriptor = pool
         .get_message_by_name("copydesk.v1.Enrichment")
         .context("copydesk.v1.Enrichment is missing from the descriptors")?;

@@ -42,7 +42,10 @@ enum LogFormat {
 pub(crate) fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging(cli.log_format);
-    match cli.command.unwrap_or_else(|| Command::Serve(serve::Args::from_env())) {
+    match cli
+        .command
+        .unwrap_or_else(|| Command::Serve(serve::Args::from_env()))
+    {
         Command::Serve(args) => serve::run(args),
         Command::Enrich(args) => enrich::run(args),
         Command::Eval(args) => eval::run(args),
@@ -52,7 +55,9 @@ pub(crate) fn run() -> anyhow::Result<()> {
 /// Logs go to stderr, filtered by `RUST_LOG` (default `info`).
 fn init_logging(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),

@@ -144,7 +144,11 @@ impl<'a> Document<'a> {
 /// Whitespace as flattened pages have it: Unicode whitespace plus the
 /// zero-width characters that `char::is_whitespace` does not count.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
 }
 
 #[cfg(test)]
@@ -164,9 +168,18 @@ mod tests {
 
     #[test]
     fn blank_lines_separate_blocks_and_whitespace_lines_are_blank() {
-        let doc = Document::new("  Title  \r\n\r\n \u{a0}\u{200b}\r\nFirst para\nstill first\n\n\nSecond");
-        assert_eq!(texts(&doc), ["Title", "First para", "still first", "Second"]);
-        let blocks: Vec<_> = doc.blocks().iter().map(|b| &doc.text()[b.start..b.end]).collect();
+        let doc = Document::new(
+            "  Title  \r\n\r\n \u{a0}\u{200b}\r\nFirst para\nstill first\n\n\nSecond",
+        );
+        assert_eq!(
+            texts(&doc),
+            ["Title", "First para", "still first", "Second"]
+        );
+        let blocks: Vec<_> = doc
+            .blocks()
+            .iter()
+            .map(|b| &doc.text()[b.start..b.end])
+            .collect();
         assert_eq!(blocks, ["Title", "First para\nstill first", "Second"]);
         assert_eq!(doc.lines()[1].blank_lines_before, 2);
         assert_eq!(doc.lines()[3].blank_lines_before, 2);

@@ -26,6 +26,8 @@ const LONG_TEXT_CHARS: usize = 200;
 const SAMPLE_BYTES: usize = 3000;
 /// How much of a sample lingua reads when it refines or checks an answer.
 const LINGUA_BYTES: usize = 400;
+/// How much of a short text lingua reads.
+const SHORT_TEXT_BYTES: usize = 1200;
 /// whatlang's confidence below which lingua decides a long text.
 const WHATLANG_MIN_CONFIDENCE: f64 = 0.5;
 /// A line must be this long (chars) to be a segment in another language.
@@ -98,6 +100,7 @@ pub fn warm_up() {
     LazyLock::force(&ALL);
     LazyLock::force(&GROUPS);
     LazyLock::force(&LINGUA_CODES);
+    LazyLock::force(&MARKERS);
 }
 
 fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> {
@@ -108,14 +111,20 @@ fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> 
         let code = whatlang_code(info.lang());
         if info.confidence() >= WHATLANG_MIN_CONFIDENCE {
             let refined = refine_group(code)
-                .map(|group| scored(group, prefix(sample, LINGUA_BYTES)))
+                .map(|group| {
+                    let mut scores = scored(group, prefix(sample, LINGUA_BYTES));
+                    apply_markers(&mut scores, prefix(sample, LINGUA_BYTES));
+                    scores
+                })
                 .filter(|scores| !scores.is_empty());
             let (code, confidence, alternatives) = match refined {
                 Some(scores) => (scores[0].0, scores[0].1, alternatives(&scores)),
                 None => (code, info.confidence(), Vec::new()),
             };
             // Long text: only a reliable contrary reading overrides the hint.
-            let code = hint.filter(|h| *h != code && !info.is_reliable()).unwrap_or(code);
+            let code = hint
+                .filter(|h| *h != code && !info.is_reliable())
+                .unwrap_or(code);
             return Some(Detection {
                 code,
                 script: script_for(code, script),
@@ -125,7 +134,8 @@ fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> 
             });
         }
     }
-    let scores = scored(&ALL, prefix(sample, LINGUA_BYTES));
+    let mut scores = scored(&ALL, prefix(sample, SHORT_TEXT_BYTES));
+    apply_markers(&mut scores, prefix(sample, SHORT_TEXT_BYTES));
     let Some(&(top, top_confidence)) = scores.first() else {
         // No letters at all: only the hint can say.
         return hint.map(|code| Detection {
@@ -138,8 +148,12 @@ fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> 
     };
     let chosen = match hint {
         Some(h) if h != top => {
-            let hinted = scores.iter().find(|(c, _)| *c == h).map_or(0.0, |(_, v)| *v);
-            let contradicted = top_confidence >= HINT_OVERRIDE_CONFIDENCE && hinted < HINT_MIN_CONFIDENCE;
+            let hinted = scores
+                .iter()
+                .find(|(c, _)| *c == h)
+                .map_or(0.0, |(_, v)| *v);
+            let contradicted =
+                top_confidence >= HINT_OVERRIDE_CONFIDENCE && hinted < HINT_MIN_CONFIDENCE;
             if contradicted || !scores.iter().any(|(c, _)| *c == h) {
                 (top, top_confidence)
             } else {
@@ -175,7 +189,10 @@ fn article_sample(doc: &Document<'_>) -> String {
     fill(&mut sample, prose);
     if sample.chars().count() < LONG_TEXT_CHARS {
         sample.clear();
-        fill(&mut sample, (0..doc.lines().len()).map(|i| doc.line_text(i)));
+        fill(
+            &mut sample,
+            (0..doc.lines().len()).map(|i| doc.line_text(i)),
+        );
     }
     sample
 }
@@ -202,8 +219,13 @@ fn segments(doc: &Document<'_>, article: &Detection) -> Vec<Segment> {
             continue;
         }
         let scores = scored(&ALL, prefix(text, LINGUA_BYTES));
-        let Some(&(top, confidence)) = scores.first() else { continue };
-        let article_confidence = scores.iter().find(|(c, _)| *c == article.code).map_or(0.0, |s| s.1);
+        let Some(&(top, confidence)) = scores.first() else {
+            continue;
+        };
+        let article_confidence = scores
+            .iter()
+            .find(|(c, _)| *c == article.code)
+            .map_or(0.0, |s| s.1);
         if top == article.code
             || confidence < SEGMENT_MIN_CONFIDENCE
             || article_confidence >= SEGMENT_MAX_ARTICLE_CONFIDENCE
@@ -270,6 +292,97 @@ fn alternatives(scores: &[(&'static str, f64)]) -> Vec<(&'static str, f32)> {
         .collect()
 }
 
+/// Marker words of close-language pairs (`data/language/markers.txt`):
+/// `(pair, words of the first language, words of the second)`.
+struct MarkerPair {
+    a: &'static str,
+    b: &'static str,
+    words: HashMap<&'static str, (bool, bool)>,
+}
+
+static MARKERS: LazyLock<Vec<MarkerPair>> = LazyLock::new(|| {
+    let data = include_str!("../../data/language/markers.txt");
+    let mut pairs: Vec<MarkerPair> = Vec::new();
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let mut fields = line.split('\t');
+        match (fields.next(), fields.next(), fields.next()) {
+            (Some("pair"), Some(a), Some(b)) => pairs.push(MarkerPair {
+                a,
+                b,
+                words: HashMap::new(),
+            }),
+            (Some(lang), Some(word), None) => {
+                if let Some(pair) = pairs.last_mut() {
+                    let entry = pair.words.entry(word).or_insert((false, false));
+                    entry.0 |= lang == pair.a;
+                    entry.1 |= lang == pair.b;
+                }
+            }
+            _ => {}
+        }
+    }
+    for pair in &mut pairs {
+        pair.words.retain(|_, (a, b)| *a != *b);
+    }
+    pairs
+});
+
+/// Settles lingua's top answer against its close partner language by marker
+/// words: when the text holds more markers of the partner than of the top
+/// language, the partner moves to the top. Short texts of close languages
+/// (Malay/Indonesian, Bosnian/Croatian, Bokmål/Nynorsk) differ mostly in a
+/// few such words, which n-gram models weigh too little.
+fn apply_markers(scores: &mut Vec<(&'static str, f64)>, text: &str) {
+    let Some(&(top, _)) = scores.first() else {
+        return;
+    };
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let bigrams: Vec<String> = words
+        .windows(2)
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .collect();
+    for pair in MARKERS.iter().filter(|p| p.a == top || p.b == top) {
+        let partner = if pair.a == top { pair.b } else { pair.a };
+        let partner_index = scores.iter().position(|(c, _)| *c == partner);
+        let (mut a, mut b) = (0usize, 0usize);
+        for word in words
+            .iter()
+            .copied()
+            .chain(bigrams.iter().map(String::as_str))
+        {
+            if let Some(&(in_a, in_b)) = pair.words.get(word) {
+                a += usize::from(in_a);
+                b += usize::from(in_b);
+            }
+        }
+        let (top_count, partner_count) = if pair.a == top { (a, b) } else { (b, a) };
+        if partner_count > top_count {
+            // The partner takes the top place and the top's confidence; a
+            // partner lingua gave no chance at all is let in the same way.
+            let top_conf = scores[0].1;
+            match partner_index {
+                Some(i) => {
+                    let partner_conf = scores[i].1;
+                    scores[0] = (partner, top_conf);
+                    scores[i] = (top, partner_conf);
+                }
+                None => {
+                    scores[0] = (partner, top_conf);
+                    scores.insert(1, (top, 0.0));
+                }
+            }
+            return;
+        }
+    }
+}
+
 /// The longest prefix of `text` of at most `max` bytes ending on a char boundary.
 fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {
@@ -296,14 +409,21 @@ static GROUPS: LazyLock<Vec<(Vec<&'static str>, LanguageDetector)>> = LazyLock::
         &[Danish, Bokmal, Nynorsk, Swedish],
         &[Croatian, Bosnian, Serbian, Slovene],
         &[Indonesian, Malay, Tagalog],
-        &[Russian, Ukrainian, Belarusian, Bulgarian, Macedonian, Serbian, Kazakh, Mongolian],
-        &[Zulu, Xhosa, Shona, Tswana, Sotho, Tsonga, Swahili, Ganda, Yoruba, Somali],
+        &[
+            Russian, Ukrainian, Belarusian, Bulgarian, Macedonian, Serbian, Kazakh, Mongolian,
+        ],
+        &[
+            Zulu, Xhosa, Shona, Tswana, Sotho, Tsonga, Swahili, Ganda, Yoruba, Somali,
+        ],
     ];
     groups
         .iter()
         .map(|langs| {
             let codes = langs.iter().map(|l| lingua_code(*l)).collect();
-            (codes, LanguageDetectorBuilder::from_languages(langs).build())
+            (
+                codes,
+                LanguageDetectorBuilder::from_languages(langs).build(),
+            )
         })
         .collect()
 });
@@ -331,7 +451,11 @@ fn lingua_code(language: Lingua) -> &'static str {
 /// The caller's hint as a known primary subtag ("pt-BR" → "pt"), if known.
 fn known_code(hint: &str) -> Option<&'static str> {
     let primary = hint.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-    let primary = if primary == "no" { "nb".to_owned() } else { primary };
+    let primary = if primary == "no" {
+        "nb".to_owned()
+    } else {
+        primary
+    };
     LINGUA_CODES
         .values()
         .map(String::as_str)
@@ -470,30 +594,79 @@ mod tests {
 
     #[test]
     fn detects_sentences_in_many_scripts() {
-        assert_eq!(code("The minister said the talks would resume next week in Geneva."), "en");
-        assert_eq!(code("Министр заявил, что переговоры возобновятся на следующей неделе."), "ru");
-        assert_eq!(code("Міністр заявив, що переговори відновляться наступного тижня."), "uk");
-        assert_eq!(code("Der Minister sagte, die Gespräche würden nächste Woche fortgesetzt."), "de");
-        assert_eq!(code("وقال الوزير إن المحادثات ستستأنف الأسبوع المقبل في جنيف."), "ar");
+        assert_eq!(
+            code("The minister said the talks would resume next week in Geneva."),
+            "en"
+        );
+        assert_eq!(
+            code("Министр заявил, что переговоры возобновятся на следующей неделе."),
+            "ru"
+        );
+        assert_eq!(
+            code("Міністр заявив, що переговори відновляться наступного тижня."),
+            "uk"
+        );
+        assert_eq!(
+            code("Der Minister sagte, die Gespräche würden nächste Woche fortgesetzt."),
+            "de"
+        );
+        assert_eq!(
+            code("وقال الوزير إن المحادثات ستستأنف الأسبوع المقبل في جنيف."),
+            "ar"
+        );
         assert_eq!(code("部长说，会谈将于下周在日内瓦恢复。"), "zh");
-        assert_eq!(code("O ministro disse que as negociações serão retomadas na próxima semana."), "pt");
+        assert_eq!(
+            code("O ministro disse que as negociações serão retomadas na próxima semana."),
+            "pt"
+        );
     }
 
     #[test]
     fn reports_script_confidence_and_alternatives() {
-        let d = detect_text("El ministro dijo que las conversaciones se reanudarán la próxima semana.", None)
-            .expect("a detection");
+        let d = detect_text(
+            "El ministro dijo que las conversaciones se reanudarán la próxima semana.",
+            None,
+        )
+        .expect("a detection");
         assert_eq!((d.code, d.script), ("es", "Latn"));
         assert!(d.confidence > 0.5 && d.reliable);
-        assert!(d.alternatives.iter().all(|(c, v)| *c != "es" && *v <= d.confidence));
+        assert!(
+            d.alternatives
+                .iter()
+                .all(|(c, v)| *c != "es" && *v <= d.confidence)
+        );
     }
 
     #[test]
     fn a_hint_decides_an_ambiguous_short_text_but_not_a_clear_one() {
         // "Hotel Central" reads as many languages; the hint settles it.
-        assert_eq!(detect_text("Hotel Central", Some("de-AT")).map(|d| d.code), Some("de"));
+        assert_eq!(
+            detect_text("Hotel Central", Some("de-AT")).map(|d| d.code),
+            Some("de")
+        );
         let long = "Президент подписал указ о назначении нового министра обороны страны.";
         assert_eq!(detect_text(long, Some("en")).map(|d| d.code), Some("ru"));
+    }
+
+    #[test]
+    fn marker_words_settle_close_language_pairs() {
+        assert_eq!(
+            code("Eg veit ikkje kva dei skal gjere med skulen no."),
+            "nn"
+        );
+        assert_eq!(code("Jeg vet ikke hva de skal gjøre med skolen nå."), "nb");
+        assert_eq!(
+            code("Više od hiljadu ljudi je tokom sedmice posjetilo univerzitet u Sarajevu."),
+            "bs"
+        );
+        assert_eq!(
+            code("Više od tisuću ljudi je tijekom tjedna posjetilo sveučilište u Zagrebu."),
+            "hr"
+        );
+        assert_eq!(
+            code("Kerajaan negeri akan membina sekolah baharu kerana ramai pelajar."),
+            "ms"
+        );
     }
 
     #[test]

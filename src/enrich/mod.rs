@@ -6,6 +6,8 @@
 //! caller's text; the transport converts them to the unit the caller asked
 //! for. Nothing here knows gRPC.
 
+pub mod attribution;
+pub mod dates;
 pub mod document;
 pub mod language;
 pub mod structure;
@@ -96,6 +98,12 @@ pub struct Enrichment {
     pub language: Option<language::ArticleLanguage>,
     /// Headline, lede, body, byline and the kind of every line.
     pub structure: Option<structure::Structure>,
+    /// The dateline and the dates on the page.
+    pub dates: Option<dates::Dates>,
+    /// Who said or wrote what, in content order.
+    pub attributions: Vec<attribution::Attribution>,
+    /// Photo, video and wire credits, in text order.
+    pub credits: Vec<attribution::Credit>,
 }
 
 /// Why an enrichment stopped.
@@ -120,6 +128,9 @@ impl Pipeline {
     /// Builds the pipeline and everything its stages share.
     pub fn new() -> Self {
         language::warm_up();
+        structure::warm_up();
+        attribution::warm_up();
+        dates::warm_up();
         Pipeline { _private: () }
     }
 
@@ -141,13 +152,28 @@ impl Pipeline {
         check("language")?;
         let language = language::detect_article(&doc, article.language_hint);
         // Later stages read the structure: run it when any of them is asked.
-        let needs_structure = features.structure || features.dates || features.attribution || features.tags;
+        let needs_structure =
+            features.structure || features.dates || features.attribution || features.tags;
         let structure = if needs_structure {
             check("structure")?;
             Some(structure::analyze(&doc, language.as_ref()))
         } else {
             None
         };
+        if features.dates
+            && let Some(structure) = structure.as_ref()
+        {
+            check("dates")?;
+            out.dates = Some(dates::extract(&doc, structure, article.reference_time));
+        }
+        if features.attribution
+            && let Some(structure) = structure.as_ref()
+        {
+            check("attribution")?;
+            let (attributions, credits) = attribution::extract(&doc, structure, language.as_ref());
+            out.attributions = attributions;
+            out.credits = credits;
+        }
         if features.language {
             out.language = language;
         }

@@ -5,9 +5,16 @@
 //! line of the [`Document`], in the same order, so a stage asks
 //! `structure.lines[i].kind` for line `i` and never re-splits the text.
 
+mod byline;
+mod lexicon;
+mod line;
+
+use std::collections::HashMap;
+
 use super::Span;
 use super::document::Document;
 use super::language::ArticleLanguage;
+use line::LineFeatures;
 
 /// What a line of a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,7 +101,10 @@ pub struct Structure {
 impl Structure {
     /// The lede and body paragraphs, in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = Span> + '_ {
-        self.lede.iter().copied().chain(self.body_paragraphs.iter().copied())
+        self.lede
+            .iter()
+            .copied()
+            .chain(self.body_paragraphs.iter().copied())
     }
 
     /// The lede and body paragraphs joined by a blank line.
@@ -110,36 +120,504 @@ impl Structure {
     }
 }
 
+/// Compiles the lexicons and patterns so that the first request does not pay
+/// for it.
+pub fn warm_up() {
+    let _ = lexicon::get();
+    let _ = line::opens_with_dateline("WASHINGTON (AP) — warm-up");
+}
+
+/// A title line's separators between the headline and the site name.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " › ", " // ", " • ",
+];
+/// How far before the article the headline is looked for, in lines.
+const HEADLINE_WINDOW: usize = 40;
+/// How far around the article a byline is looked for, in lines.
+const BYLINE_WINDOW: usize = 30;
+/// Lines of the first block that can be a headline block, at most.
+const HEAD_BLOCK_LINES: usize = 3;
+/// Longest headline, in characters.
+const HEADLINE_MAX_CHARS: usize = 250;
+
 /// Analyses the structure of `doc`.
-pub fn analyze(doc: &Document<'_>, _language: Option<&ArticleLanguage>) -> Structure {
-    // Baseline: the first block's first line is the headline, every other
-    // block a paragraph, the first of them the lede.
-    let mut structure = Structure::default();
-    let mut labels = Vec::with_capacity(doc.lines().len());
-    for (block_index, block) in doc.blocks().iter().enumerate() {
-        for (offset, line) in doc.block_lines(block_index).iter().enumerate() {
-            let kind = if block_index == 0 && offset == 0 {
-                BlockKind::Headline
-            } else if structure.lede.is_none() || structure.lede.is_some_and(|l| l.start == block.start) {
-                BlockKind::Lede
+pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Structure {
+    let n = doc.lines().len();
+    if n == 0 {
+        return Structure::default();
+    }
+    let lexicon = lexicon::get();
+    let lang = language.map(|l| l.article.code);
+    let stopwords = lexicon.stopwords(lang);
+    let text = doc.text();
+    let mut feats: Vec<LineFeatures> = (0..n)
+        .map(|i| line::features(doc.line_text(i), lexicon, stopwords))
+        .collect();
+    mark_repeats(doc, &mut feats);
+    for (i, f) in feats.iter_mut().enumerate() {
+        f.indented = is_indented(text, doc.lines()[i].start);
+        f.strong = strong_kind(f);
+    }
+    let bylines: Vec<Option<byline::Byline>> = (0..n)
+        .map(|i| {
+            if feats[i].words <= 24 && feats[i].scan.prefix.is_none() {
+                byline::parse(doc.line_text(i), lexicon)
             } else {
-                BlockKind::Body
-            };
-            if kind == BlockKind::Headline {
-                structure.headline = Some(Span::new(line.start, line.end));
-            } else if structure.lede.is_none() {
-                structure.lede = Some(Span::new(line.start, block.end));
+                None
             }
-            labels.push(LineLabel {
-                kind,
-                span: Span::new(line.start, line.end),
-                confidence: 0.5,
-            });
-        }
-        if block_index > 0 && structure.lede.is_some_and(|l| l.start != block.start) {
-            structure.body_paragraphs.push(Span::new(block.start, block.end));
+        })
+        .collect();
+
+    let head_block = head_block_lines(doc, &feats);
+    let values: Vec<f32> = (0..n)
+        .map(|i| {
+            if i < head_block || bylines[i].as_ref().is_some_and(|b| b.span.start == 0) {
+                -30.0
+            } else {
+                value(&feats[i])
+            }
+        })
+        .collect();
+    let region = best_region(&values);
+    let mut structure = Structure::default();
+    let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(|f| f.strong).collect();
+    for (i, b) in bylines.iter().enumerate() {
+        if b.as_ref().is_some_and(|b| b.span.start == 0) && kinds[i].is_none() {
+            kinds[i] = Some(BlockKind::Byline);
         }
     }
-    structure.lines = labels;
+
+    let mut body: Vec<bool> = vec![false; n];
+    if let Some((mut a, b)) = region {
+        a = adjust_start(a, b, &feats, &kinds);
+        for i in a..=b {
+            body[i] = kinds[i].is_none() && keep_in_body(&feats[i]);
+        }
+        // Trim non-body edges.
+        let first = (a..=b).find(|&i| body[i]);
+        if let Some(first) = first {
+            // Headline: before the article.
+            let headline = find_headline(doc, &feats, &kinds, first, head_block);
+            if let Some((line_index, span)) = headline {
+                structure.headline = Some(span);
+                kinds[line_index] = Some(BlockKind::Headline);
+                body[line_index] = false;
+            }
+            let first = (a..=b).find(|&i| body[i]).unwrap_or(first);
+            // Byline: nearest before the article, else after it.
+            let before = (first.saturating_sub(BYLINE_WINDOW)..first).rev();
+            let after = (b + 1)..(b + 1 + BYLINE_WINDOW).min(n);
+            for i in before.chain(after) {
+                if let Some(found) = &bylines[i] {
+                    if matches!(
+                        kinds[i],
+                        None | Some(BlockKind::Byline) | Some(BlockKind::Timestamp)
+                    ) && !body[i]
+                    {
+                        let start = doc.lines()[i].start;
+                        structure.byline =
+                            Some(Span::new(start + found.span.start, start + found.span.end));
+                        structure.authors = found.names.clone();
+                        kinds[i] = Some(BlockKind::Byline);
+                        break;
+                    }
+                }
+            }
+            let paragraphs = paragraphs(doc, &feats, &body);
+            let mut iter = paragraphs.into_iter();
+            structure.lede = iter.next();
+            structure.body_paragraphs = iter.collect();
+        }
+    } else if let Some((line_index, span)) = find_headline(doc, &feats, &kinds, n, head_block) {
+        structure.headline = Some(span);
+        kinds[line_index] = Some(BlockKind::Headline);
+    }
+
+    // Labels for every line.
+    let lede_lines = structure.lede.map_or(0..0, |l| l.start..l.end);
+    let headline_line = kinds.iter().position(|k| *k == Some(BlockKind::Headline));
+    let first_body = body.iter().position(|&b| b).unwrap_or(n);
+    let last_body = body.iter().rposition(|&b| b).unwrap_or(0);
+    structure.lines = doc
+        .lines()
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let f = &feats[i];
+            let (kind, confidence) = if body[i] {
+                let kind = if lede_lines.contains(&l.start) {
+                    BlockKind::Lede
+                } else {
+                    BlockKind::Body
+                };
+                (kind, 0.8)
+            } else if let Some(kind) = kinds[i] {
+                (kind, 0.8)
+            } else if f.dateline && f.words <= 6 {
+                (BlockKind::Dateline, 0.6)
+            } else if headline_line.is_some_and(|h| i > h) && i < first_body {
+                if f.words >= 6 {
+                    (BlockKind::Deck, 0.5)
+                } else {
+                    (BlockKind::Caption, 0.4)
+                }
+            } else if i > last_body && first_body < n {
+                if f.terminal && f.words > 12 {
+                    (BlockKind::Comments, 0.4)
+                } else {
+                    (BlockKind::Related, 0.4)
+                }
+            } else if f.words <= 4 {
+                (BlockKind::Navigation, 0.5)
+            } else {
+                (BlockKind::Boilerplate, 0.4)
+            };
+            LineLabel {
+                kind,
+                span: Span::new(l.start, l.end),
+                confidence,
+            }
+        })
+        .collect();
     structure
+}
+
+/// Counts, for every line, the lines of the page with the same folded text.
+fn mark_repeats(doc: &Document<'_>, feats: &mut [LineFeatures]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let keys: Vec<String> = (0..feats.len())
+        .map(|i| {
+            let mut t = doc.line_text(i);
+            if t.len() > 200 {
+                let mut end = 200;
+                while !t.is_char_boundary(end) {
+                    end -= 1;
+                }
+                t = &t[..end];
+            }
+            lexicon::fold(t).0
+        })
+        .collect();
+    for k in &keys {
+        *counts.entry(k.clone()).or_default() += 1;
+    }
+    for (f, k) in feats.iter_mut().zip(&keys) {
+        f.repeats = counts.get(k).copied().unwrap_or(1);
+    }
+}
+
+/// Whether the raw line that `start` begins is indented (two spaces or a tab).
+fn is_indented(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut width = 0;
+    while i > 0 && width < 16 {
+        match bytes[i - 1] {
+            b' ' => width += 1,
+            b'\t' => width += 4,
+            b'\n' | b'\r' => return width >= 2,
+            _ => return false,
+        }
+        i -= 1;
+    }
+    i == 0 && width >= 2
+}
+
+/// The kind of a line the lexicons or its shape make certain.
+fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
+    if let Some((kind, _)) = f.scan.prefix {
+        if f.words <= 40 {
+            return Some(kind);
+        }
+    }
+    if f.scan.body_start && f.words <= 4 {
+        return Some(BlockKind::Boilerplate);
+    }
+    if f.alnum == 0 {
+        return Some(if f.length > 3 {
+            BlockKind::Boilerplate
+        } else {
+            BlockKind::Navigation
+        });
+    }
+    let date_cov = (f.scan.date_covered + f.scan.covered + f.digits) as f32 / f.alnum as f32;
+    if f.digits > 0
+        && f.words <= 14
+        && date_cov >= 0.7
+        && !f.terminal
+        && f.scan.date_covered + f.digits >= 4
+    {
+        if f.scan.kind.is_some() && f.scan.covered > f.scan.date_covered + f.digits {
+            return f.scan.kind;
+        }
+        if f.scan.date_covered > 0 || f.digits >= 4 {
+            return Some(BlockKind::Timestamp);
+        }
+    }
+    if f.words <= 14 && f.coverage() >= 0.75 {
+        if let Some(kind) = f.scan.kind {
+            return Some(kind);
+        }
+        if f.digits > 0 && f.digits * 2 >= f.alnum {
+            return Some(BlockKind::Counter);
+        }
+    }
+    None
+}
+
+/// How much a line adds to the article region: positive for prose, negative
+/// for chrome.
+fn value(f: &LineFeatures) -> f32 {
+    if let Some(kind) = f.strong {
+        return match kind {
+            BlockKind::Comments | BlockKind::Footer | BlockKind::Related | BlockKind::Banner => {
+                -60.0
+            }
+            _ => -25.0,
+        };
+    }
+    let len = f.length as f32;
+    if f.repeats > 1 && !f.terminal {
+        return -20.0;
+    }
+    if is_good(f) {
+        len.min(1000.0)
+    } else if len >= 40.0 && (f.stop_ratio >= 0.1 || f.terminal) {
+        len * 0.2
+    } else if f.terminal {
+        -4.0
+    } else {
+        -12.0
+    }
+}
+
+/// Prose: long enough, and either full of stopwords or ending like a sentence.
+fn is_good(f: &LineFeatures) -> bool {
+    let len = f.length;
+    (len >= 80 && (f.stop_ratio >= 0.18 || (f.terminal && f.stop_ratio >= 0.08)))
+        || (len >= 150 && f.terminal)
+}
+
+/// Whether a line inside the article region belongs to the body.
+fn keep_in_body(f: &LineFeatures) -> bool {
+    !(f.repeats > 1 && !f.terminal && f.words <= 6)
+}
+
+/// The highest-scoring run of lines (maximum subarray), if any scores above 0.
+fn best_region(values: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0usize;
+    for (i, &v) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += v;
+        if sum > 0.0 && best.is_none_or(|(s, _, _)| sum > s) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
+}
+
+/// Moves the start of the article past what the region picked up of the
+/// header: a "FULL TEXT" marker, a deck or caption before a byline or date
+/// line, anything before a dateline that opens the lede.
+fn adjust_start(a: usize, b: usize, feats: &[LineFeatures], kinds: &[Option<BlockKind>]) -> usize {
+    let mut start = a;
+    if let Some(marker) = (a..=b)
+        .rev()
+        .find(|&i| feats[i].scan.body_start && feats[i].words <= 4)
+    {
+        if marker < b {
+            start = marker + 1;
+        }
+    }
+    let window = (start + 8).min(b);
+    if let Some(d) = (start..=window).find(|&i| feats[i].dateline && kinds[i].is_none()) {
+        return d;
+    }
+    let window = (start + 6).min(b);
+    if let Some(last) = (start..=window)
+        .filter(|&i| {
+            matches!(
+                kinds[i],
+                Some(BlockKind::Byline) | Some(BlockKind::Timestamp)
+            )
+        })
+        .last()
+    {
+        if last < b && (last + 1..=b).any(|i| is_good(&feats[i])) {
+            return last + 1;
+        }
+    }
+    start
+}
+
+/// The number of lines at the top that form a headline block (the first
+/// block, when it is short): never body.
+fn head_block_lines(doc: &Document<'_>, feats: &[LineFeatures]) -> usize {
+    let Some(block) = doc.blocks().first() else {
+        return 0;
+    };
+    let lines = block.end_line - block.first_line;
+    let short = (block.first_line..block.end_line).all(|i| feats[i].length <= 220);
+    if lines <= HEAD_BLOCK_LINES && short && doc.blocks().len() > 1 {
+        lines
+    } else if feats[0].length <= 220 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The headline parts of a page title line ("Headline | Site").
+fn title_parts(line: &str) -> Vec<&str> {
+    let mut parts = vec![line];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Finds the headline before line `first` (the article's first line):
+/// returns its line index and span.
+fn find_headline(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+    head_block: usize,
+) -> Option<(usize, Span)> {
+    let text = doc.text();
+    // The page title: the first line, when it has separators.
+    let title = doc.line_text(0);
+    let parts = title_parts(title);
+    let folded_parts: Vec<String> = if parts.len() > 1 || first > 3 {
+        parts.iter().map(|p| lexicon::fold(p).0).collect()
+    } else {
+        Vec::new()
+    };
+    let folded_title = lexicon::fold(title).0;
+    let lo = first.saturating_sub(HEADLINE_WINDOW);
+    let mut best: Option<(f32, usize)> = None;
+    let mut content_between = 0usize;
+    for i in (lo..first).rev() {
+        let f = &feats[i];
+        let candidate =
+            kinds[i].is_none() && f.words >= 1 && f.length <= HEADLINE_MAX_CHARS && !f.dateline;
+        if candidate {
+            let folded = lexicon::fold(doc.line_text(i)).0;
+            let mut score = 0.0f32;
+            if i > 0
+                && (folded_parts.contains(&folded)
+                    || (folded.len() >= 12 && folded_title.starts_with(&folded)))
+            {
+                score += 5.0;
+            }
+            if i == 0 && head_block > 0 {
+                score += 3.0;
+            }
+            if i < head_block && i > 0 {
+                score += 1.0;
+            }
+            score -= 0.4 * content_between as f32;
+            score += match f.words {
+                0..=1 => -4.0,
+                2 => -2.0,
+                3 => 0.0,
+                4..=25 => 1.0,
+                _ => -1.0,
+            };
+            if is_good(f) && f.terminal && f.words > 15 {
+                score -= 2.0;
+            }
+            if f.repeats >= 2 {
+                score += 0.5;
+            }
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, i));
+            }
+            content_between += 1;
+        }
+    }
+    let (score, i) = best?;
+    if score < -1.0 {
+        return None;
+    }
+    let line = &doc.lines()[i];
+    let mut start = line.start;
+    let mut end = line.end;
+    if i == 0 {
+        // A title line: keep the headline part.
+        let raw = &text[start..end];
+        if let Some(pos) = raw.find(" | ") {
+            end = start + pos;
+        } else if let Some((pos, sep)) = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|sep| raw.rfind(sep).map(|p| (p, *sep)))
+            .max_by_key(|(p, _)| *p)
+        {
+            if raw[pos + sep.len()..].split_whitespace().count() <= 4 {
+                end = start + pos;
+            }
+        }
+    }
+    // Trailing ";" and a closing "." are not part of a headline.
+    let raw = &text[start..end];
+    let trimmed = raw.trim_end_matches(|c: char| c == ';' || crate::enrich::document::is_space(c));
+    let trimmed = match trimmed.strip_suffix('.') {
+        Some(t) if !t.ends_with('.') => t,
+        _ => trimmed,
+    };
+    end = start + trimmed.len();
+    let lead = raw.len() - raw.trim_start().len();
+    start += lead;
+    Some((i, Span::new(start, end.max(start))))
+}
+
+/// Groups body lines into paragraphs: a paragraph is a run of body lines in
+/// one block, split at an indented line (hard-wrapped wire copy); in a block
+/// that also holds other lines, a line ending a sentence ends a paragraph.
+fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool]) -> Vec<Span> {
+    let lines = doc.lines();
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut mixed_block = vec![false; doc.blocks().len()];
+    for (i, l) in lines.iter().enumerate() {
+        if !body[i] {
+            mixed_block[l.block] = true;
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if !body[i] {
+            if let Some(span) = current.take() {
+                out.push(span);
+            }
+            continue;
+        }
+        let continues = i > 0
+            && body[i - 1]
+            && lines[i - 1].block == l.block
+            && (!mixed_block[l.block] || !feats[i - 1].terminal)
+            && !(feats[i].indented && !feats[i - 1].indented);
+        match current.as_mut() {
+            Some(span) if continues => span.end = l.end,
+            _ => {
+                if let Some(span) = current.take() {
+                    out.push(span);
+                }
+                current = Some(Span::new(l.start, l.end));
+            }
+        }
+    }
+    if let Some(span) = current {
+        out.push(span);
+    }
+    out
 }

@@ -157,9 +157,11 @@ pub enum Error {
 /// items, snippets, attributions… as its definition says).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Score {
-    /// The value, from 0 to 1.
+    /// The value: from 0 to 1 for a metric; for the `.n` and `.errors`
+    /// entries, the count.
     pub value: f64,
-    /// How many units it was measured over (at least 1).
+    /// How many units it was measured over: at least 1 for a metric; for the
+    /// `.n` and `.errors` entries, the count itself.
     pub n: usize,
 }
 

@@ -396,7 +396,7 @@ mod tests {
         Eval::add(&mut acc, item("B", Some("B")));
         Eval::add(&mut acc, item("B", Some("C")));
         let scores = Eval::finish("t".to_owned(), 4, 0, acc);
-        // A: 2·1/(2+0+1) = 2/3 ... B: tp 1, fp 1, fn 1 = 2/4.
+        // F1 = 2tp / (2tp + fp + fn): A = 2/3, B = 2/4.
         let expected = (2.0 / 3.0 + 0.5) / 2.0;
         assert!(
             scores

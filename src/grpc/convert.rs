@@ -9,7 +9,7 @@ use tonic::Status;
 
 use super::error::{InvalidRequest, Reason};
 use super::offsets::{OffsetMapper, Unit};
-use crate::enrich::{self, Features, Pipeline, language, structure};
+use crate::enrich::{self, Features, Pipeline, attribution, dates, language, structure};
 use crate::pb;
 
 /// Request limits, from the server configuration.
@@ -44,7 +44,7 @@ pub struct Request<'a> {
 }
 
 /// Validates one request; `prefix` is the field path of the request in its
-/// message ("" for EnrichArticle, "requests[3]." in a batch). Every problem
+/// message (`""` for EnrichArticle, `"requests[3]."` in a batch). Every problem
 /// is added to `invalid`; `None` when there was any.
 pub fn validate<'a>(
     req: &'a pb::EnrichArticleRequest,
@@ -61,14 +61,21 @@ pub fn validate<'a>(
             invalid.add(
                 Reason::UnknownEnumValue,
                 format!("{prefix}text_encoding"),
-                format!("unknown text encoding {}; use TEXT_ENCODING_UTF8, _UTF16 or _UTF32", req.text_encoding),
+                format!(
+                    "unknown text encoding {}; use TEXT_ENCODING_UTF8, _UTF16 or _UTF32",
+                    req.text_encoding
+                ),
             );
             Unit::Utf8
         }
     };
     let features = features(&req.features, prefix, invalid);
     let Some(article) = req.article.as_ref() else {
-        invalid.add(Reason::MissingArticle, format!("{prefix}article"), "an article with its text is required");
+        invalid.add(
+            Reason::MissingArticle,
+            format!("{prefix}article"),
+            "an article with its text is required",
+        );
         return None;
     };
     if article.text.trim().is_empty() {
@@ -159,7 +166,8 @@ fn is_bcp47(tag: &str) -> bool {
     let primary_ok = parts
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Validates, enriches and converts one request, synchronously: the one code
@@ -183,11 +191,35 @@ pub fn to_pb(request: &Request<'_>, enrichment: &enrich::Enrichment) -> pb::Enri
     let offsets = OffsetMapper::new(request.article.text, request.unit);
     pb::Enrichment {
         article_id: request.id.to_owned(),
-        language: enrichment.language.as_ref().map(|l| language_to_pb(l, &offsets)),
+        language: enrichment
+            .language
+            .as_ref()
+            .map(|l| language_to_pb(l, &offsets)),
         structure: enrichment
             .structure
             .as_ref()
             .map(|s| structure_to_pb(s, request.article.text, &offsets)),
+        attributions: enrichment
+            .attributions
+            .iter()
+            .map(|a| attribution_to_pb(a, &offsets))
+            .collect(),
+        credits: enrichment
+            .credits
+            .iter()
+            .map(|c| credit_to_pb(c, &offsets))
+            .collect(),
+        dateline: enrichment
+            .dates
+            .as_ref()
+            .and_then(|d| d.dateline.as_ref())
+            .map(|d| dateline_to_pb(d, &offsets)),
+        dates: enrichment
+            .dates
+            .iter()
+            .flat_map(|d| &d.mentions)
+            .map(|m| date_mention_to_pb(m, &offsets))
+            .collect(),
         ..Default::default()
     }
 }
@@ -220,11 +252,19 @@ fn language_to_pb(lang: &language::ArticleLanguage, offsets: &OffsetMapper<'_>) 
     }
 }
 
-fn structure_to_pb(s: &structure::Structure, text: &str, offsets: &OffsetMapper<'_>) -> pb::Structure {
+fn structure_to_pb(
+    s: &structure::Structure,
+    text: &str,
+    offsets: &OffsetMapper<'_>,
+) -> pb::Structure {
     pb::Structure {
         headline: s.headline.map(|span| offsets.span(span)),
         lede: s.lede.map(|span| offsets.span(span)),
-        body_paragraphs: s.body_paragraphs.iter().map(|&span| offsets.span(span)).collect(),
+        body_paragraphs: s
+            .body_paragraphs
+            .iter()
+            .map(|&span| offsets.span(span))
+            .collect(),
         body_text: s.body_text(text),
         byline: s.byline.map(|span| offsets.span(span)),
         authors: s.authors.clone(),
@@ -238,6 +278,82 @@ fn structure_to_pb(s: &structure::Structure, text: &str, offsets: &OffsetMapper<
                 confidence: line.confidence,
             })
             .collect(),
+    }
+}
+
+fn attribution_to_pb(a: &attribution::Attribution, offsets: &OffsetMapper<'_>) -> pb::Attribution {
+    use attribution::{AttributionKind as K, SourceType as T};
+    let kind = match a.kind {
+        K::DirectQuote => pb::AttributionKind::DirectQuote,
+        K::PartialQuote => pb::AttributionKind::PartialQuote,
+        K::IndirectSpeech => pb::AttributionKind::IndirectSpeech,
+        K::AccordingTo => pb::AttributionKind::AccordingTo,
+        K::PublishedStatement => pb::AttributionKind::PublishedStatement,
+    };
+    pb::Attribution {
+        kind: kind as i32,
+        source: a.source.as_ref().map(|s| pb::Source {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            r#type: match s.kind {
+                T::Person => pb::SourceType::Person,
+                T::Organization => pb::SourceType::Organization,
+                T::Outlet => pb::SourceType::Outlet,
+                T::Document => pb::SourceType::Document,
+                T::Unnamed => pb::SourceType::Unnamed,
+            } as i32,
+            mention: s.mention.map(|m| offsets.span(m)),
+        }),
+        cue: a.cue.map(|c| offsets.span(c)),
+        content: Some(offsets.span(a.content)),
+        outlet: a.outlet.clone().unwrap_or_default(),
+        confidence: a.confidence,
+    }
+}
+
+fn dateline_to_pb(d: &dates::Dateline, offsets: &OffsetMapper<'_>) -> pb::Dateline {
+    pb::Dateline {
+        span: Some(offsets.span(d.span)),
+        place: d.place.clone(),
+        place_name: d.place_name.clone(),
+        country_code: d.country_code.clone().unwrap_or_default(),
+        agency: d.agency.clone().unwrap_or_default(),
+        date: d.date.map(|p| pb::google::r#type::Date {
+            year: p.year,
+            month: i32::try_from(p.month).unwrap_or(0),
+            day: i32::try_from(p.day).unwrap_or(0),
+        }),
+    }
+}
+
+fn date_mention_to_pb(m: &dates::DateMention, offsets: &OffsetMapper<'_>) -> pb::DateMention {
+    use dates::DateRole as R;
+    pb::DateMention {
+        span: Some(offsets.span(m.span)),
+        role: match m.role {
+            R::PageTimestamp => pb::DateRole::PageTimestamp,
+            R::Published => pb::DateRole::Published,
+            R::Updated => pb::DateRole::Updated,
+            R::Dateline => pb::DateRole::Dateline,
+            R::Event => pb::DateRole::Event,
+        } as i32,
+        normalized: m.normalized.clone().unwrap_or_default(),
+    }
+}
+
+fn credit_to_pb(c: &attribution::Credit, offsets: &OffsetMapper<'_>) -> pb::Credit {
+    use attribution::CreditKind as K;
+    pb::Credit {
+        kind: match c.kind {
+            K::Photo => pb::CreditKind::Photo,
+            K::Video => pb::CreditKind::Video,
+            K::Wire => pb::CreditKind::Wire,
+            K::Graphic => pb::CreditKind::Graphic,
+        } as i32,
+        agency: c.agency.clone().unwrap_or_default(),
+        author: c.author.clone().unwrap_or_default(),
+        year: c.year.unwrap_or(0),
+        span: Some(offsets.span(c.span)),
     }
 }
 
@@ -329,7 +445,9 @@ mod tests {
     #[test]
     fn the_article_id_is_echoed_and_offsets_use_the_requested_unit() {
         let pipeline = Pipeline::new();
-        let mut req = request("Заголовок новости\n\nМинистр заявил, что переговоры возобновятся на следующей неделе в Женеве.");
+        let mut req = request(
+            "Заголовок новости\n\nМинистр заявил, что переговоры возобновятся на следующей неделе в Женеве.",
+        );
         req.text_encoding = pb::TextEncoding::Utf32 as i32;
         let out = enrich_request(&pipeline, &Limits::default(), &req, None).expect("enriched");
         assert_eq!(out.article_id, "a1");

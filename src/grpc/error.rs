@@ -54,13 +54,23 @@ pub struct InvalidRequest {
 
 impl InvalidRequest {
     /// Records one violation.
-    pub fn add(&mut self, reason: Reason, field: impl Into<String>, description: impl Into<String>) {
-        self.violations.push((reason, field.into(), description.into()));
+    pub fn add(
+        &mut self,
+        reason: Reason,
+        field: impl Into<String>,
+        description: impl Into<String>,
+    ) {
+        self.violations
+            .push((reason, field.into(), description.into()));
     }
 
     /// `Err(self)` when anything was recorded.
     pub fn into_result(self) -> Result<(), InvalidRequest> {
-        if self.violations.is_empty() { Ok(()) } else { Err(self) }
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
     }
 }
 
@@ -122,11 +132,18 @@ mod tests {
     fn every_violation_is_reported_with_the_first_reason() {
         let mut invalid = InvalidRequest::default();
         invalid.add(Reason::EmptyText, "article.text", "must not be empty");
-        invalid.add(Reason::UnknownEnumValue, "features[0]", "unknown feature 99");
+        invalid.add(
+            Reason::UnknownEnumValue,
+            "features[0]",
+            "unknown feature 99",
+        );
         let status = Status::from(invalid);
         assert_eq!(status.code(), Code::InvalidArgument);
         let details = status.get_error_details();
-        assert_eq!(details.error_info().map(|i| i.reason.as_str()), Some("EMPTY_TEXT"));
+        assert_eq!(
+            details.error_info().map(|i| i.reason.as_str()),
+            Some("EMPTY_TEXT")
+        );
         let fields: Vec<_> = details
             .bad_request()
             .map(|b| b.field_violations.iter().map(|v| v.field.clone()).collect())

@@ -21,7 +21,7 @@ pub enum Unit {
 const CHECKPOINT_BYTES: usize = 256;
 
 /// Converts byte offsets of one text to another unit. Built in one pass over
-/// the text; each conversion then costs at most [`CHECKPOINT_BYTES`] of work,
+/// the text; each conversion then counts at most 256 bytes,
 /// whatever the order of the spans.
 #[derive(Debug)]
 pub struct OffsetMapper<'a> {

@@ -102,7 +102,7 @@ mod tests {
         let shed = pool.run(None, || ()).await.expect_err("no room left");
         assert_eq!(shed.code(), tonic::Code::ResourceExhausted);
         release.send(()).expect("worker is waiting");
-        assert_eq!(busy.await.expect("joined").expect("ran"), true);
+        assert!(busy.await.expect("joined").expect("ran"));
         assert!(pool.run(None, || 7).await.is_ok_and(|v| v == 7));
     }
 }

@@ -83,7 +83,9 @@ pub async fn serve(
         reporter
             .set_not_serving::<ArticleEnrichmentServiceServer<EnrichmentService>>()
             .await;
-        reporter.set_service_status("", tonic_health::ServingStatus::NotServing).await;
+        reporter
+            .set_service_status("", tonic_health::ServingStatus::NotServing)
+            .await;
         let _ = drain_tx.send(());
     };
 

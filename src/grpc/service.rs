@@ -86,7 +86,8 @@ impl EnrichmentService {
     }
 }
 
-type ResultStream = Pin<Box<dyn Stream<Item = Result<pb::StreamEnrichArticlesResponse, Status>> + Send>>;
+type ResultStream =
+    Pin<Box<dyn Stream<Item = Result<pb::StreamEnrichArticlesResponse, Status>> + Send>>;
 
 #[tonic::async_trait]
 impl ArticleEnrichmentService for EnrichmentService {
@@ -98,7 +99,10 @@ impl ArticleEnrichmentService for EnrichmentService {
         let req = request.into_inner();
         let span = rpc_span("EnrichArticle", Some(&req), 1);
         let started = Instant::now();
-        let result = self.enrich_one(req, deadline, false).instrument(span.clone()).await;
+        let result = self
+            .enrich_one(req, deadline, false)
+            .instrument(span.clone())
+            .await;
         finish(&span, started, &result);
         result.map(|e| {
             Response::new(pb::EnrichArticleResponse {
@@ -113,7 +117,11 @@ impl ArticleEnrichmentService for EnrichmentService {
     ) -> Result<Response<pb::BatchEnrichArticlesResponse>, Status> {
         let deadline = deadline(request.metadata());
         let batch = request.into_inner();
-        let span = rpc_span("BatchEnrichArticles", batch.requests.first(), batch.requests.len());
+        let span = rpc_span(
+            "BatchEnrichArticles",
+            batch.requests.first(),
+            batch.requests.len(),
+        );
         let started = Instant::now();
         let max = self.inner.limits.max_batch_size;
         let result = if batch.requests.is_empty() || batch.requests.len() > max {
@@ -121,7 +129,10 @@ impl ArticleEnrichmentService for EnrichmentService {
             invalid.add(
                 Reason::BadBatchSize,
                 "requests",
-                format!("holds {} requests; send between 1 and {max}", batch.requests.len()),
+                format!(
+                    "holds {} requests; send between 1 and {max}",
+                    batch.requests.len()
+                ),
             );
             Err(Status::from(invalid))
         } else {
@@ -134,7 +145,12 @@ impl ArticleEnrichmentService for EnrichmentService {
                         .requests
                         .iter()
                         .map(|req| {
-                            let outcome = convert::enrich_request(&inner.pipeline, &inner.limits, req, deadline);
+                            let outcome = convert::enrich_request(
+                                &inner.pipeline,
+                                &inner.limits,
+                                req,
+                                deadline,
+                            );
                             article_result(req, outcome)
                         })
                         .collect::<Vec<_>>()
@@ -167,7 +183,10 @@ impl ArticleEnrichmentService for EnrichmentService {
                     let req = message.request.unwrap_or_default();
                     let span = rpc_span("StreamEnrichArticles", Some(&req), 1);
                     let started = Instant::now();
-                    let outcome = service.enrich_one(req.clone(), deadline, true).instrument(span.clone()).await;
+                    let outcome = service
+                        .enrich_one(req.clone(), deadline, true)
+                        .instrument(span.clone())
+                        .await;
                     finish(&span, started, &outcome);
                     Ok(pb::StreamEnrichArticlesResponse {
                         result: Some(article_result(&req, outcome)),
@@ -179,8 +198,15 @@ impl ArticleEnrichmentService for EnrichmentService {
     }
 }
 
-fn article_result(req: &pb::EnrichArticleRequest, outcome: Result<pb::Enrichment, Status>) -> pb::ArticleResult {
-    let article_id = req.article.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+fn article_result(
+    req: &pb::EnrichArticleRequest,
+    outcome: Result<pb::Enrichment, Status>,
+) -> pb::ArticleResult {
+    let article_id = req
+        .article
+        .as_ref()
+        .map(|a| a.id.clone())
+        .unwrap_or_default();
     let result = match outcome {
         Ok(enrichment) => pb::article_result::Result::Enrichment(enrichment),
         Err(status) => pb::article_result::Result::Error(error::to_rpc_status(&status)),
@@ -193,7 +219,11 @@ fn article_result(req: &pb::EnrichArticleRequest, outcome: Result<pb::Enrichment
 
 /// One span per request: method, article id, text size, then status and
 /// latency. Never the text itself.
-fn rpc_span(method: &'static str, req: Option<&pb::EnrichArticleRequest>, items: usize) -> tracing::Span {
+fn rpc_span(
+    method: &'static str,
+    req: Option<&pb::EnrichArticleRequest>,
+    items: usize,
+) -> tracing::Span {
     let article = req.and_then(|r| r.article.as_ref());
     tracing::info_span!(
         "rpc",
@@ -208,7 +238,9 @@ fn rpc_span(method: &'static str, req: Option<&pb::EnrichArticleRequest>, items:
 
 fn finish<T>(span: &tracing::Span, started: Instant, result: &Result<T, Status>) {
     let latency_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-    let code = result.as_ref().map_or_else(|s| s.code(), |_| tonic::Code::Ok);
+    let code = result
+        .as_ref()
+        .map_or_else(|s| s.code(), |_| tonic::Code::Ok);
     span.record("status", field::debug(code));
     span.record("latency_us", latency_us);
     span.in_scope(|| match result {

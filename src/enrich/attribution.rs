@@ -1,0 +1,181 @@
+//! Attribution: who said or wrote what (quotations, reported speech,
+//! "according to", statements and documents), through which outlet, and who
+//! took the pictures (credits).
+//!
+//! Attributions are read from the article text only — the lines the
+//! structure labels lede or body, never boilerplate — with one mechanism for
+//! every language: the cue words and the small words around them are data
+//! (`data/<lang>/cues.txt`). Credits are read from every line of the page.
+
+mod credits;
+mod lexicon;
+mod speakers;
+mod speech;
+mod text;
+
+use super::Span;
+use super::document::Document;
+use super::language::ArticleLanguage;
+use super::structure::Structure;
+
+/// How content is attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttributionKind {
+    /// A quotation in quote marks.
+    DirectQuote,
+    /// Quoted words standing on their own inside reported speech.
+    PartialQuote,
+    /// Reported speech ("X said that …").
+    IndirectSpeech,
+    /// "according to X".
+    AccordingTo,
+    /// A statement, report or other document.
+    PublishedStatement,
+}
+
+/// What kind of source something is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceType {
+    /// A person.
+    Person,
+    /// An organisation, government or body.
+    Organization,
+    /// A news outlet or agency.
+    Outlet,
+    /// A report, statement or other document.
+    Document,
+    /// An unnamed source ("two people familiar with the matter").
+    Unnamed,
+}
+
+/// The source of attributed content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The fullest name the article gives the source ("Brett McGurk").
+    pub name: String,
+    /// How the article describes the source ("US special envoy").
+    pub description: String,
+    /// What kind of source it is.
+    pub kind: SourceType,
+    /// The mention at this attribution ("McGurk", "he").
+    pub mention: Option<Span>,
+}
+
+/// Who said or wrote what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// How the content is attributed.
+    pub kind: AttributionKind,
+    /// Who said or wrote it.
+    pub source: Option<Source>,
+    /// The attributing words ("said", "according to").
+    pub cue: Option<Span>,
+    /// What was said or written.
+    pub content: Span,
+    /// The medium it was said through, normalised ("Reuters", "CNN").
+    pub outlet: Option<String>,
+    /// Confidence, from 0 to 1.
+    pub confidence: f32,
+}
+
+/// What a credit is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CreditKind {
+    /// A photo or image.
+    Photo,
+    /// A video.
+    Video,
+    /// A wire agency credit for the text.
+    Wire,
+    /// A graphic or illustration.
+    Graphic,
+}
+
+/// A photo, video, graphic or wire credit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Credit {
+    /// What is credited.
+    pub kind: CreditKind,
+    /// The agency, normalised when known ("AFP", "Getty Images").
+    pub agency: Option<String>,
+    /// The author, name-cased ("Brendan Smialowski").
+    pub author: Option<String>,
+    /// The year in the credit.
+    pub year: Option<i32>,
+    /// The credit as written.
+    pub span: Span,
+}
+
+/// Builds the lexicons and patterns now rather than on the first article.
+pub fn warm_up() {
+    lexicon::warm_up();
+    credits::warm_up();
+}
+
+/// The article's paragraphs as byte ranges: runs of article-text lines of
+/// one block, a line break ending a paragraph when the line before ends a
+/// sentence (hard-wrapped text stays one paragraph).
+fn paragraphs(doc: &Document<'_>, structure: &Structure) -> Vec<(usize, usize)> {
+    let text = doc.text();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for (i, line) in doc.lines().iter().enumerate() {
+        let article = structure
+            .lines
+            .get(i)
+            .is_some_and(|l| l.kind.is_article_text());
+        if !article {
+            prev = None;
+            continue;
+        }
+        let joins = prev.is_some_and(|p| {
+            let before = &doc.lines()[p];
+            before.block == line.block
+                && p + 1 == i
+                && !text[before.start..before.end]
+                    .ends_with(['.', '!', '?', ':', '"', '”', '»', '“', '…', ')'])
+        });
+        match out.last_mut() {
+            Some(last) if joins => last.1 = line.end,
+            _ => out.push((line.start, line.end)),
+        }
+        prev = Some(i);
+    }
+    out
+}
+
+/// Finds the attributions in the article text and the credits on the page.
+pub fn extract(
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+) -> (Vec<Attribution>, Vec<Credit>) {
+    let code = language.map_or("en", |l| l.article.code);
+    let lex = lexicon::for_language(code);
+    let ranges = paragraphs(doc, structure);
+    let tokens = text::Text::new(doc.text(), &ranges, lex);
+    let found = speech::find(&tokens, lex);
+    let mut speakers = speakers::Speakers::new(doc.text(), &tokens, lex);
+    let mut attributions: Vec<Attribution> = found
+        .into_iter()
+        .map(|f| {
+            let source = f.np.as_ref().and_then(|np| speakers.resolve(&tokens, np));
+            let kind = match (&source, f.kind) {
+                (Some(s), AttributionKind::IndirectSpeech) if s.kind == SourceType::Document => {
+                    AttributionKind::PublishedStatement
+                }
+                (_, k) => k,
+            };
+            Attribution {
+                kind,
+                source,
+                cue: Some(f.cue),
+                content: f.content,
+                outlet: f.outlet.map(str::to_owned),
+                confidence: f.confidence,
+            }
+        })
+        .collect();
+    attributions.sort_by_key(|a| (a.content.start, a.content.end));
+    (attributions, credits::find(doc, structure))
+}

@@ -1,0 +1,275 @@
+//! Photo, video, graphic and wire credits: "© AFP 2019 / BRENDAN
+//! SMIALOWSKI", "Photo: Reuters/John Doe", "Image Credit: WeWork", "Getty
+//! Images", "Фото: РИА Новости". Read from every line of the page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon;
+use super::{Credit, CreditKind};
+use crate::enrich::Span;
+use crate::enrich::document::Document;
+use crate::enrich::structure::{BlockKind, Structure};
+
+/// The longest line read for credits, in bytes (captions are short).
+const MAX_LINE: usize = 400;
+
+/// A credit label and what follows it. The label words are the usual ones in
+/// the languages copydesk reads (en, de, fr, es, it, pt, ru, uk, pl, nl).
+static LABELED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[\s(\[|])(?P<label>photos?|photograph|photo credit|image credit|images?|picture|pictures|pics?|video|videos|graphic|graphics|illustration|credit|credits|fotos?|bild|bilder|foto credit|crédits?(?: photo)?|imagen|immagine|фото|видео|фотография|zdjęcie|fot\.)(?:\s+(?:by|credit|von|de|di|par))?\s*[:：]\s*(?P<rest>[^()\[\]\n|]{2,120})",
+    )
+    .expect("constant regex")
+});
+
+/// "© AFP 2019 / …", "(c) Reuters".
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?P<rest>[^()\[\]\n|]{2,120})")
+        .expect("constant regex")
+});
+
+/// "Photo by Jane Doe/Getty Images".
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<label>photo|image|video|picture)s?\s+by\s+(?P<rest>[^()\[\]\n|]{2,120})")
+        .expect("constant regex")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("constant regex"));
+
+/// Builds the patterns now.
+pub(crate) fn warm_up() {
+    LazyLock::force(&LABELED);
+    LazyLock::force(&COPYRIGHT);
+    LazyLock::force(&BY);
+    LazyLock::force(&YEAR);
+}
+
+fn kind_of(label: &str) -> CreditKind {
+    let l = label.to_lowercase();
+    if l.contains("video") || l.contains("видео") {
+        CreditKind::Video
+    } else if l.contains("graphic") || l.contains("illustration") {
+        CreditKind::Graphic
+    } else {
+        CreditKind::Photo
+    }
+}
+
+/// "BRENDAN SMIALOWSKI" → "Brendan Smialowski"; mixed case is kept.
+pub(crate) fn name_case(name: &str) -> String {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+            if !all_upper {
+                return w.to_owned();
+            }
+            let mut out = String::new();
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = !c.is_alphabetic() && c != '\'';
+            }
+            out
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Whether `s` looks like a person's name: two to four capitalised words.
+fn is_person(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+        && lexicon::outlet(s).is_none()
+}
+
+/// Splits what follows a credit label into agency, author and year.
+fn parse_rest(rest: &str) -> (Option<String>, Option<String>, Option<i32>) {
+    let year = YEAR.find(rest).and_then(|m| m.as_str().parse().ok());
+    let mut agency = None;
+    let mut author = None;
+    for part in rest.split(['/', ',', ';', '|']).map(str::trim) {
+        let part = YEAR.replace_all(part, "");
+        let part = part.trim().trim_end_matches(['.', ')']).trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let Some(o) = lexicon::outlet(part) {
+            agency.get_or_insert_with(|| o.to_owned());
+        } else if is_person(part) && author.is_none() {
+            author = Some(name_case(part));
+        } else if agency.is_none() && part.chars().count() <= 40 {
+            agency = Some(part.to_owned());
+        }
+    }
+    (agency, author, year)
+}
+
+/// Finds the credits of the page.
+pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (i, line) in doc.lines().iter().enumerate() {
+        if line.end - line.start > MAX_LINE {
+            continue;
+        }
+        let s = &text[line.start..line.end];
+        let kind_label = structure.lines.get(i).map(|l| l.kind);
+        let credit_line = matches!(kind_label, Some(BlockKind::Credit | BlockKind::Caption));
+        let mut found = false;
+        for re in [&*LABELED, &*BY] {
+            for caps in re.captures_iter(s) {
+                let (Some(label), Some(rest), Some(all)) =
+                    (caps.name("label"), caps.name("rest"), caps.get(0))
+                else {
+                    continue;
+                };
+                let (agency, author, year) = parse_rest(rest.as_str());
+                if agency.is_none() && author.is_none() {
+                    continue;
+                }
+                let start = line.start
+                    + all.start()
+                    + (all.as_str().len()
+                        - all.as_str().trim_start_matches(['(', '[', '|', ' ']).len());
+                out.push(Credit {
+                    kind: kind_of(label.as_str()),
+                    agency,
+                    author,
+                    year,
+                    span: Span::new(start, line.start + rest.end()),
+                });
+                found = true;
+            }
+            if found {
+                break;
+            }
+        }
+        if found {
+            continue;
+        }
+        if let Some(caps) = COPYRIGHT.captures(s)
+            && let (Some(rest), Some(all)) = (caps.name("rest"), caps.get(0))
+        {
+            let (agency, author, year) = parse_rest(rest.as_str());
+            let known = agency
+                .as_deref()
+                .is_some_and(|a| lexicon::outlet(a).is_some());
+            let footer = s.to_lowercase().contains("rights")
+                || matches!(kind_label, Some(BlockKind::Footer));
+            if (credit_line || known || author.is_some()) && !footer {
+                out.push(Credit {
+                    kind: CreditKind::Photo,
+                    agency,
+                    author,
+                    year,
+                    span: Span::new(line.start + all.start(), line.start + rest.end()),
+                });
+            }
+            continue;
+        }
+        // A short line naming an agency: a photo credit under a picture, or
+        // a wire sign-off at the end of the text.
+        if s.chars().count() <= 60 {
+            let (agency, author, year) = parse_rest(s);
+            let whole_known = lexicon::outlet(s.trim_end_matches('.')).is_some();
+            let parts_known = s.contains('/')
+                && agency
+                    .as_deref()
+                    .is_some_and(|a| lexicon::outlet(a).is_some());
+            if whole_known || parts_known {
+                let wire = whole_known
+                    && !credit_line
+                    && s.split_whitespace().count() <= 2
+                    && !s.contains("Images");
+                out.push(Credit {
+                    kind: if wire {
+                        CreditKind::Wire
+                    } else {
+                        CreditKind::Photo
+                    },
+                    agency,
+                    author,
+                    year,
+                    span: Span::new(line.start, line.end),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::structure;
+
+    fn credits(text: &str) -> Vec<Credit> {
+        let doc = Document::new(text);
+        let s = structure::analyze(&doc, None);
+        find(&doc, &s)
+    }
+
+    #[test]
+    fn copyright_with_agency_year_and_capitalised_author() {
+        let c = credits("Headline\n\n© AFP 2019 / BRENDAN SMIALOWSKI\n\nBody.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].agency.as_deref(), Some("AFP"));
+        assert_eq!(c[0].author.as_deref(), Some("Brendan Smialowski"));
+        assert_eq!(c[0].year, Some(2019));
+        assert_eq!(c[0].kind, CreditKind::Photo);
+    }
+
+    #[test]
+    fn labelled_credits_in_several_languages() {
+        let text = "Title\n\nPhoto: Reuters/John Doe\n\nImage Credit: WeWork\n\nФото: РИА Новости\n\nVideo: AP\n\nGetty Images";
+        let c = credits(text);
+        let got: Vec<(CreditKind, Option<&str>, Option<&str>)> = c
+            .iter()
+            .map(|c| (c.kind, c.agency.as_deref(), c.author.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (CreditKind::Photo, Some("Reuters"), Some("John Doe")),
+                (CreditKind::Photo, Some("WeWork"), None),
+                (CreditKind::Photo, Some("RIA Novosti"), None),
+                (CreditKind::Video, Some("AP"), None),
+                (CreditKind::Photo, Some("Getty Images"), None),
+            ]
+        );
+        for credit in &c {
+            assert!(
+                text.is_char_boundary(credit.span.start) && text.is_char_boundary(credit.span.end)
+            );
+        }
+    }
+
+    #[test]
+    fn copyright_footers_are_not_credits() {
+        assert!(
+            credits("Title\n\nBody text here.\n\n© 2019 Example Media. All rights reserved.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn name_casing() {
+        assert_eq!(name_case("BRENDAN SMIALOWSKI"), "Brendan Smialowski");
+        assert_eq!(name_case("JEAN-PAUL O'NEIL"), "Jean-Paul O'neil");
+        assert_eq!(name_case("John McDoe"), "John McDoe");
+    }
+}

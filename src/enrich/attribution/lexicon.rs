@@ -1,0 +1,253 @@
+//! The attribution lexicons: per-language cue words (`data/<lang>/cues.txt`)
+//! and the outlet and agency names (`data/outlets.txt`), parsed once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a lexicon word does in an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Tag {
+    /// Speech verb: content before or after it.
+    Say,
+    /// Verb whose content follows it only.
+    Pre,
+    /// Speech verb with an addressee before the content.
+    Tell,
+    /// "according to": the source follows, the content is the rest.
+    Prep,
+    /// Complementiser ("that").
+    Comp,
+    /// Word allowed between a subject and its cue.
+    Aux,
+    /// Word that ends a subject phrase read backwards.
+    Stop,
+    /// Personal pronoun.
+    Pron,
+    /// Masculine personal pronoun.
+    PronM,
+    /// Feminine personal pronoun.
+    PronF,
+    /// Relative pronoun.
+    Rel,
+    /// Head of an unnamed source.
+    Unnamed,
+    /// Head of a document source.
+    Doc,
+    /// Title or role word before a name.
+    Title,
+    /// Word that starts an adjunct after a cue.
+    Adj,
+    /// Abbreviation whose full stop does not end a sentence.
+    Abbr,
+    /// Head word of an organisation.
+    Org,
+    /// Determiner: a cue word after it is a noun ("the show").
+    Det,
+}
+
+impl Tag {
+    fn parse(s: &str) -> Option<Tag> {
+        Some(match s {
+            "say" => Tag::Say,
+            "pre" => Tag::Pre,
+            "tell" => Tag::Tell,
+            "prep" => Tag::Prep,
+            "comp" => Tag::Comp,
+            "aux" => Tag::Aux,
+            "stop" => Tag::Stop,
+            "pron" => Tag::Pron,
+            "pronm" => Tag::PronM,
+            "pronf" => Tag::PronF,
+            "rel" => Tag::Rel,
+            "unnamed" => Tag::Unnamed,
+            "doc" => Tag::Doc,
+            "title" => Tag::Title,
+            "adj" => Tag::Adj,
+            "abbr" => Tag::Abbr,
+            "org" => Tag::Org,
+            "det" => Tag::Det,
+            _ => return None,
+        })
+    }
+
+    /// Whether the tag marks a cue (a word that opens an attribution).
+    pub(crate) fn is_cue(self) -> bool {
+        matches!(self, Tag::Say | Tag::Pre | Tag::Tell | Tag::Prep)
+    }
+}
+
+/// One language's lexicon.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Cue phrases by their first word: (the other words, the tag), longest first.
+    cues: HashMap<String, Vec<(Vec<String>, Tag)>>,
+    /// Single words by tag (a word can have several tags).
+    words: HashMap<String, Vec<Tag>>,
+}
+
+impl Lexicon {
+    fn parse(data: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in data.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((tag, form)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(tag) = Tag::parse(tag.trim()) else {
+                continue;
+            };
+            let form = form.trim().to_lowercase();
+            let parts: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
+            let Some((first, rest)) = parts.split_first() else {
+                continue;
+            };
+            if tag.is_cue() {
+                let entry = lex.cues.entry(first.clone()).or_default();
+                if !entry.iter().any(|(r, _)| r == rest) {
+                    entry.push((rest.to_vec(), tag));
+                }
+            } else if rest.is_empty() {
+                let tags = lex.words.entry(first.clone()).or_default();
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            } else {
+                // Several-word non-cue entries ("has also") are read word by word.
+                for part in &parts {
+                    let tags = lex.words.entry(part.clone()).or_default();
+                    if !tags.contains(&tag) {
+                        tags.push(tag);
+                    }
+                }
+            }
+        }
+        for list in lex.cues.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        lex
+    }
+
+    /// The cue starting at `words[0]`: its length in words and its tag.
+    pub(crate) fn cue_at(&self, words: &[&str]) -> Option<(usize, Tag)> {
+        let first = words.first()?;
+        let list = self.cues.get(*first)?;
+        list.iter().find_map(|(rest, tag)| {
+            let fits =
+                rest.len() < words.len() && rest.iter().zip(&words[1..]).all(|(a, b)| a == b);
+            fits.then_some((rest.len() + 1, *tag))
+        })
+    }
+
+    /// Whether the lowercase `word` carries `tag`.
+    pub(crate) fn is(&self, word: &str, tag: Tag) -> bool {
+        if self.words.get(word).is_some_and(|t| t.contains(&tag)) {
+            return true;
+        }
+        // Elided forms ("qu'il") match an entry that ends in an apostrophe.
+        if tag == Tag::Comp
+            && let Some(i) = word.find(['\'', '’'])
+        {
+            let head = &word[..i + word[i..].chars().next().map_or(1, char::len_utf8)];
+            return self.words.get(head).is_some_and(|t| t.contains(&tag));
+        }
+        false
+    }
+}
+
+/// The languages with a cue lexicon, and their data.
+const DATA: &[(&str, &str)] = &[
+    ("en", include_str!("../../../data/en/cues.txt")),
+    ("ru", include_str!("../../../data/ru/cues.txt")),
+    ("de", include_str!("../../../data/de/cues.txt")),
+    ("fr", include_str!("../../../data/fr/cues.txt")),
+    ("es", include_str!("../../../data/es/cues.txt")),
+];
+
+static LEXICONS: LazyLock<HashMap<&'static str, Lexicon>> = LazyLock::new(|| {
+    DATA.iter()
+        .map(|(code, data)| (*code, Lexicon::parse(data)))
+        .collect()
+});
+
+/// The lexicon of language `code`, English when there is none for it.
+pub(crate) fn for_language(code: &str) -> &'static Lexicon {
+    let primary = code.split(['-', '_']).next().unwrap_or(code);
+    let lexicons = &*LEXICONS;
+    lexicons
+        .get(primary)
+        .or_else(|| lexicons.get("en"))
+        .unwrap_or_else(|| &EMPTY)
+}
+
+static EMPTY: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
+
+/// Outlet and agency spellings (lowercase) → canonical name.
+static OUTLETS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("../../../data/outlets.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((canonical, spellings)) = line.split_once('\t') else {
+            continue;
+        };
+        let canonical = canonical.trim();
+        map.insert(canonical.to_lowercase(), canonical);
+        for s in spellings.split('|') {
+            map.insert(s.trim().to_lowercase(), canonical);
+        }
+    }
+    map
+});
+
+/// The canonical name of the outlet or agency spelled `name`, if known.
+pub(crate) fn outlet(name: &str) -> Option<&'static str> {
+    let key = name.trim().to_lowercase();
+    OUTLETS.get(key.as_str()).copied()
+}
+
+/// Builds every lexicon now.
+pub(crate) fn warm_up() {
+    LazyLock::force(&LEXICONS);
+    LazyLock::force(&OUTLETS);
+    LazyLock::force(&EMPTY);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_parses_with_cues() {
+        for (code, _) in DATA {
+            let lex = for_language(code);
+            assert!(lex.cues.len() > 20, "{code} has few cues");
+            assert!(
+                lex.words.values().flatten().any(|t| *t == Tag::Comp),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn longest_cue_wins_and_elision_matches() {
+        let en = for_language("en");
+        assert_eq!(en.cue_at(&["called", "for", "x"]), Some((2, Tag::Pre)));
+        assert_eq!(en.cue_at(&["said"]), Some((1, Tag::Say)));
+        assert_eq!(en.cue_at(&["according"]), None);
+        let fr = for_language("fr-FR");
+        assert!(fr.is("qu'il", Tag::Comp));
+        assert!(!fr.is("quand", Tag::Comp));
+        assert_eq!(for_language("xx").cue_at(&["said"]), Some((1, Tag::Say)));
+    }
+
+    #[test]
+    fn outlets_normalise() {
+        assert_eq!(outlet("РИА Новости"), Some("RIA Novosti"));
+        assert_eq!(outlet("the associated press"), Some("AP"));
+        assert_eq!(outlet("Nobody Weekly"), None);
+    }
+}

@@ -1,0 +1,274 @@
+//! Who a source phrase is: its name (later mentions — "McGurk", "he", "the
+//! expert" — resolved to the fullest name the article gave that speaker), its
+//! description and its type.
+
+use super::lexicon::{self, Lexicon, Tag};
+use super::speech::Np;
+use super::text::{Text, Tok};
+use super::{Source, SourceType};
+use crate::enrich::Span;
+
+/// A person's full name as the article first writes it.
+#[derive(Debug, Clone)]
+struct Name {
+    /// Byte offset of the mention.
+    at: usize,
+    /// The name's words.
+    words: Vec<String>,
+}
+
+/// Resolves the sources of one article, in text order.
+pub(crate) struct Speakers<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    names: Vec<Name>,
+    /// The last person named as a source, for pronouns.
+    last_person: Option<String>,
+    /// The last source of any kind, for "the expert".
+    last_described: Vec<(String, String)>,
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+fn is_name_word(t: &Tok, lex: &Lexicon) -> bool {
+    t.is_word()
+        && t.upper
+        && t.quote.is_none()
+        && !lex.is(&t.lower, Tag::Title)
+        && !lex.is(&t.lower, Tag::Stop)
+        && !lex.is(&t.lower, Tag::Det)
+        && !lex.is(&t.lower, Tag::Pron)
+        && !lex.is(&t.lower, Tag::PronM)
+        && !lex.is(&t.lower, Tag::PronF)
+}
+
+impl<'a> Speakers<'a> {
+    /// Collects the article's full names (runs of two to four capitalised
+    /// words that are not titles).
+    pub(crate) fn new(text: &'a str, tokens: &Text, lex: &'a Lexicon) -> Self {
+        let mut names = Vec::new();
+        for para in &tokens.paras {
+            let toks = &para.toks;
+            let mut i = 0;
+            while i < toks.len() {
+                if !is_name_word(&toks[i], lex) {
+                    i += 1;
+                    continue;
+                }
+                let mut e = i;
+                while e < toks.len() && is_name_word(&toks[e], lex) && e - i < 4 {
+                    e += 1;
+                }
+                // Sentence-initial words are capitalised anyway: need two more.
+                let sentence_start = para.sents.iter().any(|&(a, _)| a == i);
+                let from = if sentence_start && e - i > 2 {
+                    i + 1
+                } else {
+                    i
+                };
+                if e - from >= 2 && !(sentence_start && e - i == 2) {
+                    names.push(Name {
+                        at: toks[from].start,
+                        words: toks[from..e]
+                            .iter()
+                            .map(|t| strip_possessive(&text[t.start..t.end]).to_owned())
+                            .collect(),
+                    });
+                }
+                i = e.max(i + 1);
+            }
+        }
+        Speakers {
+            text,
+            lex,
+            names,
+            last_person: None,
+            last_described: Vec::new(),
+        }
+    }
+
+    /// The full name ending with `last` mentioned most recently before `at`.
+    fn full_name(&self, last: &str, at: usize) -> Option<String> {
+        self.names
+            .iter()
+            .filter(|n| n.at <= at && n.words.last().is_some_and(|w| w == last))
+            .max_by_key(|n| (n.at, n.words.len()))
+            .or_else(|| {
+                self.names
+                    .iter()
+                    .find(|n| n.words.last().is_some_and(|w| w == last))
+            })
+            .map(|n| n.words.join(" "))
+    }
+
+    /// Resolves the source phrase `np` of `tokens`.
+    pub(crate) fn resolve(&mut self, tokens: &Text, np: &Np) -> Option<Source> {
+        let toks = &tokens.paras.get(np.para)?.toks;
+        let words = toks.get(np.start..np.end)?;
+        let first = words.first()?;
+        let last = words.last()?;
+        let mention = Span::new(first.start, last.end);
+        let mention_text = &self.text[mention.start..mention.end];
+        let lex = self.lex;
+        let apposition = np
+            .apposition
+            .and_then(|(s, e)| {
+                Some(Span::new(
+                    toks.get(s)?.start,
+                    toks.get(e.checked_sub(1)?)?.end,
+                ))
+            })
+            .map(|s| self.text[s.start..s.end].to_owned());
+
+        // Pronouns.
+        if words.len() == 1 {
+            let w = first.lower.as_str();
+            if lex.is(w, Tag::PronM) || lex.is(w, Tag::PronF) {
+                let name = self
+                    .last_person
+                    .clone()
+                    .unwrap_or_else(|| mention_text.to_owned());
+                return Some(self.source(name, String::new(), SourceType::Person, mention));
+            }
+            if lex.is(w, Tag::Pron) {
+                return Some(self.source(
+                    mention_text.to_owned(),
+                    String::new(),
+                    SourceType::Unnamed,
+                    mention,
+                ));
+            }
+            if lex.is(w, Tag::Rel) {
+                if let Some((s, e)) = np.antecedent {
+                    let sub = Np {
+                        para: np.para,
+                        start: s,
+                        end: e,
+                        apposition: None,
+                        antecedent: None,
+                    };
+                    if let Some(mut src) = self.resolve(tokens, &sub) {
+                        src.mention = Some(mention);
+                        return Some(src);
+                    }
+                }
+                return Some(self.source(
+                    mention_text.to_owned(),
+                    String::new(),
+                    SourceType::Unnamed,
+                    mention,
+                ));
+            }
+        }
+
+        // The trailing run of name words is the name; what precedes it describes.
+        let mut ns = words.len();
+        while ns > 0 && is_name_word(&words[ns - 1], lex) {
+            ns -= 1;
+        }
+        let head = strip_possessive(&last.lower);
+        let joined_lower: String = words
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let outlet = lexicon::outlet(&joined_lower).or_else(|| {
+            let name: Vec<&str> = words[ns..].iter().map(|t| t.lower.as_str()).collect();
+            (!name.is_empty())
+                .then(|| lexicon::outlet(&name.join(" ")))
+                .flatten()
+        });
+        let describe = |from: usize, to: usize| -> String {
+            let mut d = if from < to {
+                self.text[words[from].start..words[to - 1].end].to_owned()
+            } else {
+                String::new()
+            };
+            if let Some(a) = &apposition {
+                if !d.is_empty() {
+                    d.push_str(", ");
+                }
+                d.push_str(a);
+            }
+            d
+        };
+        if let Some(o) = outlet {
+            return Some(self.source(o.to_owned(), describe(0, ns), SourceType::Outlet, mention));
+        }
+        if lex.is(head, Tag::Doc) {
+            return Some(self.source(
+                mention_text.to_owned(),
+                String::new(),
+                SourceType::Document,
+                mention,
+            ));
+        }
+        let org = words
+            .iter()
+            .any(|t| lex.is(strip_possessive(&t.lower), Tag::Org));
+        if ns < words.len() && !org {
+            let name_words: Vec<&str> = words[ns..]
+                .iter()
+                .map(|t| strip_possessive(&self.text[t.start..t.end]))
+                .collect();
+            let mut name = name_words.join(" ");
+            if name_words.len() == 1
+                && let Some(full) = self.full_name(name_words[0], first.start)
+            {
+                name = full;
+            }
+            let description = describe(0, ns);
+            self.last_person = Some(name.clone());
+            if !description.is_empty() {
+                self.last_described
+                    .push((description.to_lowercase(), name.clone()));
+            }
+            return Some(self.source(name, description, SourceType::Person, mention));
+        }
+        if org || words.iter().any(|t| t.upper) {
+            return Some(self.source(
+                mention_text.to_owned(),
+                describe(0, 0),
+                SourceType::Organization,
+                mention,
+            ));
+        }
+        if lex.is(head, Tag::Unnamed) {
+            return Some(self.source(
+                mention_text.to_owned(),
+                String::new(),
+                SourceType::Unnamed,
+                mention,
+            ));
+        }
+        // "the expert": the last speaker described with that word.
+        if let Some((_, name)) = self
+            .last_described
+            .iter()
+            .rev()
+            .find(|(d, _)| d.split_whitespace().any(|w| w == head))
+        {
+            let name = name.clone();
+            return Some(self.source(name, mention_text.to_owned(), SourceType::Person, mention));
+        }
+        Some(self.source(
+            mention_text.to_owned(),
+            String::new(),
+            SourceType::Unnamed,
+            mention,
+        ))
+    }
+
+    fn source(&self, name: String, description: String, kind: SourceType, mention: Span) -> Source {
+        Source {
+            name,
+            description,
+            kind,
+            mention: Some(mention),
+        }
+    }
+}

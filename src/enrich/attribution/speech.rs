@@ -1,0 +1,600 @@
+//! Finding attributions in the tokenised article: a cue word from the
+//! language's lexicon, the subject phrase it attributes to, and the content —
+//! a quotation, the clause that follows the cue, or the words before it.
+//!
+//! One mechanism for every language; the lexicon says which words are cues
+//! and which small words surround them.
+
+use super::AttributionKind;
+use super::lexicon::{self, Lexicon, Tag};
+use super::text::{Kind, Text, Tok};
+use crate::enrich::Span;
+
+/// A noun phrase of tokens in one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Np {
+    /// The paragraph.
+    pub(crate) para: usize,
+    /// First token.
+    pub(crate) start: usize,
+    /// One past the last token.
+    pub(crate) end: usize,
+    /// An appositive describing it ("…, a spokesman for X, said").
+    pub(crate) apposition: Option<(usize, usize)>,
+    /// What a relative pronoun refers to ("Trump, who said").
+    pub(crate) antecedent: Option<(usize, usize)>,
+}
+
+/// An attribution as found, before its source is resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    /// How the content is attributed.
+    pub(crate) kind: AttributionKind,
+    /// The source phrase.
+    pub(crate) np: Option<Np>,
+    /// The cue words.
+    pub(crate) cue: Span,
+    /// The content.
+    pub(crate) content: Span,
+    /// The outlet it was said through.
+    pub(crate) outlet: Option<&'static str>,
+    /// Confidence.
+    pub(crate) confidence: f32,
+}
+
+/// The longest subject phrase read backwards from a cue, in words.
+const MAX_NP: usize = 8;
+
+struct Sentence<'t> {
+    toks: &'t [Tok],
+    lex: &'t Lexicon,
+    para: usize,
+    /// First token.
+    a: usize,
+    /// One past the last token.
+    b: usize,
+    /// One past the last token that is not sentence-final punctuation.
+    b_eff: usize,
+}
+
+impl Sentence<'_> {
+    fn is(&self, i: usize, tag: Tag) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_word() && self.lex.is(&t.lower, tag))
+    }
+
+    fn is_pronoun(&self, i: usize) -> bool {
+        self.is(i, Tag::Pron) || self.is(i, Tag::PronM) || self.is(i, Tag::PronF)
+    }
+
+    /// The cue starting at token `i`, if any: (one past its last token, tag).
+    fn cue_at(&self, i: usize) -> Option<(usize, Tag)> {
+        let t = &self.toks[i];
+        if !t.is_word() || t.quote.is_some() {
+            return None;
+        }
+        let words: Vec<&str> = self.toks[i..self.b.min(i + 4)]
+            .iter()
+            .take_while(|t| t.is_word())
+            .map(|t| t.lower.as_str())
+            .collect();
+        let (len, tag) = self.lex.cue_at(&words)?;
+        // A capitalised cue word mid-sentence is a name ("Read"); one after a
+        // determiner is a noun ("the show").
+        if (t.upper && i != self.a) || (i > self.a && self.is(i - 1, Tag::Det)) {
+            return None;
+        }
+        Some((i + len, tag))
+    }
+
+    fn is_cue_word(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_word() && self.lex.cue_at(&[t.lower.as_str()]).is_some())
+    }
+
+    /// Words read backwards from `k` (exclusive) that make a subject phrase.
+    fn words_back(&self, k: usize) -> Option<(usize, usize)> {
+        let mut s = k;
+        let mut n = 0;
+        while s > self.a && n < MAX_NP {
+            let i = s - 1;
+            let t = &self.toks[i];
+            if !t.is_word() || t.quote.is_some() {
+                break;
+            }
+            if self.is_pronoun(i) || self.is(i, Tag::Rel) {
+                if n == 0 {
+                    s = i;
+                }
+                break;
+            }
+            if self.is(i, Tag::Stop) || self.is(i, Tag::Comp) || self.is_cue_word(i) {
+                break;
+            }
+            s = i;
+            n += 1;
+        }
+        // A phrase made only of adjunct words ("on Monday") is no subject.
+        (s < k).then_some((s, k))
+    }
+
+    /// The subject phrase that ends right before token `k`.
+    fn subject_before(&self, k: usize) -> Option<Np> {
+        if k <= self.a {
+            return None;
+        }
+        let j = k - 1;
+        let t = &self.toks[j];
+        let np = |start, end| Np {
+            para: self.para,
+            start,
+            end,
+            apposition: None,
+            antecedent: None,
+        };
+        if t.is(",") && t.quote.is_none() {
+            // "Peter Cook, Carter's press secretary, said".
+            let mut m = j;
+            while m > self.a && j - m < 15 {
+                m -= 1;
+                let x = &self.toks[m];
+                if x.is(",") {
+                    break;
+                }
+                if !x.is_word() && !x.is("(") && !x.is(")") || x.quote.is_some() {
+                    return None;
+                }
+            }
+            if !self.toks[m].is(",") || m + 1 >= j {
+                return None;
+            }
+            let (s, e) = self.words_back(m)?;
+            if !self.toks[s..e].iter().any(|t| t.upper) {
+                return None;
+            }
+            return Some(Np {
+                apposition: Some((m + 1, j)),
+                ..np(s, e)
+            });
+        }
+        let (s, e) = self.words_back(k)?;
+        let mut out = np(s, e);
+        if self.is(s, Tag::Rel) && s > self.a && self.toks[s - 1].is(",") {
+            out.antecedent = self.words_back(s - 1);
+        }
+        Some(out)
+    }
+
+    /// A noun phrase that starts at `i` (after an inverted cue or "according to").
+    fn np_after(&self, i: usize) -> Option<(usize, usize)> {
+        let mut e = i;
+        while e < self.b_eff && e - i < MAX_NP {
+            let t = &self.toks[e];
+            if !t.is_word() || t.quote.is_some() || self.is(e, Tag::Comp) || self.is_cue_word(e) {
+                break;
+            }
+            if e > i && self.is(e, Tag::Adj) && t.lower != "of" {
+                break;
+            }
+            if e > i && self.is(e, Tag::Stop) && t.lower != "of" {
+                break;
+            }
+            e += 1;
+        }
+        (e > i).then_some((i, e))
+    }
+
+    fn is_boundary(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_comma_like() || t.kind == Kind::Close
+    }
+
+    /// The end of the clause that starts at `i`: the next comma or semicolon
+    /// outside quotations, or the end of the sentence.
+    fn clause_end(&self, i: usize) -> usize {
+        (i..self.b_eff)
+            .find(|&x| {
+                let t = &self.toks[x];
+                t.quote.is_none() && (t.is(",") || t.is(";"))
+            })
+            .unwrap_or(self.b_eff)
+    }
+
+    /// Where content that starts at `r` ends: the end of the sentence, or
+    /// before a semicolon, a comma that opens another attribution ("…,
+    /// adding that", "…, but X said"), or "according to".
+    fn content_end(&self, r: usize) -> usize {
+        let mut x = r;
+        while x < self.b_eff {
+            let t = &self.toks[x];
+            if t.quote.is_none() {
+                if t.is(";") {
+                    return x;
+                }
+                if t.is(",") || t.is("—") || t.is("–") {
+                    let n = x + 1;
+                    if self.cue_at_checked(n).is_some() {
+                        return x;
+                    }
+                    if self.is(n, Tag::Stop)
+                        && (n + 1..self.b_eff).any(|y| self.cue_at_checked(y).is_some())
+                    {
+                        return x;
+                    }
+                }
+            }
+            x += 1;
+        }
+        self.b_eff
+    }
+
+    fn cue_at_checked(&self, i: usize) -> Option<(usize, Tag)> {
+        (i < self.b).then(|| self.cue_at(i)).flatten()
+    }
+
+    fn span(&self, s: usize, e: usize) -> Span {
+        Span::new(self.toks[s].start, self.toks[e - 1].end)
+    }
+
+    /// The canonical outlet named in tokens `from..to` ("told Reuters", "in an
+    /// interview with CNN", "on Fox News").
+    fn outlet_in(&self, from: usize, to: usize) -> Option<&'static str> {
+        let mut i = from;
+        while i < to.min(from + 14) {
+            if self.toks[i].upper && self.toks[i].is_word() {
+                let mut e = i;
+                while e < to && self.toks[e].is_word() && self.toks[e].upper {
+                    e += 1;
+                }
+                let name: Vec<&str> = self.toks[i..e].iter().map(|t| t.lower.as_str()).collect();
+                let joined = name.join(" ");
+                let with_the = format!("the {joined}");
+                if let Some(o) = lexicon::outlet(&joined).or_else(|| lexicon::outlet(&with_the)) {
+                    return Some(o);
+                }
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        None
+    }
+}
+
+/// Finds every attribution in `text`.
+pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // Quotations already used as content.
+    let mut used_quotes = vec![false; text.quotes.len()];
+    for (p, para) in text.paras.iter().enumerate() {
+        for (si, &(a, b)) in para.sents.iter().enumerate() {
+            let mut b_eff = b;
+            while b_eff > a {
+                let t = &para.toks[b_eff - 1];
+                if t.kind == Kind::Punct
+                    && matches!(
+                        t.lower.as_str(),
+                        "." | "," | ";" | ":" | "!" | "?" | "…" | "..."
+                    )
+                {
+                    b_eff -= 1;
+                } else {
+                    break;
+                }
+            }
+            let s = Sentence {
+                toks: &para.toks,
+                lex,
+                para: p,
+                a,
+                b,
+                b_eff,
+            };
+            let mut last_np: Option<Np> = None;
+            let mut i = a;
+            while i < b {
+                let Some((c1, tag)) = s.cue_at(i) else {
+                    i += 1;
+                    continue;
+                };
+                let found = frame(&s, i, c1, tag, last_np, text, &mut used_quotes, si);
+                if let Some(f) = found {
+                    if f.np.is_some() {
+                        last_np = f.np;
+                    }
+                    out.push(f);
+                }
+                i = c1;
+            }
+        }
+    }
+    out
+}
+
+/// Reads the attribution around the cue `c0..c1`.
+#[allow(clippy::too_many_arguments)]
+fn frame(
+    s: &Sentence<'_>,
+    c0: usize,
+    c1: usize,
+    tag: Tag,
+    last_np: Option<Np>,
+    text: &Text,
+    used_quotes: &mut [bool],
+    sentence_index: usize,
+) -> Option<Found> {
+    let toks = s.toks;
+    let mut k = c0;
+    while k > s.a && s.is(k - 1, Tag::Aux) {
+        k -= 1;
+    }
+    let cue = s.span(k, c1);
+
+    if tag == Tag::Prep {
+        let (ns, ne) = s.np_after(c1)?;
+        let np = Some(Np {
+            para: s.para,
+            start: ns,
+            end: ne,
+            apposition: None,
+            antecedent: None,
+        });
+        let outlet = s.outlet_in(ns, ne);
+        // "According to X, content." or "Content, according to X."
+        let (cs, ce) = if k == s.a || (k > s.a && !s.toks[s.a..k].iter().any(|t| t.is_word())) {
+            let after = s.clause_end(ne);
+            (after + 1, s.b_eff)
+        } else {
+            let mut e = k;
+            while e > s.a && toks[e - 1].is_comma_like() {
+                e -= 1;
+            }
+            (s.a, e)
+        };
+        if cs >= ce {
+            return None;
+        }
+        return Some(Found {
+            kind: AttributionKind::AccordingTo,
+            np,
+            cue,
+            content: s.span(cs, ce),
+            outlet,
+            confidence: 0.7,
+        });
+    }
+
+    let speech = matches!(tag, Tag::Say | Tag::Tell);
+    // Inverted: "…," said Clinton.
+    let inverted = (speech && k > s.a && s.is_boundary(k - 1))
+        .then(|| s.np_after(c1))
+        .flatten()
+        .filter(|&(ns, _)| toks[ns].upper || s.is_pronoun(ns) || s.is(ns, Tag::Det));
+    let (np, boundary, mut r) = match inverted {
+        Some((ns, ne)) => (
+            Some(Np {
+                para: s.para,
+                start: ns,
+                end: ne,
+                apposition: None,
+                antecedent: None,
+            }),
+            Some(k - 1),
+            ne,
+        ),
+        None => {
+            let np = s.subject_before(k);
+            let boundary = np
+                .and_then(|n| n.start.checked_sub(1))
+                .filter(|&x| x >= s.a);
+            (np, boundary, c1)
+        }
+    };
+    // Skip the addressee of "told": pronouns, names, "reporters".
+    let after_cue = r;
+    if tag == Tag::Tell {
+        let comp = (r..s.b_eff.min(r + 8))
+            .take_while(|&x| toks[x].is_word())
+            .find(|&x| s.is(x, Tag::Comp));
+        if let Some(c) = comp {
+            r = c;
+        } else {
+            let mut x = r;
+            while x < s.b_eff && x - r < 5 {
+                let t = &toks[x];
+                let object = t.is_word()
+                    && t.quote.is_none()
+                    && (t.upper
+                        || s.is(x, Tag::Det)
+                        || s.is(x, Tag::Adj)
+                        || s.is_pronoun(x)
+                        || x == r);
+                if !object || s.is(x, Tag::Comp) {
+                    break;
+                }
+                x += 1;
+            }
+            r = x;
+        }
+    }
+    let clause_end = s.clause_end(r);
+    let opens_content = (r..clause_end)
+        .any(|x| s.is(x, Tag::Comp) || toks[x].kind == Kind::Open || toks[x].is(":"));
+    let starts_adjunct = r >= s.b_eff || toks[r].is(",") || s.is(r, Tag::Adj) || r > after_cue;
+    let left_is_quote = boundary
+        .is_some_and(|x| toks[x].kind == Kind::Close || (x > 0 && toks[x - 1].kind == Kind::Close));
+    let postposed = speech
+        && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
+        && !opens_content
+        && (starts_adjunct || left_is_quote);
+    let outlet = s.outlet_in(after_cue, clause_end.max(after_cue));
+
+    if postposed {
+        let x = boundary?;
+        let mut ce = x;
+        while ce > s.a && toks[ce].is_comma_like() {
+            ce -= 1;
+        }
+        // ce is now the last content token (inclusive).
+        let mut cs = s.a;
+        // Content that starts inside an earlier attribution's clause starts
+        // after that clause's comma.
+        if let Some(q) = toks[s.a].quote.filter(|_| toks[s.a].kind == Kind::Open) {
+            used_quotes[q] = true;
+        }
+        if ce < cs {
+            return None;
+        }
+        let mut end = toks[ce].end;
+        let mut direct = toks[cs].kind == Kind::Open;
+        // A quote split by its attribution: "…," she said, "…".
+        if clause_end < s.b_eff && toks[clause_end].is(",") {
+            let n = clause_end + 1;
+            if let Some(q) = toks
+                .get(n)
+                .and_then(|t| (t.kind == Kind::Open).then_some(t.quote).flatten())
+            {
+                end = text.quotes[q].end;
+                used_quotes[q] = true;
+            } else if n < s.b_eff && !s.is(n, Tag::Rel) && s.cue_at_checked(n).is_none() && !direct
+            {
+                end = toks[s.b_eff - 1].end;
+            }
+        }
+        if direct {
+            end = extend_with_quotes(text, s.para, sentence_index, end, used_quotes);
+        }
+        while cs < ce && toks[cs].is_comma_like() {
+            cs += 1;
+        }
+        direct = direct && toks[ce].kind == Kind::Close;
+        return Some(Found {
+            kind: if direct {
+                AttributionKind::DirectQuote
+            } else {
+                AttributionKind::IndirectSpeech
+            },
+            np,
+            cue,
+            content: Span::new(toks[cs].start, end),
+            outlet,
+            confidence: if direct { 0.9 } else { 0.7 },
+        });
+    }
+
+    // Preposed: "X said (that) content".
+    let np = match np {
+        Some(n) if inverted.is_none() => Some(n),
+        _ if k > s.a && toks[k - 1].is_comma_like() => last_np,
+        _ => None,
+    };
+    let np = np?;
+    if tag != Tag::Tell {
+        // "said Monday that …": start at the complementiser when it is near.
+        if let Some(c) = (r..s.b_eff.min(r + 6))
+            .take_while(|&x| toks[x].is_word())
+            .find(|&x| s.is(x, Tag::Comp))
+        {
+            r = c;
+        }
+    }
+    // "said:" / "said," followed by a quotation.
+    let mut q_at = r;
+    if q_at < s.b && (toks[q_at].is(":") || toks[q_at].is(",")) {
+        q_at += 1;
+    }
+    if let Some(q) = toks
+        .get(q_at)
+        .filter(|t| t.kind == Kind::Open)
+        .and_then(|t| t.quote)
+    {
+        let quote = &text.quotes[q];
+        // The quotation is the content when it runs to the end of the sentence.
+        let rest_words = (q_at..s.b_eff)
+            .filter(|&x| toks[x].quote != Some(q) && toks[x].is_word())
+            .count();
+        if rest_words == 0 || quote.close.0 != s.para {
+            used_quotes[q] = true;
+            let end = extend_with_quotes(text, s.para, sentence_index, quote.end, used_quotes);
+            return Some(Found {
+                kind: AttributionKind::DirectQuote,
+                np: Some(np),
+                cue,
+                content: Span::new(quote.start, end),
+                outlet,
+                confidence: 0.9,
+            });
+        }
+    }
+    // "X said:" closing a paragraph, the quotation in the next one.
+    if r >= s.b_eff && s.b > s.b_eff && toks[s.b_eff].is(":") && s.b == toks.len() {
+        let next = text.paras.get(s.para + 1)?;
+        let q = next
+            .toks
+            .first()
+            .filter(|t| t.kind == Kind::Open)
+            .and_then(|t| t.quote)?;
+        used_quotes[q] = true;
+        let quote = &text.quotes[q];
+        return Some(Found {
+            kind: AttributionKind::DirectQuote,
+            np: Some(np),
+            cue,
+            content: Span::new(quote.start, quote.end),
+            outlet,
+            confidence: 0.8,
+        });
+    }
+    if r >= s.b_eff {
+        return None;
+    }
+    let mut cs = r;
+    while cs < s.b_eff && (toks[cs].is(",") || toks[cs].is(":")) {
+        cs += 1;
+    }
+    let ce = s.content_end(cs);
+    if cs >= ce || !toks[cs..ce].iter().any(Tok::is_word) {
+        return None;
+    }
+    let confidence = if tag == Tag::Pre { 0.5 } else { 0.7 };
+    Some(Found {
+        kind: AttributionKind::IndirectSpeech,
+        np: Some(np),
+        cue,
+        content: s.span(cs, ce),
+        outlet,
+        confidence,
+    })
+}
+
+/// Extends direct-quote content that ends at `end` over the sentences of the
+/// same paragraph that are only a quotation ("…," she said. "…").
+fn extend_with_quotes(
+    text: &Text,
+    para: usize,
+    sentence: usize,
+    end: usize,
+    used: &mut [bool],
+) -> usize {
+    let Some(p) = text.paras.get(para) else {
+        return end;
+    };
+    let mut end = end;
+    for &(a, b) in p.sents.iter().skip(sentence + 1) {
+        let first = &p.toks[a];
+        let Some(q) = first.quote.filter(|_| first.kind == Kind::Open) else {
+            break;
+        };
+        let all_quoted = p.toks[a..b]
+            .iter()
+            .all(|t| t.quote == Some(q) || t.kind == Kind::Punct);
+        if !all_quoted || text.quotes[q].start < end {
+            break;
+        }
+        end = text.quotes[q].end;
+        used[q] = true;
+    }
+    end
+}

@@ -1,0 +1,418 @@
+//! The article text as attribution reads it: paragraphs of tokens, quotations
+//! (paired marks of every style, across paragraphs) and sentences that never
+//! break inside a quotation.
+
+use super::lexicon::{Lexicon, Tag};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A word (letters, digits, inner apostrophes, hyphens and dots).
+    Word,
+    /// Punctuation.
+    Punct,
+    /// An opening quotation mark.
+    Open,
+    /// A closing quotation mark.
+    Close,
+}
+
+/// Families of quotation marks: a quotation closes with a mark of its own family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// “ ” „ " `` ''
+    Double,
+    /// ‘ ’ ‚
+    Single,
+    /// « »
+    Guillemet,
+    /// ‹ ›
+    SingleGuillemet,
+    /// 「 」 『 』
+    Corner,
+}
+
+/// One token with absolute byte offsets.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    /// First byte.
+    pub(crate) start: usize,
+    /// One past the last byte.
+    pub(crate) end: usize,
+    /// What it is.
+    pub(crate) kind: Kind,
+    /// Lowercased text.
+    pub(crate) lower: String,
+    /// Whether it starts with an uppercase letter.
+    pub(crate) upper: bool,
+    /// The family of a quotation mark.
+    pub(crate) family: Option<Family>,
+    /// The quotation this token is inside of (marks included), as an index
+    /// into [`Text::quotes`].
+    pub(crate) quote: Option<usize>,
+}
+
+impl Tok {
+    /// Whether the token is the punctuation `c`.
+    pub(crate) fn is(&self, c: &str) -> bool {
+        self.kind == Kind::Punct && self.lower == c
+    }
+
+    /// Whether the token is a comma-like clause boundary (comma, dash).
+    pub(crate) fn is_comma_like(&self) -> bool {
+        self.kind == Kind::Punct && matches!(self.lower.as_str(), "," | "—" | "–" | "--" | "-")
+    }
+
+    /// Whether the token is a word.
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+/// A quotation: from its opening mark to its closing mark (or the end of the
+/// paragraph where it was left open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Quote {
+    /// Byte offset of the opening mark.
+    pub(crate) start: usize,
+    /// Byte offset one past the closing mark.
+    pub(crate) end: usize,
+    /// (paragraph, token) of the opening mark.
+    pub(crate) open: (usize, usize),
+    /// (paragraph, token) of the closing mark, or of the last token when unclosed.
+    pub(crate) close: (usize, usize),
+}
+
+/// One paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct Para {
+    /// The tokens.
+    pub(crate) toks: Vec<Tok>,
+    /// Sentences as token ranges.
+    pub(crate) sents: Vec<(usize, usize)>,
+}
+
+/// The tokenised article text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Text {
+    /// The paragraphs in order.
+    pub(crate) paras: Vec<Para>,
+    /// The quotations in order.
+    pub(crate) quotes: Vec<Quote>,
+}
+
+/// The longest paragraph read, in bytes: longer runs are cut (linear cost,
+/// bounded look-around).
+const MAX_PARA: usize = 20_000;
+
+impl Text {
+    /// Tokenises the paragraphs `ranges` (byte ranges of `text`).
+    pub(crate) fn new(text: &str, ranges: &[(usize, usize)], lex: &Lexicon) -> Text {
+        let mut paras: Vec<Para> = ranges
+            .iter()
+            .map(|&(start, end)| {
+                let mut end = end.min(start + MAX_PARA);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                Para {
+                    toks: tokenize(text, start, end, lex),
+                    sents: Vec::new(),
+                }
+            })
+            .collect();
+        let quotes = pair_quotes(&mut paras);
+        for para in &mut paras {
+            para.sents = sentences(&para.toks);
+        }
+        Text { paras, quotes }
+    }
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
+}
+
+fn is_close_context(next: Option<char>) -> bool {
+    next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-…".contains(c))
+}
+
+/// Splits `text[start..end]` into tokens.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Tok> {
+    let slice = &text[start..end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let off = |k: usize| start + chars.get(k).map_or(slice.len(), |&(o, _)| o);
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{00ad}') {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let s = i;
+            i += 1;
+            while let Some(c) = at(i) {
+                let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
+                    && at(i + 1).is_some_and(char::is_alphanumeric);
+                if c.is_alphanumeric() || joins || c == '\u{00ad}' {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut word: String = chars[s..i].iter().map(|&(_, c)| c).collect();
+            let mut lower = word.to_lowercase();
+            if at(i) == Some('.') {
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                let initial = letters == 1
+                    && word.chars().all(char::is_alphabetic)
+                    && word.chars().all(char::is_uppercase);
+                if initial || word.contains('.') || lex.is(&lower, Tag::Abbr) {
+                    i += 1;
+                    word.push('.');
+                    lower.push('.');
+                }
+            }
+            let upper = word.chars().next().is_some_and(char::is_uppercase);
+            toks.push(Tok {
+                start: off(s),
+                end: off(i),
+                kind: Kind::Word,
+                lower,
+                upper,
+                family: None,
+                quote: None,
+            });
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(at);
+        // `` and '' as quotation marks.
+        let doubled = (c == '`' || c == '\'') && at(i + 1) == Some(c);
+        let mark = match c {
+            '“' | '”' | '"' | '„' => Some((Family::Double, c)),
+            '`' | '\'' if doubled => Some((Family::Double, c)),
+            '‘' | '’' | '‚' => Some((Family::Single, c)),
+            '«' | '»' => Some((Family::Guillemet, c)),
+            '‹' | '›' => Some((Family::SingleGuillemet, c)),
+            '「' | '」' | '『' | '』' => Some((Family::Corner, c)),
+            _ => None,
+        };
+        let width = if doubled { 2 } else { 1 };
+        let next = at(i + width);
+        if let Some((family, c)) = mark {
+            let open_ctx = is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+            let close_ctx = prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
+            let kind = if open_ctx && !close_ctx {
+                Kind::Open
+            } else if close_ctx && !open_ctx {
+                Kind::Close
+            } else {
+                match c {
+                    '“' | '„' | '‚' | '‘' | '「' | '『' | '`' => Kind::Open,
+                    '«' | '‹' => Kind::Open,
+                    _ => Kind::Close,
+                }
+            };
+            toks.push(Tok {
+                start: off(i),
+                end: off(i + width),
+                kind,
+                lower: String::new(),
+                upper: false,
+                family: Some(family),
+                quote: None,
+            });
+            i += width;
+            continue;
+        }
+        // Punctuation: runs of dots or hyphens are one token.
+        let s = i;
+        i += 1;
+        if matches!(c, '.' | '-') {
+            while at(i) == Some(c) {
+                i += 1;
+            }
+        }
+        let text: String = chars[s..i].iter().map(|&(_, c)| c).collect();
+        toks.push(Tok {
+            start: off(s),
+            end: off(i),
+            kind: Kind::Punct,
+            lower: text,
+            upper: false,
+            family: None,
+            quote: None,
+        });
+    }
+    toks
+}
+
+/// Pairs quotation marks across `paras`, marks every token inside a
+/// quotation, and returns the quotations. A quotation left open at the end of
+/// a paragraph continues when the next paragraph opens with a mark of the
+/// same family (the convention for quotes over several paragraphs); otherwise
+/// it ends with its paragraph.
+fn pair_quotes(paras: &mut [Para]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut p = 0;
+    let mut t = 0;
+    while p < paras.len() {
+        if t >= paras[p].toks.len() {
+            p += 1;
+            t = 0;
+            continue;
+        }
+        let tok = &paras[p].toks[t];
+        let (Kind::Open, Some(family)) = (tok.kind, tok.family) else {
+            t += 1;
+            continue;
+        };
+        // Find the close.
+        let open = (p, t);
+        let mut cp = p;
+        let mut ct = t + 1;
+        let close = loop {
+            if ct >= paras[cp].toks.len() {
+                let continues = paras
+                    .get(cp + 1)
+                    .and_then(|next| next.toks.first())
+                    .is_some_and(|f| f.kind == Kind::Open && f.family == Some(family))
+                    && cp + 1 - p < 20;
+                if continues {
+                    cp += 1;
+                    ct = 1;
+                    continue;
+                }
+                break (cp, paras[cp].toks.len().saturating_sub(1));
+            }
+            let x = &paras[cp].toks[ct];
+            if x.kind == Kind::Close && x.family == Some(family) {
+                break (cp, ct);
+            }
+            // A same-family opener right after a sentence end in the same
+            // paragraph means the previous quote was never closed.
+            ct += 1;
+        };
+        let index = quotes.len();
+        let start = paras[open.0].toks[open.1].start;
+        let end = paras[close.0].toks.get(close.1).map_or(start, |x| x.end);
+        for (pi, para) in paras.iter_mut().enumerate().take(close.0 + 1).skip(open.0) {
+            let from = if pi == open.0 { open.1 } else { 0 };
+            let to = if pi == close.0 {
+                close.1 + 1
+            } else {
+                para.toks.len()
+            };
+            let to = to.min(para.toks.len());
+            for tok in &mut para.toks[from..to] {
+                tok.quote = Some(index);
+            }
+        }
+        quotes.push(Quote {
+            start,
+            end,
+            open,
+            close,
+        });
+        p = close.0;
+        t = close.1 + 1;
+    }
+    quotes
+}
+
+/// Splits a paragraph's tokens into sentences: after `.`, `!`, `?` or `…`
+/// (and the closing marks and brackets that follow), outside quotations,
+/// before a capitalised word, a digit or an opening mark.
+fn sentences(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let ends =
+            t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…" | "...");
+        if !ends {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() && (toks[j].kind == Kind::Close || toks[j].is(")")) {
+            j += 1;
+        }
+        let outside = j == toks.len()
+            || toks[j].quote.is_none()
+            || toks[j].quote != toks[j - 1].quote
+            || toks[j - 1].quote.is_none();
+        let next_ok = toks.get(j).is_none_or(|n| {
+            n.kind == Kind::Open
+                || n.upper
+                || n.lower.starts_with(|c: char| c.is_ascii_digit())
+                || n.is("—")
+        });
+        if outside && next_ok && (toks[i].quote.is_none() || j > i + 1 || j == toks.len()) {
+            out.push((start, j));
+            start = j;
+        }
+        i = j;
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::for_language;
+    use super::*;
+
+    fn text(s: &str) -> Text {
+        let ranges: Vec<(usize, usize)> = s
+            .split("\n\n")
+            .scan(0, |pos, p| {
+                let r = (*pos, *pos + p.len());
+                *pos += p.len() + 2;
+                Some(r)
+            })
+            .collect();
+        Text::new(s, &ranges, for_language("en"))
+    }
+
+    #[test]
+    fn abbreviations_and_apostrophes_stay_in_words() {
+        let t = text("Mr. Trump’s aide said the U.S. would act. It’s done.");
+        let words: Vec<&str> = t.paras[0].toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(&words[..4], ["mr.", "trump’s", "aide", "said"]);
+        assert!(words.contains(&"u.s."));
+        assert_eq!(t.paras[0].sents.len(), 2);
+    }
+
+    #[test]
+    fn quotes_pair_by_family_and_run_over_paragraphs() {
+        let s = "“One. Two,” she said. “Three.\n\n“Four.”\n\nAfter.";
+        let t = text(s);
+        assert_eq!(t.quotes.len(), 2);
+        assert_eq!(&s[t.quotes[0].start..t.quotes[0].end], "“One. Two,”");
+        assert_eq!(&s[t.quotes[1].start..t.quotes[1].end], "“Three.\n\n“Four.”");
+        // The sentence does not break inside the first quotation.
+        assert_eq!(t.paras[0].sents.len(), 2);
+    }
+
+    #[test]
+    fn straight_and_guillemet_marks_take_their_side_from_context() {
+        for s in [
+            "He said \"no way\" today.",
+            "Il a dit « non » hier.",
+            "Er sagte »nein« gestern.",
+            "Sie sagte „nein“ gestern.",
+        ] {
+            let t = text(s);
+            assert_eq!(t.quotes.len(), 1, "{s}");
+            let q = &t.quotes[0];
+            assert!(s[q.start..q.end].contains("n"), "{s}");
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! Dates: the wire or staff dateline that opens the story, and every date
+//! and time on the page — clocks, published and updated stamps, dates in
+//! the story and relative forms — each with its role and ISO 8601 value.
+//!
+//! One mechanism for all languages: a tokenizer and a date grammar over
+//! per-language lexicons (`data/<lang>/months.txt`, `weekdays.txt`,
+//! `date_words.txt`) plus `data/agencies.txt`, `data/timezones.txt`,
+//! `data/gazetteer.txt` and `data/dateline_labels.txt`.
+
+mod dateline;
+mod grammar;
+mod lexicon;
+mod mentions;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Span;
+use super::document::Document;
+use super::structure::{BlockKind, Structure};
+use grammar::DateParts;
+use lexicon::Cue;
+use mentions::Value;
+
+/// A date that may lack its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialDate {
+    /// The year; 0 when neither written nor inferable.
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+    /// 1–31.
+    pub day: u32,
+}
+
+/// The dateline of a story ("MOSCOW, Oct 3 (Reuters) -").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The dateline with its closing dash (or dot, for "— РИА Новости.").
+    pub span: Span,
+    /// The place as written ("ROCHESTER" in "ROCHESTER, N.Y., Feb 26 -");
+    /// empty for a bare "(Reuters) -".
+    pub place: String,
+    /// The place in normal case ("Rochester", "New York", "Москва").
+    pub place_name: String,
+    /// ISO 3166-1 alpha-2 code of the place's country, when known.
+    pub country_code: Option<String>,
+    /// The agency named, normalised ("Reuters", "AP", "RIA Novosti").
+    pub agency: Option<String>,
+    /// The date of the dateline, the year inferred when not written.
+    pub date: Option<PartialDate>,
+}
+
+/// What a date is to the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateRole {
+    /// A page clock or timestamp outside the story.
+    PageTimestamp,
+    /// The publication time.
+    Published,
+    /// The time the article was updated.
+    Updated,
+    /// The date of the dateline.
+    Dateline,
+    /// A date in the story.
+    Event,
+}
+
+/// A date or time found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// The words the date came from.
+    pub span: Span,
+    /// What the date is to the article.
+    pub role: DateRole,
+    /// ISO 8601 at the precision found ("2019-10-17",
+    /// "2019-10-17T10:42:00+03:00", "--10-17" without a year); `None` when
+    /// a relative form could not be resolved.
+    pub normalized: Option<String>,
+}
+
+/// The dateline and dates of a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dates {
+    /// The dateline, when the story has one.
+    pub dateline: Option<Dateline>,
+    /// Every date found, in text order.
+    pub mentions: Vec<DateMention>,
+}
+
+/// Builds the lexicons now rather than on the first request.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&lexicon::LEXICON);
+}
+
+/// How many paragraphs after the headline are searched for a dateline when
+/// the structure's lede has none.
+const DATELINE_BLOCKS: usize = 6;
+
+/// Finds the dateline and the dates of `doc`. `reference_time` (when the
+/// article reached the pipeline) resolves relative dates and, when the
+/// page shows no date of its own, the year of a yearless dateline.
+pub fn extract(
+    doc: &Document<'_>,
+    structure: &Structure,
+    reference_time: Option<DateTime<Utc>>,
+) -> Dates {
+    let text = doc.text();
+    let dateline = find_dateline(doc, structure);
+    let mut found: Vec<(usize, mentions::Found)> = Vec::new();
+    for (index, line) in doc.lines().iter().enumerate() {
+        let line_tokens = tokens::tokenize(text, line.start, line.end);
+        for f in mentions::scan(text, &line_tokens) {
+            if dateline
+                .as_ref()
+                .is_some_and(|d| f.span.start < d.span.end && d.span.start < f.span.end)
+            {
+                continue;
+            }
+            found.push((index, f));
+        }
+    }
+    // Roles.
+    let mut mentions: Vec<(DateMention, Value)> = Vec::with_capacity(found.len());
+    for (index, f) in found {
+        let kind = structure.lines.get(index).map(|l| l.kind);
+        let in_body = kind.is_some_and(BlockKind::is_article_text);
+        let line = &doc.lines()[index];
+        let covers_line = (f.span.end - f.span.start) * 2 >= line.end - line.start;
+        let role = match f.cue {
+            Some(Cue::Published) => DateRole::Published,
+            Some(Cue::Updated) => DateRole::Updated,
+            _ if in_body => DateRole::Event,
+            _ if kind == Some(BlockKind::Timestamp) || covers_line => DateRole::PageTimestamp,
+            _ => DateRole::Event,
+        };
+        // A bare weekday or clock outside the story is page furniture unless cued.
+        if !in_body
+            && f.cue.is_none()
+            && matches!(f.value, Value::Relative(mentions::Relative::Weekday(_)))
+            && !covers_line
+        {
+            continue;
+        }
+        mentions.push((
+            DateMention {
+                span: f.span,
+                role,
+                normalized: None,
+            },
+            f.value,
+        ));
+    }
+    // The page's own date anchors yearless dates; the request's time otherwise.
+    let page_date = page_date(&mentions);
+    let anchor: Option<DateTime<Utc>> = page_date
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .map(|d| d.and_utc())
+        .or(reference_time);
+    for (m, value) in &mut mentions {
+        m.normalized = match value {
+            Value::Relative(_) => mentions::normalize(value, reference_time),
+            _ => mentions::normalize(value, anchor),
+        };
+    }
+    let mut out: Vec<DateMention> = mentions.into_iter().map(|(m, _)| m).collect();
+    let dateline = dateline.map(|p| {
+        let date = p
+            .date
+            .map(|(d, _)| partial(d, anchor.map(|a| a.date_naive())));
+        if let Some((d, span)) = p.date {
+            let value = Value::Absolute(d, None);
+            out.push(DateMention {
+                span,
+                role: DateRole::Dateline,
+                normalized: mentions::normalize(&value, anchor),
+            });
+        }
+        Dateline {
+            span: p.span,
+            place: p.place,
+            place_name: p.place_name,
+            country_code: p.country_code,
+            agency: p.agency,
+            date,
+        }
+    });
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    Dates {
+        dateline,
+        mentions: out,
+    }
+}
+
+/// The page's publication date: the first published stamp with a full date,
+/// else the first page timestamp with one.
+fn page_date(mentions: &[(DateMention, Value)]) -> Option<NaiveDate> {
+    let full = |v: &Value| match v {
+        Value::Absolute(
+            DateParts {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            },
+            _,
+        ) => NaiveDate::from_ymd_opt(*y, *m, *d),
+        _ => None,
+    };
+    for role in [
+        DateRole::Published,
+        DateRole::PageTimestamp,
+        DateRole::Updated,
+    ] {
+        if let Some(d) = mentions
+            .iter()
+            .filter(|(m, _)| m.role == role)
+            .find_map(|(_, v)| full(v))
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn partial(d: DateParts, anchor: Option<NaiveDate>) -> PartialDate {
+    let month = d.month.unwrap_or(0);
+    let day = d.day.unwrap_or(0);
+    let year = d
+        .year
+        .or_else(|| anchor.and_then(|a| mentions::nearest_year(month, day, a)))
+        .unwrap_or(0);
+    PartialDate { year, month, day }
+}
+
+/// The lines a dateline may open, best first: the lede's first line, the
+/// first article-text lines, then the first lines of the paragraphs after
+/// the headline.
+fn candidates(doc: &Document<'_>, structure: &Structure) -> Vec<usize> {
+    let lines = doc.lines();
+    let mut out: Vec<usize> = Vec::new();
+    let push = |i: usize, out: &mut Vec<usize>| {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    };
+    if let Some(lede) = structure.lede
+        && let Some(i) = lines
+            .iter()
+            .position(|l| l.start <= lede.start && lede.start < l.end.max(l.start + 1))
+    {
+        push(i, &mut out);
+    }
+    for (i, label) in structure
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind.is_article_text() || l.kind == BlockKind::Dateline)
+        .take(2)
+    {
+        let _ = label;
+        push(i, &mut out);
+    }
+    let headline_block = structure
+        .headline
+        .and_then(|h| lines.iter().find(|l| l.start <= h.start && h.start < l.end))
+        .map(|l| l.block);
+    let first_block = headline_block.map_or(0, |b| b + 1);
+    for block in doc.blocks().iter().skip(first_block).take(DATELINE_BLOCKS) {
+        push(block.first_line, &mut out);
+    }
+    out
+}
+
+fn find_dateline(doc: &Document<'_>, structure: &Structure) -> Option<dateline::Parsed> {
+    let lines = doc.lines();
+    for i in candidates(doc, structure) {
+        let Some(line) = lines.get(i) else { continue };
+        let para_end = doc.blocks().get(line.block).map_or(line.end, |b| b.end);
+        if let Some(p) = dateline::parse(doc.text(), line.start, line.end, para_end) {
+            return Some(p);
+        }
+    }
+    None
+}

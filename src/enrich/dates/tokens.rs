@@ -1,0 +1,144 @@
+//! A small tokenizer for date and dateline grammars: words, numbers and
+//! single punctuation marks with their byte spans and the spacing between
+//! them. Linear in the input; never allocates per character.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of letters (apostrophes and hyphens between letters included);
+    /// each CJK ideograph is a word of its own.
+    Word,
+    /// A run of ASCII digits.
+    Num,
+    /// One other visible character.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// What the token is.
+    pub(crate) kind: Kind,
+    /// First byte.
+    pub(crate) start: usize,
+    /// One past the last byte.
+    pub(crate) end: usize,
+    /// Whether whitespace separates it from the previous token.
+    pub(crate) space_before: bool,
+    /// Whether a line break separates it from the previous token.
+    pub(crate) newline_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Whether `c` is written without spaces between words (Han, kana).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2fa1f)
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || matches!(c as u32, 0x0300..=0x036f | 0x064b..=0x065f)
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '-' | '\u{2011}')
+}
+
+/// Tokens of `text[from..to]` (`from` and `to` on char boundaries).
+pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let slice = &text[from..to];
+    let mut out: Vec<Token> = Vec::new();
+    let mut space = false;
+    let mut newline = false;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let start = from + i;
+        if crate::enrich::document::is_space(c) {
+            space = true;
+            newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            while let Some(&(j, d)) = iter.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = from + j + 1;
+                iter.next();
+            }
+            Kind::Num
+        } else if is_cjk(c) {
+            Kind::Word
+        } else if is_letter(c) {
+            while let Some(&(j, d)) = iter.peek() {
+                if is_letter(d) && !is_cjk(d) {
+                    end = from + j + d.len_utf8();
+                    iter.next();
+                } else if is_joiner(d) {
+                    // Joined only when a letter follows: "Sana'a", "Rostov-on-Don".
+                    let rest = &slice[j + d.len_utf8()..];
+                    match rest.chars().next() {
+                        Some(n) if is_letter(n) && !is_cjk(n) => {
+                            end = from + j + d.len_utf8();
+                            iter.next();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        out.push(Token {
+            kind,
+            start,
+            end,
+            space_before: space || out.is_empty(),
+            newline_before: newline,
+        });
+        space = false;
+        newline = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_numbers_and_marks() {
+        let text = "ST. LOUIS, Oct. 3 (Sana'a) — 10:42";
+        let kinds: Vec<_> = tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| (t.kind, t.text(text)))
+            .collect();
+        assert_eq!(kinds[0], (Kind::Word, "ST"));
+        assert_eq!(kinds[1], (Kind::Punct, "."));
+        assert!(kinds.contains(&(Kind::Word, "Sana'a")));
+        assert!(kinds.contains(&(Kind::Num, "42")));
+    }
+
+    #[test]
+    fn cjk_ideographs_are_words_of_their_own() {
+        let text = "新华社北京10月3日电";
+        let words: Vec<_> = tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(
+            words,
+            ["新", "华", "社", "北", "京", "10", "月", "3", "日", "电"]
+        );
+    }
+}

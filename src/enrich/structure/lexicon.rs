@@ -1,0 +1,414 @@
+//! The structure analyzer's word lists, compiled once: boilerplate phrases
+//! with the kind of line they mark (`data/<lang>/boilerplate.txt`), stopwords
+//! (`data/<lang>/stopwords.txt`) and the month, weekday and date words the
+//! dates stage keeps (`data/<lang>/{months,weekdays,date_words}.txt`).
+//!
+//! Every language's phrases go into one Aho-Corasick automaton: pages mix
+//! languages (English menus on German pages), and one scan per line finds
+//! them all. Matching is case-insensitive on a lowercased copy of the line
+//! with whitespace runs folded, and a match must sit on word boundaries — or
+//! on a boundary flattening glued away ("standardsDiscussion", "2024Economy").
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::BlockKind;
+use crate::enrich::document::is_space;
+
+/// What a lexicon phrase says about the line it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The line is of this kind.
+    Kind(BlockKind),
+    /// A byline cue ("By", "Von", "Par", "Автор:").
+    BylineCue,
+    /// A marker after which the article text starts ("FULL TEXT").
+    BodyStart,
+    /// A month, weekday or date word: a date line when digits come with it.
+    Date,
+    /// A role or outlet word that ends the names of a byline ("Staff",
+    /// "Correspondent", "Redakteur").
+    AuthorRole,
+}
+
+/// How a phrase marks a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The phrase counts towards the share of the line covered by lexicon
+    /// phrases.
+    Phrase,
+    /// The phrase marks the whole line when it opens it (or is glued to
+    /// the text before it).
+    Prefix,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    role: Role,
+    mode: Mode,
+}
+
+/// One language's data files.
+struct Source {
+    lang: &'static str,
+    boilerplate: &'static str,
+    stopwords: &'static str,
+    months: &'static str,
+    weekdays: &'static str,
+    date_words: &'static str,
+}
+
+macro_rules! source {
+    ($lang:literal) => {
+        Source {
+            lang: $lang,
+            boilerplate: include_str!(concat!("../../../data/", $lang, "/boilerplate.txt")),
+            stopwords: include_str!(concat!("../../../data/", $lang, "/stopwords.txt")),
+            months: include_str!(concat!("../../../data/", $lang, "/months.txt")),
+            weekdays: include_str!(concat!("../../../data/", $lang, "/weekdays.txt")),
+            date_words: include_str!(concat!("../../../data/", $lang, "/date_words.txt")),
+        }
+    };
+}
+
+const SOURCES: &[Source] = &[
+    source!("en"),
+    source!("ru"),
+    source!("de"),
+    source!("fr"),
+    source!("es"),
+    source!("it"),
+    source!("pt"),
+    source!("nl"),
+    source!("pl"),
+    source!("uk"),
+    source!("ar"),
+    source!("zh"),
+];
+
+/// The compiled lexicons.
+pub(crate) struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    stopwords: HashMap<&'static str, HashSet<String>>,
+    all_stopwords: HashSet<String>,
+    roles: HashSet<String>,
+    date_words: HashSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// The lexicons, compiled on first use.
+pub(crate) fn get() -> &'static Lexicon {
+    &LEXICON
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn parse_kind(name: &str) -> Option<Role> {
+    use BlockKind as K;
+    Some(match name {
+        "navigation" => Role::Kind(K::Navigation),
+        "social" => Role::Kind(K::Social),
+        "counter" => Role::Kind(K::Counter),
+        "related" => Role::Kind(K::Related),
+        "tags" => Role::Kind(K::Tags),
+        "comments" => Role::Kind(K::Comments),
+        "advertisement" => Role::Kind(K::Advertisement),
+        "banner" => Role::Kind(K::Banner),
+        "footer" => Role::Kind(K::Footer),
+        "boilerplate" => Role::Kind(K::Boilerplate),
+        "caption" => Role::Kind(K::Caption),
+        "credit" => Role::Kind(K::Credit),
+        "timestamp" => Role::Kind(K::Timestamp),
+        "deck" => Role::Kind(K::Deck),
+        "byline" => Role::BylineCue,
+        "body_start" => Role::BodyStart,
+        "date" => Role::Date,
+        "role" => Role::AuthorRole,
+        _ => return None,
+    })
+}
+
+/// Lowercases `text` for matching, folding whitespace runs into one space and
+/// typographic apostrophes into `'`. Returns the folded text and, for each of
+/// its bytes plus one past the end, the byte offset in `text` of the
+/// character it came from.
+pub(crate) fn fold(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut last_space = false;
+    for (i, c) in text.char_indices() {
+        if is_space(c) {
+            if !last_space {
+                out.push(' ');
+                map.push(i);
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            _ => c,
+        };
+        for lc in c.to_lowercase() {
+            let before = out.len();
+            out.push(lc);
+            map.extend(std::iter::repeat_n(i, out.len() - before));
+        }
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut add =
+            |phrase: &str, entry: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
+                let (folded, _) = fold(phrase.trim());
+                if folded.is_empty() || seen.contains_key(&folded) {
+                    return;
+                }
+                seen.insert(folded.clone(), patterns.len());
+                patterns.push(folded);
+                entries.push(entry);
+            };
+        let mut stopwords = HashMap::new();
+        let mut all_stopwords = HashSet::new();
+        let mut roles = HashSet::new();
+        let mut date_words = HashSet::new();
+        for source in SOURCES {
+            for line in data_lines(source.boilerplate) {
+                let mut fields = line.split('\t');
+                let (Some(kind), Some(phrase)) = (fields.next(), fields.next()) else {
+                    continue;
+                };
+                let Some(role) = parse_kind(kind.trim()) else {
+                    continue;
+                };
+                if role == Role::AuthorRole {
+                    roles.insert(fold(phrase.trim()).0);
+                    continue;
+                }
+                let mode = match fields.next().map(str::trim) {
+                    Some("start") => Mode::Prefix,
+                    _ => Mode::Phrase,
+                };
+                add(phrase, Entry { role, mode }, &mut patterns, &mut entries);
+            }
+            // Date words: every form after the key or number of each line.
+            for text in [source.months, source.weekdays, source.date_words] {
+                for line in data_lines(text) {
+                    for form in line.split('|').skip(1) {
+                        let folded = fold(form.trim()).0;
+                        if !folded.contains(' ') {
+                            date_words.insert(folded);
+                        }
+                        let entry = Entry {
+                            role: Role::Date,
+                            mode: Mode::Phrase,
+                        };
+                        add(form, entry, &mut patterns, &mut entries);
+                    }
+                }
+            }
+            let words: HashSet<String> = data_lines(source.stopwords)
+                .map(|w| w.trim().to_lowercase())
+                .collect();
+            all_stopwords.extend(words.iter().cloned());
+            stopwords.insert(source.lang, words);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .unwrap_or_else(|e| panic!("boilerplate automaton from the bundled data: {e}"));
+        Lexicon {
+            automaton,
+            entries,
+            stopwords,
+            all_stopwords,
+            roles,
+            date_words,
+        }
+    }
+
+    /// Whether `token` is a role or outlet word of bylines.
+    pub(crate) fn is_role(&self, token: &str) -> bool {
+        self.roles.contains(&fold(token).0)
+    }
+
+    /// Whether `token` is a month, weekday or date word.
+    pub(crate) fn is_date_word(&self, token: &str) -> bool {
+        self.date_words
+            .contains(fold(token.trim_end_matches('.')).0.as_str())
+    }
+
+    /// The byline cues in `line` (on word boundaries), as byte ranges.
+    pub(crate) fn byline_cues(&self, line: &str) -> Vec<(usize, usize)> {
+        let (folded, map) = fold(line);
+        self.automaton
+            .find_iter(&folded)
+            .filter(|m| self.entries[m.pattern().as_usize()].role == Role::BylineCue)
+            .map(|m| (map[m.start()], map[m.end()]))
+            .filter(|&(start, end)| on_boundaries(line, start, end))
+            .collect()
+    }
+
+    /// The stopwords of `lang`, or of every language when it has none.
+    pub(crate) fn stopwords(&self, lang: Option<&str>) -> &HashSet<String> {
+        lang.and_then(|l| self.stopwords.get(l))
+            .unwrap_or(&self.all_stopwords)
+    }
+
+    /// Finds the lexicon phrases in `line`.
+    pub(crate) fn scan(&self, line: &str) -> Scan {
+        let (folded, map) = fold(line);
+        let mut scan = Scan::default();
+        let mut best_len = 0usize;
+        for m in self.automaton.find_iter(&folded) {
+            let entry = self.entries[m.pattern().as_usize()];
+            let (start, end) = (map[m.start()], map[m.end()]);
+            let matched = &line[start..end];
+            if !on_boundaries(line, start, end) {
+                continue;
+            }
+            let alnum = matched.chars().filter(|c| c.is_alphanumeric()).count();
+            let opens = line[..start].chars().all(|c| !c.is_alphanumeric());
+            let glued = !opens
+                && line[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+                && matched.chars().next().is_some_and(char::is_uppercase);
+            match entry.role {
+                Role::Date => scan.date_covered += alnum,
+                Role::BodyStart => {
+                    scan.covered += alnum;
+                    scan.body_start = true;
+                }
+                Role::AuthorRole => {}
+                Role::BylineCue => {
+                    if opens || glued {
+                        scan.byline_cue.get_or_insert(end);
+                    }
+                }
+                Role::Kind(kind) => {
+                    if entry.mode == Mode::Prefix {
+                        if (opens || glued) && scan.prefix.is_none() {
+                            scan.prefix = Some((kind, start));
+                        }
+                    } else {
+                        scan.covered += alnum;
+                        if alnum > best_len {
+                            best_len = alnum;
+                            scan.kind = Some(kind);
+                        }
+                    }
+                }
+            }
+        }
+        scan
+    }
+}
+
+/// Whether `line[start..end]` starts and ends on a word boundary, or on one
+/// that flattening glued away.
+fn on_boundaries(line: &str, start: usize, end: usize) -> bool {
+    let matched = &line[start..end];
+    let (Some(first), Some(last)) = (matched.chars().next(), matched.chars().next_back()) else {
+        return false;
+    };
+    let before_ok = match line[..start].chars().next_back() {
+        None => true,
+        Some(p) => {
+            !first.is_alphanumeric()
+                || !p.is_alphanumeric()
+                || is_cjk(first)
+                || (first.is_uppercase() && (p.is_lowercase() || p.is_ascii_digit()))
+        }
+    };
+    let after_ok = match line[end..].chars().next() {
+        None => true,
+        Some(n) => {
+            !last.is_alphanumeric()
+                || !n.is_alphanumeric()
+                || is_cjk(last)
+                || (n.is_uppercase() && !last.is_uppercase())
+                || (n.is_ascii_digit() && !last.is_ascii_digit())
+        }
+    };
+    before_ok && after_ok
+}
+
+/// What the lexicons found in one line.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Scan {
+    /// Alphanumeric characters inside boilerplate phrases.
+    pub covered: usize,
+    /// The kind of the longest boilerplate phrase.
+    pub kind: Option<BlockKind>,
+    /// A prefix marker opening the line (or glued into it) and where it starts.
+    pub prefix: Option<(BlockKind, usize)>,
+    /// Where a byline cue opening the line ends.
+    pub byline_cue: Option<usize>,
+    /// Alphanumeric characters inside month, weekday and date words.
+    pub date_covered: usize,
+    /// Whether the line says the article text starts after it.
+    pub body_start: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_a_map_to_the_original() {
+        let (folded, map) = fold("Ä\u{a0} \u{2019}B");
+        assert_eq!(folded, "ä 'b");
+        assert_eq!(map.len(), folded.len() + 1);
+        assert_eq!(map[folded.len()], "Ä\u{a0} \u{2019}B".len());
+    }
+
+    #[test]
+    fn phrases_match_on_boundaries_and_glued() {
+        let lex = get();
+        let scan = lex.scan("Community standardsDiscussion");
+        assert_eq!(
+            scan.covered,
+            "Communitystandards".len() + "Discussion".len()
+        );
+        assert_eq!(lex.scan("Shareholders met").covered, 0);
+        assert_eq!(
+            lex.scan("Show all photosTags: Danube").prefix.map(|p| p.0),
+            Some(BlockKind::Tags)
+        );
+        assert!(lex.scan("By Ana Ruiz").byline_cue.is_some());
+        assert!(lex.scan("Stand by me").byline_cue.is_none());
+    }
+
+    #[test]
+    fn every_language_has_stopwords() {
+        let lex = get();
+        for source in SOURCES {
+            assert!(
+                lex.stopwords(Some(source.lang)).len() >= 30,
+                "{}",
+                source.lang
+            );
+        }
+    }
+}

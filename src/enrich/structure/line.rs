@@ -1,0 +1,207 @@
+//! Language-independent features of one line: length, words, stopword
+//! density, terminal punctuation, capitalisation, digits, lexicon hits, and
+//! whether it opens with a dateline.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::BlockKind;
+use super::lexicon::{Lexicon, Scan};
+
+/// Only this much of a line's start is searched for a dateline.
+const DATELINE_WINDOW: usize = 160;
+
+/// A dateline opening a line: `PLACE[, qualifier][, date] [(AGENCY)] —`,
+/// `Place (AGENCY) -`, `(AGENCY) - PLACE, date -`, `МОСКВА, 3 окт — `,
+/// `ЕКАТЕРИНБУРГ, 14 марта. /ТАСС/.`
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            \(\p{Lu}[\p{L}/\x20.-]{1,20}\)\s*[-–—―]\s*\p{Lu}{2,}[^\n]{0,40}?[-–—―]\s
+          | \p{Lu}[\p{Lu}\p{M}'’.-]+(?:[\s-]\p{Lu}[\p{Lu}\p{M}'’.-]*){0,3}
+            (?:,\s*[^\n,()–—―/]{1,30}){0,3}\s*
+            (?:(?:\(\s*[\p{L}][\p{L}/\x20.-]{0,25}\))?\s*[.]?\s*[-–—―]\s
+              | /\s*\p{Lu}[\p{L}-]{1,15}\s*/\s*\.?)
+          | \p{Lu}[\p{L}\p{M}'’.-]+(?:\s\p{Lu}[\p{L}\p{M}'’.-]+){0,2}(?:,[^\n()]{1,30})?
+            \s*\(\s*[\p{L}][\p{L}/\x20.-]{0,25}\)\s*\.?\s*[-–—―]\s
+        )",
+    )
+    .unwrap_or_else(|e| panic!("dateline pattern: {e}"))
+});
+
+/// Whether `text` opens with a dateline.
+pub(crate) fn opens_with_dateline(text: &str) -> bool {
+    let mut end = text.len().min(DATELINE_WINDOW);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let Some(m) = DATELINE.find(head) else {
+        return false;
+    };
+    // Something must follow the dateline, and the place must be a name, not
+    // a shouted sentence: at most a few words before the first comma.
+    let rest = head[m.end()..].trim_start();
+    !rest.is_empty()
+        && m.as_str()
+            .split(',')
+            .next()
+            .is_some_and(|p| p.split_whitespace().count() <= 5)
+}
+
+/// The features of one line.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineFeatures {
+    /// Characters, with CJK characters counted three times (they carry a
+    /// word each).
+    pub length: usize,
+    /// Whitespace-separated words (CJK characters count half a word).
+    pub words: usize,
+    /// Share of words (CJK: characters) that are stopwords.
+    pub stop_ratio: f32,
+    /// Ends like a sentence.
+    pub terminal: bool,
+    /// Share of letters that are uppercase.
+    pub upper_ratio: f32,
+    /// Letters and digits.
+    pub alnum: usize,
+    /// Digits.
+    pub digits: usize,
+    /// Lexicon hits.
+    pub scan: Scan,
+    /// Lines on the page with the same text (this one included).
+    pub repeats: usize,
+    /// Whether the raw line is indented.
+    pub indented: bool,
+    /// Opens with a dateline.
+    pub dateline: bool,
+    /// What the lexicons and the line's shape make it, when that is certain.
+    pub strong: Option<BlockKind>,
+}
+
+impl LineFeatures {
+    /// Share of the line's letters and digits inside boilerplate phrases
+    /// (digits count as covered: "0 comments", "Share 12").
+    pub(crate) fn coverage(&self) -> f32 {
+        if self.alnum == 0 {
+            return 1.0;
+        }
+        ((self.scan.covered + self.digits) as f32 / self.alnum as f32).min(1.0)
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+fn is_terminal(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '\u{a0}' | ' ' | '*'
+        )
+    });
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '.']) && !trimmed.ends_with("...")
+        || trimmed.ends_with("...") && trimmed.chars().count() > 60
+}
+
+/// Computes the features of `text` with the stopwords of the page language.
+pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String>) -> LineFeatures {
+    let mut f = LineFeatures::default();
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut cjk = 0usize;
+    let mut cjk_stop = 0usize;
+    let mut chars = 0usize;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        chars += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+        if c.is_alphanumeric() {
+            f.alnum += 1;
+        }
+        if c.is_numeric() {
+            f.digits += 1;
+        }
+        if is_cjk(c) {
+            cjk += 1;
+            if stopwords.contains(c.encode_utf8(&mut buf) as &str) {
+                cjk_stop += 1;
+            }
+        }
+    }
+    let mut words = 0usize;
+    let mut stop = 0usize;
+    for token in text.split(|c: char| c.is_whitespace()) {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if token.is_empty() || token.chars().any(is_cjk) {
+            continue;
+        }
+        words += 1;
+        if token.chars().all(|c| !c.is_uppercase()) {
+            if stopwords.contains(token) {
+                stop += 1;
+            }
+        } else if stopwords.contains(&token.to_lowercase()) {
+            stop += 1;
+        }
+    }
+    f.length = chars + 2 * cjk;
+    f.words = words + cjk / 2;
+    f.stop_ratio = if cjk > words {
+        cjk_stop as f32 / cjk.max(1) as f32
+    } else {
+        stop as f32 / words.max(1) as f32
+    };
+    f.terminal = is_terminal(text);
+    f.upper_ratio = upper as f32 / letters.max(1) as f32;
+    f.scan = lexicon.scan(text);
+    f.dateline = opens_with_dateline(text);
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_in_house_styles() {
+        for line in [
+            "WASHINGTON (AP) — A Senate committee voted",
+            "PITTSBURGH, Feb 26 - National Intergroup said",
+            "ROCHESTER, N.Y., Feb 26 - The company",
+            "IZMAIL, Ukraine, Oct 17 (Reuters) - Ukraine will",
+            "Berlin (dpa) - Im Tarifstreit",
+            "Hamburg (dpa/lno) - Eine neue Hafenfähre",
+            "МОСКВА, 3 окт — РИА Новости. Большую",
+            "ЕКАТЕРИНБУРГ, 14 марта. /ТАСС/. Движение",
+            "(ANSA) - ROMA, 17 OTT - Entro la fine",
+            "MADRID, 5 mar (EFE).- El Banco de España",
+            "WASHINGTON ― Donald Trump's obsession",
+        ] {
+            assert!(opens_with_dateline(line), "{line}");
+        }
+        for line in [
+            "The dollar has hit its highest level",
+            "Google Stadia, Microsoft xCloud - WSJ",
+            "Mr Smith (Labour) said on Monday",
+        ] {
+            assert!(!opens_with_dateline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn terminal_punctuation() {
+        assert!(is_terminal("He left."));
+        assert!(is_terminal("“We will,” she said.”"));
+        assert!(!is_terminal("Danube barge route to carry grain"));
+        assert!(is_terminal("他走了。"));
+    }
+}

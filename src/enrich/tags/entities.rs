@@ -1,0 +1,501 @@
+//! People, organisations and places named in the article body.
+//!
+//! Runs of capitalised words (with inner "of", "de", "von" …) are cut into
+//! names: gazetteer forms first (longest match, so "New York" beats "York"),
+//! then titles ("President", "Minister", "Mr") that announce a person, then
+//! what is left is classified by its own words — an organisation suffix or
+//! prefix ("… Corp", "Ministry of …"), an acronym, a given name, a title
+//! before it, a speech verb after it. Mentions merge to one canonical name:
+//! gazetteer aliases to their entry, a surname to the full name met in the
+//! same article, an acronym in brackets to the name before it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::lexicon::{self, EntityKind, FIRST_NAMES, GAZETTEER, ORG_WORDS, TITLES};
+use super::{Tag, TagKind};
+use crate::enrich::Span;
+use crate::enrich::topics::words;
+
+/// Inner words that join the capitalised parts of one name.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "van", "von", "der", "den", "al", "bin",
+    "ibn", "&",
+];
+/// Capitalised words that are never a name by themselves.
+const ACRONYM_STOP: &[&str] = &[
+    "GMT", "UTC", "CET", "EST", "EDT", "PST", "BST", "AM", "PM", "TV", "OK", "CEO", "CFO", "COO", "PR", "ID", "PDF",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NEW", "THE", "AND", "FOR", "NOT", "SMS", "FAQ",
+    "URL", "USD", "EUR", "GBP", "JPY", "RUB", "UAH", "CHF", "CNY", "GDP", "VAT", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+];
+/// Speech verbs after a name that make it a person's ("Halyna Moroz said").
+const SPEECH_AFTER: &[&str] = &[
+    "said", "says", "told", "added", "wrote", "explained", "warned", "sagte", "sagt", "erklärte", "dijo", "afirmó",
+    "declaró", "disse", "afirmou", "ha detto", "dichiarato", "a déclaré", "a dit", "explique", "заявил", "заявила",
+    "сказал", "сказала", "отметил", "отметила", "заявив", "заявила", "сказав", "сказала", "зазначив",
+];
+/// Entities reported at most.
+const MAX_ENTITIES: usize = 25;
+/// Mention weight decays with the paragraph index by this much per paragraph.
+const POSITION_DECAY: f32 = 0.12;
+
+/// Gazetteer forms as token sequences (joined by a space) → entity index.
+static FORM_TOKENS: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    GAZETTEER
+        .forms
+        .iter()
+        .map(|(form, &i)| {
+            let key = words(form).into_iter().map(|(_, w)| w).collect::<Vec<_>>().join(" ");
+            (key, i)
+        })
+        .filter(|(k, _)| !k.is_empty())
+        .collect()
+});
+
+/// Builds the token index now.
+pub(crate) fn warm_up() {
+    LazyLock::force(&FORM_TOKENS);
+}
+
+/// One mention of a name.
+#[derive(Debug, Clone)]
+struct Mention {
+    kind: Option<EntityKind>,
+    /// Gazetteer entity, if the form is listed.
+    entity: Option<usize>,
+    /// The name as written (tokens joined by single spaces).
+    name: String,
+    span: Span,
+    weight: f32,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&w.chars().count())
+        && letters >= 2
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        && !ACRONYM_STOP.contains(&w)
+}
+
+/// A line that is mostly upper case (a wire headline, a table) has no usable
+/// capitalisation.
+fn mostly_upper(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper > lower
+}
+
+/// The article's entities from `lines` (body line spans, in order, with the
+/// paragraph index each belongs to).
+pub(crate) fn extract(text: &str, lines: &[(Span, usize)], lang: &str) -> Vec<Tag> {
+    let stop = lexicon::stopwords(lang);
+    let english = lexicon::stopwords("en");
+    // Words the article also writes in lower case are common words when they
+    // open a sentence capitalised.
+    let mut lower_words: HashSet<String> = HashSet::new();
+    for &(span, _) in lines {
+        for (_, w) in words(span.text(text)) {
+            if !is_cap(w) {
+                lower_words.insert(w.to_lowercase());
+            }
+        }
+    }
+    let mut mentions = Vec::new();
+    for &(span, paragraph) in lines {
+        let line = span.text(text);
+        if mostly_upper(line) {
+            continue;
+        }
+        let weight = 1.0 / (1.0 + POSITION_DECAY * paragraph as f32) + if paragraph == 0 { 0.5 } else { 0.0 };
+        let ctx = LineCtx {
+            line,
+            base: span.start,
+            stop,
+            english,
+            lower_words: &lower_words,
+            weight,
+        };
+        ctx.scan(&mut mentions);
+    }
+    merge(text, mentions)
+}
+
+struct LineCtx<'a> {
+    line: &'a str,
+    base: usize,
+    stop: &'a HashSet<&'static str>,
+    english: &'a HashSet<&'static str>,
+    lower_words: &'a HashSet<String>,
+    weight: f32,
+}
+
+/// A token of a line: offset in the line, the word, and whether it opens a
+/// sentence.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    at: usize,
+    w: &'a str,
+    initial: bool,
+}
+
+impl Tok<'_> {
+    fn end(&self) -> usize {
+        self.at + self.w.len()
+    }
+}
+
+impl<'a> LineCtx<'a> {
+    fn scan(&self, out: &mut Vec<Mention>) {
+        let raw = words(self.line);
+        let mut toks: Vec<Tok<'a>> = Vec::with_capacity(raw.len());
+        let mut prev_end = 0usize;
+        for (at, w) in raw {
+            let gap = &self.line[prev_end..at];
+            let initial = toks.is_empty() || gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '—', '-', '(']);
+            toks.push(Tok { at, w, initial });
+            prev_end = at + w.len();
+        }
+        let mut i = 0usize;
+        while i < toks.len() {
+            if !is_cap(toks[i].w) {
+                i += 1;
+                continue;
+            }
+            // A capitalised run: only whitespace between its words.
+            let mut j = i + 1;
+            while j < toks.len() {
+                let gap = &self.line[toks[j - 1].end()..toks[j].at];
+                if !gap.chars().all(char::is_whitespace) {
+                    break;
+                }
+                if is_cap(toks[j].w) {
+                    j += 1;
+                } else if CONNECTORS.contains(&toks[j].w)
+                    && j + 1 < toks.len()
+                    && is_cap(toks[j + 1].w)
+                    && self.line[toks[j].end()..toks[j + 1].at].chars().all(char::is_whitespace)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let title_before = self.title_before(&toks, i);
+            self.segment(&toks[i..j], title_before, out);
+            i = j;
+        }
+    }
+
+    /// Whether a title (one or two lowercase words) ends right before token `i`.
+    fn title_before(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let one = toks[i - 1].w.to_lowercase();
+        if TITLES.contains(one.as_str()) {
+            return true;
+        }
+        i >= 2 && TITLES.contains(format!("{} {}", toks[i - 2].w.to_lowercase(), one).as_str())
+    }
+
+    /// The gazetteer entry matching most tokens at the start of `run`.
+    fn gazetteer_at(&self, run: &[Tok<'_>]) -> Option<(usize, usize)> {
+        let max = GAZETTEER.max_words.min(run.len());
+        (1..=max).rev().find_map(|n| {
+            let key = run[..n].iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
+            FORM_TOKENS.get(&key).map(|&e| (e, n))
+        })
+    }
+
+    fn title_at(&self, run: &[Tok<'_>]) -> usize {
+        if run.len() >= 2 && TITLES.contains(format!("{} {}", run[0].w, run[1].w).to_lowercase().as_str()) {
+            return 2;
+        }
+        usize::from(TITLES.contains(run[0].w.to_lowercase().as_str()))
+    }
+
+    /// Cuts a capitalised run into names.
+    fn segment(&self, run: &[Tok<'_>], mut title: bool, out: &mut Vec<Mention>) {
+        let mut pending: Vec<Tok<'_>> = Vec::new();
+        let mut k = 0usize;
+        while k < run.len() {
+            if let Some((entity, n)) = self.gazetteer_at(&run[k..]) {
+                let e = &GAZETTEER.entities[entity];
+                let suffix_follows = run
+                    .get(k + n)
+                    .is_some_and(|t| ORG_WORDS.suffixes.contains(t.w) && t.w != "United");
+                let pending_is_name = !pending.is_empty() && !(pending.len() == 1 && pending[0].initial);
+                if e.kind == EntityKind::Location && (pending_is_name || suffix_follows) {
+                    // "Michael Jordan", "Japan Airlines": part of a longer name.
+                    pending.extend_from_slice(&run[k..k + n]);
+                    k += n;
+                    continue;
+                }
+                self.flush(&pending, title, out);
+                pending.clear();
+                title = false;
+                let (first, last) = (run[k], run[k + n - 1]);
+                out.push(Mention {
+                    kind: Some(e.kind),
+                    entity: Some(entity),
+                    name: e.name.to_owned(),
+                    span: Span::new(self.base + first.at, self.base + last.end()),
+                    weight: self.weight,
+                });
+                k += n;
+                continue;
+            }
+            let t = self.title_at(&run[k..]);
+            if t > 0 {
+                self.flush(&pending, title, out);
+                pending.clear();
+                title = true;
+                k += t;
+                continue;
+            }
+            pending.push(run[k]);
+            k += 1;
+        }
+        self.flush(&pending, title, out);
+    }
+
+    fn is_common(&self, t: &Tok<'_>) -> bool {
+        let lower = t.w.to_lowercase();
+        self.stop.contains(lower.as_str())
+            || self.english.contains(lower.as_str())
+            || (t.initial && self.lower_words.contains(&lower))
+    }
+
+    /// Classifies what is left of a run between gazetteer names and titles.
+    fn flush(&self, pending: &[Tok<'_>], title: bool, out: &mut Vec<Mention>) {
+        let mut toks = pending;
+        while let Some(first) = toks.first() {
+            if self.is_common(first) || CONNECTORS.contains(&first.w) {
+                toks = &toks[1..];
+            } else {
+                break;
+            }
+        }
+        while let Some(last) = toks.last() {
+            if CONNECTORS.contains(&last.w) || self.stop.contains(last.w.to_lowercase().as_str()) {
+                toks = &toks[..toks.len() - 1];
+            } else {
+                break;
+            }
+        }
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return };
+        let n = toks.len();
+        let caps = toks.iter().filter(|t| is_cap(t.w)).count();
+        let speech_after = speech_follows(&self.line[last.end()..]);
+        let kind = if n >= 2 && (ORG_WORDS.suffixes.contains(last.w) || ORG_WORDS.prefixes.contains(first.w)) {
+            Some(EntityKind::Organization)
+        } else if n == 1 && is_acronym(first.w) {
+            Some(EntityKind::Organization)
+        } else if (title || speech_after) && (1..=4).contains(&n) && caps == n && toks.iter().all(|t| !is_acronym(t.w)) {
+            Some(EntityKind::Person)
+        } else if (2..=4).contains(&n) && caps == n && FIRST_NAMES.contains(first.w) && !is_acronym(last.w) {
+            Some(EntityKind::Person)
+        } else if n == 1 && !first.initial {
+            // Resolved later against the article's full names; else dropped.
+            None
+        } else {
+            return;
+        };
+        let name = toks.iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
+        if name.chars().count() < 2 {
+            return;
+        }
+        out.push(Mention {
+            kind,
+            entity: None,
+            name,
+            span: Span::new(self.base + first.at, self.base + last.end()),
+            weight: self.weight,
+        });
+    }
+}
+
+/// Whether `rest` (the line after a name) starts with a speech verb.
+fn speech_follows(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([',', ' ', '\u{a0}']);
+    let mut end = rest.len().min(24);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = rest[..end].to_lowercase();
+    SPEECH_AFTER.iter().any(|v| {
+        head.strip_prefix(v)
+            .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One merged entity.
+struct Merged {
+    name: String,
+    kind: EntityKind,
+    country: Option<String>,
+    first: Span,
+    count: u32,
+    score: f32,
+}
+
+/// Merges mentions into entities and scores them.
+fn merge(text: &str, mentions: Vec<Mention>) -> Vec<Tag> {
+    // Full person names by their last word, for surnames met alone.
+    let mut surnames: HashMap<String, String> = HashMap::new();
+    for m in &mentions {
+        if m.kind == Some(EntityKind::Person) {
+            let parts: Vec<&str> = m.name.split(' ').collect();
+            if parts.len() >= 2
+                && let Some(last) = parts.last()
+            {
+                surnames.entry((*last).to_owned()).or_insert_with(|| m.name.clone());
+            }
+        }
+    }
+    // Acronyms written in brackets after a name: "Black Sea Shipping Council (BSSC)".
+    let mut acronyms: HashMap<String, (String, EntityKind)> = HashMap::new();
+    for m in &mentions {
+        let Some(kind) = m.kind else { continue };
+        let rest = text.get(m.span.end..).unwrap_or("");
+        let rest = &rest[..floor(rest, 12)];
+        if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split(')').next())
+            && is_acronym(inner)
+            && m.name.split(' ').count() >= 2
+        {
+            acronyms.insert(inner.to_owned(), (m.name.clone(), kind));
+        }
+    }
+    let mut merged: Vec<Merged> = Vec::new();
+    let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
+    for m in mentions {
+        let (name, kind, country) = if let Some(e) = m.entity.map(|i| &GAZETTEER.entities[i]) {
+            (e.name.to_owned(), e.kind, e.country.map(str::to_owned))
+        } else if let Some((full, kind)) = acronyms.get(&m.name) {
+            (full.clone(), *kind, None)
+        } else if let Some(full) = (m.name.split(' ').count() == 1).then(|| surnames.get(&m.name)).flatten() {
+            (full.clone(), EntityKind::Person, None)
+        } else if let Some(kind) = m.kind {
+            (m.name.clone(), kind, None)
+        } else {
+            continue;
+        };
+        let key = (name.clone(), kind);
+        let i = *index.entry(key).or_insert_with(|| {
+            merged.push(Merged {
+                name,
+                kind,
+                country,
+                first: m.span,
+                count: 0,
+                score: 0.0,
+            });
+            merged.len() - 1
+        });
+        merged[i].count += 1;
+        merged[i].score += m.weight;
+    }
+    // A one-word person or organisation that is the last word of a longer
+    // one of the same kind is that one ("Calafat" → "Dorin Calafat").
+    let total: f32 = merged.iter().map(|m| m.score).sum();
+    let mut tags: Vec<Tag> = merged
+        .into_iter()
+        .map(|m| Tag {
+            name: m.name,
+            kind: match m.kind {
+                EntityKind::Person => TagKind::Person,
+                EntityKind::Organization => TagKind::Organization,
+                EntityKind::Location => TagKind::Location,
+            },
+            salience: if total > 0.0 { m.score / total } else { 0.0 },
+            mention_count: m.count,
+            first_mention: Some(m.first),
+            country_code: m.country,
+        })
+        .collect();
+    tags.sort_by(|a, b| {
+        b.salience
+            .total_cmp(&a.salience)
+            .then(a.first_mention.cmp(&b.first_mention))
+    });
+    tags.truncate(MAX_ENTITIES);
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(text: &str) -> Vec<(String, TagKind, u32)> {
+        let lines: Vec<(Span, usize)> = vec![(Span::new(0, text.len()), 0)];
+        extract(text, &lines, "en")
+            .into_iter()
+            .map(|t| (t.name, t.kind, t.mention_count))
+            .collect()
+    }
+
+    fn has(list: &[(String, TagKind, u32)], name: &str, kind: TagKind) -> bool {
+        list.iter().any(|(n, k, _)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn aliases_merge_to_one_place() {
+        let e = entities("The US said on Monday that U.S. troops would stay. The United States has 500 there.");
+        let us: Vec<_> = e.iter().filter(|(n, _, _)| n == "United States").collect();
+        assert_eq!(us.len(), 1, "{e:?}");
+        assert_eq!(us[0].2, 3);
+    }
+
+    #[test]
+    fn surname_merges_with_gazetteer_person() {
+        let e = entities("Russian President Vladimir Putin met officials. Putin said the talks went well.");
+        assert!(e.iter().any(|(n, k, c)| n == "Vladimir Putin" && *k == TagKind::Person && *c == 2), "{e:?}");
+        assert!(has(&e, "Russia", TagKind::Location), "{e:?}");
+    }
+
+    #[test]
+    fn unknown_names_by_context() {
+        let e = entities(
+            "Ukraine signed a deal with Navrom Delta Logistics, said chief executive Dorin Calafat. \
+             Later Calafat added that the Black Sea Shipping Council (BSSC) agreed, and the BSSC was pleased.",
+        );
+        assert!(has(&e, "Navrom Delta Logistics", TagKind::Organization), "{e:?}");
+        assert!(e.iter().any(|(n, k, c)| n == "Dorin Calafat" && *k == TagKind::Person && *c == 2), "{e:?}");
+        assert!(e.iter().any(|(n, k, c)| n == "Black Sea Shipping Council" && *k == TagKind::Organization && *c == 2), "{e:?}");
+        assert!(has(&e, "Ukraine", TagKind::Location), "{e:?}");
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let e = entities("However the plan failed. Shipping brokers were cautious and shipping costs rose.");
+        assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_place_inside_a_longer_name_is_not_a_place() {
+        let e = entities("The match was won by Michael Jordan in Chicago, and Japan Airlines flew the team.");
+        assert!(has(&e, "Michael Jordan", TagKind::Person), "{e:?}");
+        assert!(!has(&e, "Jordan", TagKind::Location), "{e:?}");
+        assert!(has(&e, "Japan Airlines", TagKind::Organization), "{e:?}");
+        assert!(e.iter().any(|(n, _, _)| n == "Chicago"));
+    }
+}

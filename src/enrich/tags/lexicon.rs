@@ -1,0 +1,239 @@
+//! The word lists tags and topics share, parsed once from `data/`: stopwords
+//! per language and the gazetteers of places, organisations and people.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Stopword files, by language code.
+const STOPWORDS: &[(&str, &str)] = &[
+    ("en", include_str!("../../../data/en/stopwords.txt")),
+    ("de", include_str!("../../../data/de/stopwords.txt")),
+    ("fr", include_str!("../../../data/fr/stopwords.txt")),
+    ("es", include_str!("../../../data/es/stopwords.txt")),
+    ("it", include_str!("../../../data/it/stopwords.txt")),
+    ("pt", include_str!("../../../data/pt/stopwords.txt")),
+    ("nl", include_str!("../../../data/nl/stopwords.txt")),
+    ("pl", include_str!("../../../data/pl/stopwords.txt")),
+    ("ru", include_str!("../../../data/ru/stopwords.txt")),
+    ("uk", include_str!("../../../data/uk/stopwords.txt")),
+];
+
+/// The entries of a data file: trimmed lines, without blanks and `#` comments.
+pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+static STOPWORD_SETS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    STOPWORDS
+        .iter()
+        .map(|&(lang, data)| (lang, entries(data).map(str::trim).collect()))
+        .collect()
+});
+
+/// The stopwords of `lang` (lowercase), English when the language has no list.
+pub(crate) fn stopwords(lang: &str) -> &'static HashSet<&'static str> {
+    static EMPTY: LazyLock<HashSet<&'static str>> = LazyLock::new(HashSet::new);
+    STOPWORD_SETS
+        .get(lang)
+        .or_else(|| STOPWORD_SETS.get("en"))
+        .unwrap_or(&EMPTY)
+}
+
+/// Whether `lang` has its own stopword list.
+pub(crate) fn has_stopwords(lang: &str) -> bool {
+    STOPWORD_SETS.contains_key(lang)
+}
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organization,
+    /// A country, city, region or other place.
+    Location,
+}
+
+/// One entity of a gazetteer.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// The canonical name.
+    pub(crate) name: &'static str,
+    /// What it is.
+    pub(crate) kind: EntityKind,
+    /// ISO 3166-1 alpha-2 code of a place's country.
+    pub(crate) country: Option<&'static str>,
+    /// The IPTC top-level topic an organisation's news usually has.
+    pub(crate) topic: Option<&'static str>,
+    /// Whether the entry is a country (demonyms count as mentions).
+    pub(crate) is_country: bool,
+}
+
+/// All gazetteers, with every written form mapped to its entity.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    /// The entities.
+    pub(crate) entities: Vec<Entity>,
+    /// Written form (as in text, case-sensitive) → entity index.
+    pub(crate) forms: HashMap<&'static str, usize>,
+    /// The most words any form has.
+    pub(crate) max_words: usize,
+}
+
+const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
+const CITIES: &str = include_str!("../../../data/gazetteer/cities.tsv");
+const ORGS: &str = include_str!("../../../data/gazetteer/orgs.tsv");
+const PEOPLE: &str = include_str!("../../../data/gazetteer/people.tsv");
+
+/// The gazetteers, parsed once.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer {
+        entities: Vec::new(),
+        forms: HashMap::new(),
+        max_words: 1,
+    };
+    let mut add = |g: &mut Gazetteer, entity: Entity, aliases: &'static str| {
+        let index = g.entities.len();
+        let name = entity.name;
+        g.entities.push(entity);
+        for form in std::iter::once(name).chain(aliases.split('|')) {
+            let form = form.trim();
+            if form.is_empty() {
+                continue;
+            }
+            g.max_words = g.max_words.max(form.split_whitespace().count());
+            // The first entry holding a form keeps it.
+            g.forms.entry(form).or_insert(index);
+        }
+    };
+    for line in entries(COUNTRIES) {
+        let mut cols = line.split('\t');
+        let (Some(code), Some(name)) = (cols.next(), cols.next()) else { continue };
+        let entity = Entity {
+            name: name.trim(),
+            kind: EntityKind::Location,
+            country: Some(code.trim()).filter(|c| !c.is_empty()),
+            topic: None,
+            is_country: true,
+        };
+        add(&mut g, entity, cols.next().unwrap_or(""));
+    }
+    for line in entries(CITIES) {
+        let mut cols = line.split('\t');
+        let (Some(name), Some(code)) = (cols.next(), cols.next()) else { continue };
+        let entity = Entity {
+            name: name.trim(),
+            kind: EntityKind::Location,
+            country: Some(code.trim()).filter(|c| !c.is_empty()),
+            topic: None,
+            is_country: false,
+        };
+        add(&mut g, entity, cols.next().unwrap_or(""));
+    }
+    for line in entries(ORGS) {
+        let mut cols = line.split('\t');
+        let Some(name) = cols.next() else { continue };
+        let aliases = cols.next().unwrap_or("");
+        let topic = cols.next().map(str::trim).filter(|t| !t.is_empty());
+        let entity = Entity {
+            name: name.trim(),
+            kind: EntityKind::Organization,
+            country: None,
+            topic,
+            is_country: false,
+        };
+        add(&mut g, entity, aliases);
+    }
+    for line in entries(PEOPLE) {
+        let mut cols = line.split('\t');
+        let Some(name) = cols.next() else { continue };
+        let entity = Entity {
+            name: name.trim(),
+            kind: EntityKind::Person,
+            country: None,
+            topic: None,
+            is_country: false,
+        };
+        add(&mut g, entity, cols.next().unwrap_or(""));
+    }
+    g
+});
+
+/// Given names, as written.
+pub(crate) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../../data/gazetteer/first_names.txt"))
+        .map(str::trim)
+        .collect()
+});
+
+/// Words before a person's name, lowercase; each as its words.
+pub(crate) static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../../data/gazetteer/titles.txt"))
+        .map(str::trim)
+        .collect()
+});
+
+/// Words that end (`suffix`) or start (`prefix`) an organisation's name.
+pub(crate) struct OrgWords {
+    /// Last words of organisation names.
+    pub(crate) suffixes: HashSet<&'static str>,
+    /// First words of organisation names.
+    pub(crate) prefixes: HashSet<&'static str>,
+}
+
+/// The organisation name words, parsed once.
+pub(crate) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
+    let mut words = OrgWords {
+        suffixes: HashSet::new(),
+        prefixes: HashSet::new(),
+    };
+    for line in entries(include_str!("../../../data/gazetteer/org_words.txt")) {
+        match line.split_once('\t') {
+            Some(("suffix", w)) => {
+                words.suffixes.insert(w.trim());
+            }
+            Some(("prefix", w)) => {
+                words.prefixes.insert(w.trim());
+            }
+            _ => {}
+        }
+    }
+    words
+});
+
+/// Builds every list now rather than on the first request.
+pub(crate) fn warm_up() {
+    LazyLock::force(&STOPWORD_SETS);
+    LazyLock::force(&GAZETTEER);
+    LazyLock::force(&FIRST_NAMES);
+    LazyLock::force(&TITLES);
+    LazyLock::force(&ORG_WORDS);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_merges_aliases_to_one_entity() {
+        let g = &*GAZETTEER;
+        let us = ["US", "U.S.", "United States", "USA", "США"].map(|f| g.forms.get(f).copied());
+        assert!(us[0].is_some());
+        assert!(us.iter().all(|i| *i == us[0]), "{us:?}");
+        let putin = g.forms.get("Putin").map(|&i| g.entities[i].name);
+        assert_eq!(putin, Some("Vladimir Putin"));
+        let kyiv = g.forms.get("Київ").map(|&i| (g.entities[i].name, g.entities[i].country));
+        assert_eq!(kyiv, Some(("Kyiv", Some("UA"))));
+    }
+
+    #[test]
+    fn stopwords_fall_back_to_english() {
+        assert!(stopwords("en").contains("the"));
+        assert!(stopwords("de").contains("und"));
+        assert!(stopwords("xx").contains("the"));
+        assert!(!stopwords("de").contains("the"));
+    }
+}

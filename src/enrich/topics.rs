@@ -1,0 +1,588 @@
+//! IPTC Media Topics: which of the 17 top-level subjects (and, where the
+//! text is clear, which second-level subjects) an article is about.
+//!
+//! A weighted lexicon, no trained model: the words of the taxonomy's own
+//! labels (13 languages) and English definitions, each credited to the
+//! top-level topic it sits under in proportion to how specific it is to that
+//! topic, plus hand-written keyword lists per topic in the languages copydesk
+//! reads (`data/iptc/keywords.txt`). The headline, body paragraphs, the
+//! page's own tags and the organisations it names (some carry a topic in the
+//! gazetteer) add their words' weights; repeated words count sub-linearly.
+//! The taxonomy is IPTC's (CC BY 4.0, see `NOTICE`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::document::Document;
+use super::language::ArticleLanguage;
+use super::structure::Structure;
+use super::tags::lexicon::{self, entries};
+use super::tags::{Tag, TagKind};
+
+/// One topic an article is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// The IPTC code ("medtop:11000000").
+    pub code: String,
+    /// The English label ("politics").
+    pub label: String,
+    /// The parent topic's code; `None` for a top-level topic.
+    pub parent_code: Option<String>,
+    /// Score from 0 to 1: the topic's share of the article's topical
+    /// evidence, damped when there is little evidence at all.
+    pub score: f32,
+}
+
+const TAXONOMY: &str = include_str!("../../data/iptc/mediatopics.tsv");
+const KEYWORDS: &str = include_str!("../../data/iptc/keywords.txt");
+
+/// Weight of a taxonomy label word by the level of the concept it labels
+/// (index = level − 1; deeper levels are many and specific).
+const LABEL_LEVEL_WEIGHT: [f32; 6] = [3.0, 2.0, 1.0, 0.7, 0.5, 0.5];
+/// Weight of a word of a concept's English definition.
+const DEFINITION_WEIGHT: f32 = 0.3;
+/// What a taxonomy-derived term is worth next to a hand-written weight of 1.
+const TAXONOMY_SCALE: f32 = 0.6;
+/// A taxonomy word must give at least this share of its mass to one topic.
+const TAXONOMY_MIN_SHARE: f32 = 0.6;
+/// Weight of headline words relative to body words.
+const HEADLINE_WEIGHT: f32 = 2.0;
+/// Weight of the page's explicit tags.
+const EXPLICIT_TAG_WEIGHT: f32 = 2.0;
+/// Weight of an organisation's topic, per mention (capped).
+const ORG_TOPIC_WEIGHT: f32 = 1.5;
+/// Body paragraphs past this many count half.
+const LEAD_PARAGRAPHS: usize = 6;
+/// Only this many bytes of body are read (the lead decides the topic).
+const MAX_BODY_BYTES: usize = 20_000;
+/// A top-level topic is reported when its share reaches this (the best one
+/// always is).
+const MIN_TOP_SHARE: f32 = 0.08;
+/// Total evidence at which the score is damped by 1 − 1/e.
+const EVIDENCE_SCALE: f32 = 4.0;
+/// A second-level topic needs this much evidence ...
+const MIN_CHILD_EVIDENCE: f32 = 3.0;
+/// ... and this share of its parent's children's evidence.
+const MIN_CHILD_SHARE: f32 = 0.4;
+/// Per-topic multipliers on the evidence, fitted as a handful of numbers
+/// (default 1) — the lexicon's lists differ in length and breadth.
+const TOPIC_BIAS: &[(&str, f32)] = &[
+    ("medtop:04000000", 1.0),
+    ("medtop:08000000", 0.6),
+    ("medtop:14000000", 0.7),
+    ("medtop:10000000", 0.8),
+];
+
+/// One concept of the taxonomy.
+#[derive(Debug)]
+struct Concept {
+    code: &'static str,
+    label: &'static str,
+    /// Index of the top-level ancestor (itself for a top-level concept).
+    top: usize,
+    /// Index of the second-level ancestor, `None` for top-level concepts.
+    second: Option<usize>,
+    level: usize,
+}
+
+/// The compiled classifier.
+#[derive(Debug)]
+struct Model {
+    concepts: Vec<Concept>,
+    /// Indices of the top-level concepts.
+    tops: Vec<usize>,
+    /// Bias per concept index.
+    bias: HashMap<usize, f32>,
+    /// Exact terms (one word, or two words joined by a space) → (concept, weight).
+    exact: HashMap<String, Vec<(usize, f32)>>,
+    /// Word prefixes → (concept, weight).
+    prefix: HashMap<String, Vec<(usize, f32)>>,
+    /// Concept index by code.
+    by_code: HashMap<&'static str, usize>,
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(build);
+
+/// Builds the classifier now rather than on the first request.
+pub fn warm_up() {
+    LazyLock::force(&MODEL);
+}
+
+/// Lowercase words of `text` with their byte offsets: runs of alphanumerics,
+/// with inner `'`, `-`, `&` and `.` kept when a letter or digit follows.
+pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '\'' | '’' | '-' | '&' | '.')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joins {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// A word as the lexicon stores it: lowercase, with a light English plural
+/// strip so that "elections" finds "election".
+fn normalize(word: &str) -> String {
+    let lower = word.to_lowercase().replace('’', "'");
+    let n = lower.chars().count();
+    if n > 4
+        && lower.ends_with('s')
+        && lower.is_ascii()
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+    {
+        return lower[..lower.len() - 1].to_owned();
+    }
+    lower
+}
+
+fn all_stopwords() -> impl Fn(&str) -> bool {
+    let sets: Vec<_> = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk"]
+        .into_iter()
+        .map(lexicon::stopwords)
+        .collect();
+    move |w: &str| sets.iter().any(|s| s.contains(w))
+}
+
+fn build() -> Model {
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut by_code: HashMap<&'static str, usize> = HashMap::new();
+    let mut parents: Vec<&'static str> = Vec::new();
+    let mut texts: Vec<(Vec<&'static str>, &'static str)> = Vec::new();
+    for line in entries(TAXONOMY) {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        if cols.len() < 6 {
+            continue;
+        }
+        let level = cols[2].parse::<usize>().unwrap_or(6).clamp(1, 6);
+        by_code.insert(cols[0], concepts.len());
+        concepts.push(Concept {
+            code: cols[0],
+            label: cols[3],
+            top: 0,
+            second: None,
+            level,
+        });
+        parents.push(cols[1]);
+        let mut labels = vec![cols[3]];
+        for pair in cols[4].split('|') {
+            if let Some((lang, label)) = pair.split_once('=')
+                && !matches!(lang, "ar" | "zh-Hans")
+            {
+                labels.push(label);
+            }
+        }
+        texts.push((labels, cols[5]));
+    }
+    // Ancestors: follow parents up to the top (the file lists parents first,
+    // but do not rely on it; cap the walk).
+    for i in 0..concepts.len() {
+        let mut chain = vec![i];
+        let mut current = i;
+        for _ in 0..8 {
+            match by_code.get(parents[current]) {
+                Some(&p) if !parents[current].is_empty() => {
+                    chain.push(p);
+                    current = p;
+                }
+                _ => break,
+            }
+        }
+        let top = chain[chain.len() - 1];
+        concepts[i].top = top;
+        concepts[i].second = (chain.len() >= 2).then(|| chain[chain.len() - 2]);
+    }
+    let tops: Vec<usize> = (0..concepts.len()).filter(|&i| concepts[i].level == 1).collect();
+    let is_stop = all_stopwords();
+
+    // Taxonomy words: mass per (term, top) and per (term, second).
+    let mut top_mass: HashMap<String, HashMap<usize, f32>> = HashMap::new();
+    let mut second_mass: HashMap<String, HashMap<usize, f32>> = HashMap::new();
+    for (i, (labels, definition)) in texts.iter().enumerate() {
+        let c = &concepts[i];
+        let w = LABEL_LEVEL_WEIGHT[c.level - 1];
+        let mut credit = |term: String, w: f32| {
+            *top_mass.entry(term.clone()).or_default().entry(c.top).or_default() += w;
+            if let Some(s) = c.second {
+                *second_mass.entry(term).or_default().entry(s).or_default() += w;
+            }
+        };
+        for label in labels {
+            let toks: Vec<String> = words(label)
+                .into_iter()
+                .map(|(_, w)| normalize(w))
+                .filter(|w| w.chars().count() >= 3 && !is_stop(w))
+                .collect();
+            for t in &toks {
+                credit(t.clone(), w);
+            }
+            for pair in toks.windows(2) {
+                credit(format!("{} {}", pair[0], pair[1]), w);
+            }
+        }
+        for (_, word) in words(definition) {
+            let t = normalize(word);
+            if t.chars().count() >= 4 && !is_stop(&t) {
+                credit(t, DEFINITION_WEIGHT);
+            }
+        }
+    }
+    let mut exact: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+    for mass in [&top_mass, &second_mass] {
+        for (term, by) in mass {
+            let total: f32 = by.values().sum();
+            for (&concept, &m) in by {
+                let share = m / total;
+                if share >= TAXONOMY_MIN_SHARE {
+                    // Saturating in the mass: a word on many labels of one
+                    // topic is worth more, but not unboundedly.
+                    let weight = TAXONOMY_SCALE * share * (1.0 + m).ln().min(2.5);
+                    exact.entry(term.clone()).or_default().push((concept, weight));
+                }
+            }
+        }
+    }
+
+    // Hand-written keywords.
+    let mut prefix: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+    let mut section: Option<usize> = None;
+    for line in entries(KEYWORDS) {
+        let line = line.trim();
+        if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = by_code.get(code).copied();
+            continue;
+        }
+        let (Some(concept), Some((weight, term))) = (section, line.split_once(' ')) else {
+            continue;
+        };
+        let Ok(weight) = weight.parse::<f32>() else { continue };
+        let term = term.trim();
+        if let Some(stem) = term.strip_suffix('*') {
+            prefix
+                .entry(stem.to_lowercase())
+                .or_default()
+                .push((concept, weight));
+        } else {
+            let key = term
+                .split_whitespace()
+                .map(normalize)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let list = exact.entry(key).or_default();
+            // A hand weight replaces the taxonomy's for the same concept.
+            list.retain(|&(c, _)| c != concept);
+            list.push((concept, weight));
+        }
+    }
+    let bias = TOPIC_BIAS
+        .iter()
+        .filter_map(|&(code, b)| by_code.get(code).map(|&i| (i, b)))
+        .collect();
+    Model {
+        concepts,
+        tops,
+        bias,
+        exact,
+        prefix,
+        by_code,
+    }
+}
+
+/// Accumulates evidence per concept: term → (concept weights, weighted count).
+#[derive(Default)]
+struct Evidence<'m> {
+    terms: HashMap<(bool, &'m str), (&'m [(usize, f32)], f32)>,
+    direct: HashMap<usize, f32>,
+}
+
+impl<'m> Evidence<'m> {
+    fn add(&mut self, key: (bool, &'m str), hits: &'m [(usize, f32)], weight: f32) {
+        self.terms.entry(key).or_insert((hits, 0.0)).1 += weight;
+    }
+
+    /// Reads the words of `text` with `weight`.
+    fn read(&mut self, model: &'m Model, text: &str, weight: f32, stop: &dyn Fn(&str) -> bool) {
+        let toks: Vec<String> = words(text)
+            .into_iter()
+            .map(|(_, w)| normalize(w))
+            .collect();
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(next) = toks.get(i + 1) {
+                let bigram = format!("{t} {next}");
+                if let Some((key, hits)) = model.exact.get_key_value(&bigram) {
+                    self.add((false, key), hits, weight);
+                }
+            }
+            if stop(t) || t.chars().count() < 2 {
+                continue;
+            }
+            if let Some((key, hits)) = model.exact.get_key_value(t.as_str()) {
+                self.add((false, key), hits, weight);
+                continue;
+            }
+            // Longest known prefix of at least 4 chars (words are short:
+            // this is bounded by the word length, capped).
+            let bounds: Vec<usize> = t
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(4)
+                .take(24)
+                .chain(std::iter::once(t.len()))
+                .collect();
+            for &end in bounds.iter().rev() {
+                if let Some((key, hits)) = model.prefix.get_key_value(&t[..end]) {
+                    self.add((true, key), hits, weight);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Evidence per concept: Σ weight × (1 + ln count).
+    fn totals(&self) -> HashMap<usize, f32> {
+        let mut out = self.direct.clone();
+        for (hits, count) in self.terms.values() {
+            if *count <= 0.0 {
+                continue;
+            }
+            let tf = if *count >= 1.0 { 1.0 + count.ln() } else { *count };
+            for &(concept, w) in *hits {
+                *out.entry(concept).or_default() += w * tf;
+            }
+        }
+        out
+    }
+}
+
+/// Classifies the article into IPTC Media Topics: scored top-level topics
+/// (best first), each followed by its confident second-level topics.
+pub fn classify(
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+    tags: &[Tag],
+) -> Vec<Topic> {
+    let model = &*MODEL;
+    let text = doc.text();
+    let lang = language.map_or("en", |l| l.article.code);
+    let stops = lexicon::stopwords(lang);
+    let english = lexicon::stopwords("en");
+    let stop = |w: &str| stops.contains(w) || english.contains(w);
+    let mut evidence = Evidence::default();
+    if let Some(h) = structure.headline {
+        evidence.read(model, h.text(text), HEADLINE_WEIGHT, &stop);
+    }
+    let mut read_bytes = 0usize;
+    let mut paragraphs = 0usize;
+    for span in structure.paragraphs() {
+        if read_bytes >= MAX_BODY_BYTES {
+            break;
+        }
+        let end = floor_boundary(text, span.start + (MAX_BODY_BYTES - read_bytes).min(span.end - span.start));
+        let weight = if paragraphs < LEAD_PARAGRAPHS { 1.0 } else { 0.5 };
+        evidence.read(model, &text[span.start..end], weight, &stop);
+        read_bytes += end - span.start;
+        paragraphs += 1;
+    }
+    if paragraphs == 0 {
+        // No structure: read the lines that look like prose.
+        for (i, line) in doc.lines().iter().enumerate() {
+            if read_bytes >= MAX_BODY_BYTES {
+                break;
+            }
+            let t = doc.line_text(i);
+            if t.split_whitespace().count() >= 6 {
+                evidence.read(model, t, 1.0, &stop);
+                read_bytes += line.end - line.start;
+            }
+        }
+    }
+    let mut org_weight: HashMap<usize, f32> = HashMap::new();
+    for tag in tags {
+        match tag.kind {
+            TagKind::Explicit => evidence.read(model, &tag.name, EXPLICIT_TAG_WEIGHT, &stop),
+            TagKind::Organization => {
+                if let Some(topic) = lexicon::GAZETTEER
+                    .forms
+                    .get(tag.name.as_str())
+                    .and_then(|&i| lexicon::GAZETTEER.entities[i].topic)
+                    .and_then(|code| model.by_code.get(code))
+                {
+                    *org_weight.entry(*topic).or_default() +=
+                        ORG_TOPIC_WEIGHT * (1.0 + (tag.mention_count.max(1) as f32).ln());
+                }
+            }
+            _ => {}
+        }
+    }
+    for (topic, w) in org_weight {
+        *evidence.direct.entry(topic).or_default() += w.min(3.0 * ORG_TOPIC_WEIGHT);
+    }
+    let mut totals = evidence.totals();
+    for (concept, value) in totals.iter_mut() {
+        if let Some(b) = model.bias.get(concept) {
+            *value *= b;
+        }
+    }
+    rank(model, &totals)
+}
+
+/// Turns evidence per concept into reported topics.
+fn rank(model: &Model, totals: &HashMap<usize, f32>) -> Vec<Topic> {
+    let mut tops: Vec<(usize, f32)> = model
+        .tops
+        .iter()
+        .map(|&t| (t, totals.get(&t).copied().unwrap_or(0.0)))
+        .filter(|&(_, v)| v > 0.0)
+        .collect();
+    let sum: f32 = tops.iter().map(|t| t.1).sum();
+    if sum <= 0.0 {
+        return Vec::new();
+    }
+    tops.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let damping = 1.0 - (-sum / EVIDENCE_SCALE).exp();
+    let mut out = Vec::new();
+    for (rank, &(t, v)) in tops.iter().enumerate() {
+        let share = v / sum;
+        if rank > 0 && share < MIN_TOP_SHARE {
+            break;
+        }
+        let score = (share * damping).clamp(0.0, 1.0);
+        let concept = &model.concepts[t];
+        out.push(Topic {
+            code: concept.code.to_owned(),
+            label: concept.label.to_owned(),
+            parent_code: None,
+            score,
+        });
+        let children: Vec<(usize, f32)> = totals
+            .iter()
+            .filter(|&(&c, _)| model.concepts[c].level == 2 && model.concepts[c].top == t)
+            .map(|(&c, &v)| (c, v))
+            .collect();
+        let child_sum: f32 = children.iter().map(|c| c.1).sum();
+        let mut confident: Vec<(usize, f32)> = children
+            .into_iter()
+            .filter(|&(_, v)| v >= MIN_CHILD_EVIDENCE && v / child_sum >= MIN_CHILD_SHARE)
+            .collect();
+        confident.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (c, v) in confident {
+            let child = &model.concepts[c];
+            out.push(Topic {
+                code: child.code.to_owned(),
+                label: child.label.to_owned(),
+                parent_code: Some(concept.code.to_owned()),
+                score: (score * v / child_sum).clamp(0.0, 1.0),
+            });
+        }
+    }
+    out
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::structure;
+
+    fn classify_text(text: &str) -> Vec<Topic> {
+        let doc = Document::new(text);
+        let s = structure::analyze(&doc, None);
+        classify(&doc, &s, None, &[])
+    }
+
+    fn best(text: &str) -> String {
+        classify_text(text)
+            .into_iter()
+            .find(|t| t.parent_code.is_none())
+            .map(|t| t.code)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn taxonomy_has_seventeen_top_level_topics() {
+        assert_eq!(MODEL.tops.len(), 17);
+        assert!(MODEL.concepts.len() > 1000);
+    }
+
+    #[test]
+    fn every_top_level_topic_is_reachable() {
+        let cases = [
+            ("medtop:01000000", "Film festival\n\nThe actress won an award for the film, and the album topped the charts."),
+            ("medtop:16000000", "Troops advance\n\nRebel fighters clashed with army troops after the ceasefire collapsed and airstrikes hit the town."),
+            ("medtop:02000000", "Man charged\n\nPolice arrested the suspect and prosecutors told the court he would stand trial for murder."),
+            ("medtop:03000000", "Quake hits coast\n\nAn earthquake and tsunami killed dozens; rescuers searched for survivors as the death toll rose."),
+            ("medtop:04000000", "Shares rise\n\nThe company reported quarterly profit growth and its shares rose on the stock market."),
+            ("medtop:05000000", "Exam reform\n\nTeachers said pupils and students at the school would sit new exams under the curriculum."),
+            ("medtop:06000000", "Emissions target\n\nClimate change and carbon emissions threaten wildlife and endangered species, conservation groups said."),
+            ("medtop:07000000", "Flu outbreak\n\nHospitals treated patients as doctors warned the virus and the disease could spread; a vaccine is due."),
+            ("medtop:08000000", "Royal wedding\n\nThe prince and the princess celebrated their wedding anniversary with a birthday party."),
+            ("medtop:09000000", "Strike called\n\nThe union said workers would strike over wages and job cuts; employees want a pay rise."),
+            ("medtop:10000000", "Summer travel\n\nTourists booked holidays and hotels; the chef shared a recipe and wine tips for the cruise."),
+            ("medtop:11000000", "Vote looms\n\nThe prime minister said parliament would hold an election; opposition parties began campaigning."),
+            ("medtop:12000000", "Pope visit\n\nThe pope prayed in the church with bishops and priests; Muslim and Christian religious leaders attended."),
+            ("medtop:13000000", "New phone\n\nThe software update lets users browse the internet on the mobile phone, and computer researchers praised it."),
+            ("medtop:14000000", "Poverty report\n\nPoverty, homelessness and discrimination hit families and immigrants; welfare charities called for equality."),
+            ("medtop:15000000", "Cup final\n\nThe striker scored two goals as the team won the league match; the coach praised the squad."),
+            ("medtop:17000000", "Snow warning\n\nForecasters said heavy snow, rain and strong winds would bring freezing temperatures; the weather stays cold."),
+        ];
+        for (code, text) in cases {
+            assert_eq!(best(text), code, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_languages_use_the_same_lexicon() {
+        assert_eq!(
+            best("Titel\n\nDie Mannschaft gewann das Spiel in der Bundesliga, der Trainer lobte die Spieler nach dem Tor."),
+            "medtop:15000000"
+        );
+        assert_eq!(
+            best("Заголовок\n\nПравительство и министр обсудили выборы в парламент, заявили депутаты партии."),
+            "medtop:11000000"
+        );
+    }
+
+    #[test]
+    fn scores_are_ordered_and_in_range() {
+        let topics = classify_text("Bank raises rates\n\nThe central bank raised interest rates to fight inflation as the economy grew; shares fell.");
+        let tops: Vec<&Topic> = topics.iter().filter(|t| t.parent_code.is_none()).collect();
+        assert!(!tops.is_empty());
+        assert!(tops.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(topics.iter().all(|t| (0.0..=1.0).contains(&t.score)));
+        assert_eq!(tops[0].code, "medtop:04000000");
+        assert!(topics.iter().any(|t| t.parent_code.as_deref() == Some("medtop:04000000")));
+    }
+
+    #[test]
+    fn text_without_topical_words_gets_no_topic() {
+        assert!(classify_text("Hello\n\nThe and of it was.").is_empty());
+    }
+
+    #[test]
+    fn words_keep_inner_punctuation() {
+        let w: Vec<&str> = words("U.S. AT&T's e-mail, ok.").into_iter().map(|(_, w)| w).collect();
+        assert_eq!(w, ["U.S", "AT&T's", "e-mail", "ok"]);
+    }
+}
