@@ -457,3 +457,81 @@ async fn shutdown_drains_and_stops() {
     assert!(result.is_ok(), "{result:?}");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_configured_bearer_token_is_required_for_enrichment_only() {
+    use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
+    let server = TestServer::start(ServerConfig {
+        auth_token: Some("letmein".into()),
+        ..ServerConfig::default()
+    })
+    .await;
+    let mut client = server.client().await;
+    let status = client
+        .enrich_article(request("a", ENGLISH))
+        .await
+        .expect_err("no token");
+    assert_eq!(status.code(), Code::Unauthenticated);
+    let mut wrong = tonic::Request::new(request("a", ENGLISH));
+    wrong
+        .metadata_mut()
+        .insert("authorization", "Bearer nope".parse().expect("ascii"));
+    assert_eq!(
+        client
+            .enrich_article(wrong)
+            .await
+            .map_err(|s| s.code())
+            .err(),
+        Some(Code::Unauthenticated)
+    );
+    let mut right = tonic::Request::new(request("a", ENGLISH));
+    right
+        .metadata_mut()
+        .insert("authorization", "Bearer letmein".parse().expect("ascii"));
+    assert!(client.enrich_article(right).await.is_ok());
+    // Probes need no token.
+    let mut health = HealthClient::new(server.channel().await);
+    assert!(health.check(HealthCheckRequest::default()).await.is_ok());
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn overload_is_shed_with_resource_exhausted() {
+    let server = TestServer::start(ServerConfig {
+        service: ServiceConfig {
+            workers: 1,
+            queue: 0,
+            ..ServiceConfig::default()
+        },
+        ..ServerConfig::default()
+    })
+    .await;
+    // Every line comes back as a block with its text: allow large answers.
+    let client = server.client().await.max_decoding_message_size(64 << 20);
+    // About 1 MB each: the first call holds the only worker while the rest arrive.
+    let long = ENGLISH.repeat(4000);
+    let calls: Vec<_> = (0..16)
+        .map(|i| {
+            let mut client = client.clone();
+            let text = long.clone();
+            tokio::spawn(async move { client.enrich_article(request(&i.to_string(), &text)).await })
+        })
+        .collect();
+    let mut shed = 0;
+    let mut ok = 0;
+    for call in calls {
+        match call.await.expect("joined") {
+            Ok(_) => ok += 1,
+            Err(status) => {
+                assert_eq!(status.code(), Code::ResourceExhausted, "{status:?}");
+                shed += 1;
+            }
+        }
+    }
+    assert!(ok >= 1, "the first call is served");
+    assert!(
+        shed >= 1,
+        "with one worker and no queue, 16 concurrent calls must shed some"
+    );
+    server.stop().await;
+}

@@ -32,6 +32,10 @@ pub(crate) struct Args {
     /// Seconds in-flight requests may run after SIGTERM/SIGINT.
     #[arg(long, env = "COPYDESK_DRAIN_TIMEOUT_SECS", default_value_t = 10)]
     drain_timeout_secs: u64,
+    /// Require `authorization: Bearer <TOKEN>` on enrichment calls (health and
+    /// reflection stay open).
+    #[arg(long, env = "COPYDESK_AUTH_TOKEN", hide_env_values = true)]
+    auth_token: Option<String>,
 }
 
 impl Args {
@@ -59,6 +63,8 @@ impl Args {
                 .saturating_mul(self.max_batch_size.max(1))
                 .saturating_add(1 << 20),
             drain_timeout: Duration::from_secs(self.drain_timeout_secs),
+            auth_token: self.auth_token.clone(),
+            ..ServerConfig::default()
         }
     }
 }

@@ -154,7 +154,8 @@ pub fn extract(
     let lex = lexicon::for_language(code);
     let ranges = paragraphs(doc, structure);
     let tokens = text::Text::new(doc.text(), &ranges, lex);
-    let found = speech::find(&tokens, lex);
+    let mut found = speech::find(&tokens, lex);
+    speech::merge_quote_paragraphs(&tokens, &mut found);
     let mut speakers = speakers::Speakers::new(doc.text(), &tokens, lex);
     let mut attributions: Vec<Attribution> = found
         .into_iter()

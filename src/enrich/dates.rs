@@ -270,6 +270,10 @@ fn candidates(doc: &Document<'_>, structure: &Structure) -> Vec<usize> {
     for block in doc.blocks().iter().skip(first_block).take(DATELINE_BLOCKS) {
         push(block.first_line, &mut out);
     }
+    // The headline may be misread: the top of the page too.
+    for block in doc.blocks().iter().take(DATELINE_BLOCKS) {
+        push(block.first_line, &mut out);
+    }
     out
 }
 

@@ -11,6 +11,8 @@ pub mod dates;
 pub mod document;
 pub mod language;
 pub mod structure;
+pub mod tags;
+pub mod topics;
 
 use std::time::Instant;
 
@@ -104,6 +106,11 @@ pub struct Enrichment {
     pub attributions: Vec<attribution::Attribution>,
     /// Photo, video and wire credits, in text order.
     pub credits: Vec<attribution::Credit>,
+    /// Explicit tags, then entities and key phrases of the body.
+    pub tags: Vec<tags::Tag>,
+    /// IPTC Media Topics, top-level topics best first, each followed by its
+    /// confident second-level topics.
+    pub topics: Vec<topics::Topic>,
 }
 
 /// Why an enrichment stopped.
@@ -131,6 +138,8 @@ impl Pipeline {
         structure::warm_up();
         attribution::warm_up();
         dates::warm_up();
+        tags::warm_up();
+        topics::warm_up();
         Pipeline { _private: () }
     }
 
@@ -173,6 +182,14 @@ impl Pipeline {
             let (attributions, credits) = attribution::extract(&doc, structure, language.as_ref());
             out.attributions = attributions;
             out.credits = credits;
+        }
+        if features.tags
+            && let Some(structure) = structure.as_ref()
+        {
+            check("tags")?;
+            out.tags = tags::extract(&doc, structure, language.as_ref());
+            check("topics")?;
+            out.topics = topics::classify(&doc, structure, language.as_ref(), &out.tags);
         }
         if features.language {
             out.language = language;

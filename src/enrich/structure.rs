@@ -189,6 +189,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
 
     let mut body: Vec<bool> = vec![false; n];
     if let Some((mut a, b)) = region {
+        a = extend_start(doc, a, head_block, &feats, &kinds);
         a = adjust_start(a, b, &feats, &kinds);
         for i in a..=b {
             body[i] = kinds[i].is_none() && keep_in_body(&feats[i]);
@@ -223,7 +224,23 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                     }
                 }
             }
-            let paragraphs = paragraphs(doc, &feats, &body);
+            // A clean document (no chrome outside the article): blocks are
+            // paragraphs even where a line of them was left out.
+            let clean = (head_block..n)
+                .all(|i| body[i] || kinds[i].is_none() || (i > b && i >= n.saturating_sub(2)));
+            if clean {
+                let lines = doc.lines();
+                let mut has_body = vec![false; doc.blocks().len()];
+                for i in head_block..n {
+                    has_body[lines[i].block] |= body[i];
+                }
+                for i in head_block..n {
+                    if has_body[lines[i].block] && kinds[i].is_none() && i >= first {
+                        body[i] = true;
+                    }
+                }
+            }
+            let paragraphs = paragraphs(doc, &feats, &body, clean);
             let mut iter = paragraphs.into_iter();
             structure.lede = iter.next();
             structure.body_paragraphs = iter.collect();
@@ -421,6 +438,46 @@ fn best_region(values: &[f32]) -> Option<(usize, usize)> {
     best.map(|(_, a, b)| (a, b))
 }
 
+/// Moves the start of the article back over the lines the region left out
+/// of its first paragraph: the start of a hard-wrapped paragraph, or a
+/// dateline line a few lines up.
+fn extend_start(
+    doc: &Document<'_>,
+    mut a: usize,
+    head_block: usize,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+) -> usize {
+    let lines = doc.lines();
+    let lo = a.saturating_sub(6).max(head_block);
+    if let Some(d) = (lo..a).find(|&i| feats[i].dateline && kinds[i].is_none()) {
+        if (d..a).all(|i| {
+            !matches!(
+                kinds[i],
+                Some(BlockKind::Navigation | BlockKind::Related | BlockKind::Comments)
+            )
+        }) {
+            a = d;
+        }
+    }
+    while a > head_block
+        && lines[a - 1].block == lines[a].block
+        && kinds[a - 1].is_none()
+        && !feats[a - 1].terminal
+        && !feats[a].indented
+        && feats[a - 1].length >= 30
+        && (feats[a - 1].dateline
+            || doc
+                .line_text(a)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase))
+    {
+        a -= 1;
+    }
+    a
+}
+
 /// Moves the start of the article past what the region picked up of the
 /// header: a "FULL TEXT" marker, a deck or caption before a byline or date
 /// line, anything before a dateline that opens the lede.
@@ -584,13 +641,13 @@ fn find_headline(
 /// Groups body lines into paragraphs: a paragraph is a run of body lines in
 /// one block, split at an indented line (hard-wrapped wire copy); in a block
 /// that also holds other lines, a line ending a sentence ends a paragraph.
-fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool]) -> Vec<Span> {
+fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool], clean: bool) -> Vec<Span> {
     let lines = doc.lines();
     let mut out = Vec::new();
     let mut current: Option<Span> = None;
     let mut mixed_block = vec![false; doc.blocks().len()];
     for (i, l) in lines.iter().enumerate() {
-        if !body[i] {
+        if !body[i] && !clean {
             mixed_block[l.block] = true;
         }
     }
@@ -602,7 +659,7 @@ fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool]) -> Vec<
             continue;
         }
         let continues = i > 0
-            && body[i - 1]
+            && (body[i - 1] || clean)
             && lines[i - 1].block == l.block
             && (!mixed_block[l.block] || !feats[i - 1].terminal)
             && !(feats[i].indented && !feats[i - 1].indented);

@@ -205,7 +205,9 @@ fn build() -> Model {
         concepts[i].top = top;
         concepts[i].second = (chain.len() >= 2).then(|| chain[chain.len() - 2]);
     }
-    let tops: Vec<usize> = (0..concepts.len()).filter(|&i| concepts[i].level == 1).collect();
+    let tops: Vec<usize> = (0..concepts.len())
+        .filter(|&i| concepts[i].level == 1)
+        .collect();
     let is_stop = all_stopwords();
 
     // Taxonomy words: mass per (term, top) and per (term, second).
@@ -215,7 +217,11 @@ fn build() -> Model {
         let c = &concepts[i];
         let w = LABEL_LEVEL_WEIGHT[c.level - 1];
         let mut credit = |term: String, w: f32| {
-            *top_mass.entry(term.clone()).or_default().entry(c.top).or_default() += w;
+            *top_mass
+                .entry(term.clone())
+                .or_default()
+                .entry(c.top)
+                .or_default() += w;
             if let Some(s) = c.second {
                 *second_mass.entry(term).or_default().entry(s).or_default() += w;
             }
@@ -250,7 +256,10 @@ fn build() -> Model {
                     // Saturating in the mass: a word on many labels of one
                     // topic is worth more, but not unboundedly.
                     let weight = TAXONOMY_SCALE * share * (1.0 + m).ln().min(2.5);
-                    exact.entry(term.clone()).or_default().push((concept, weight));
+                    exact
+                        .entry(term.clone())
+                        .or_default()
+                        .push((concept, weight));
                 }
             }
         }
@@ -268,7 +277,9 @@ fn build() -> Model {
         let (Some(concept), Some((weight, term))) = (section, line.split_once(' ')) else {
             continue;
         };
-        let Ok(weight) = weight.parse::<f32>() else { continue };
+        let Ok(weight) = weight.parse::<f32>() else {
+            continue;
+        };
         let term = term.trim();
         if let Some(stem) = term.strip_suffix('*') {
             prefix
@@ -315,10 +326,7 @@ impl<'m> Evidence<'m> {
 
     /// Reads the words of `text` with `weight`.
     fn read(&mut self, model: &'m Model, text: &str, weight: f32, stop: &dyn Fn(&str) -> bool) {
-        let toks: Vec<String> = words(text)
-            .into_iter()
-            .map(|(_, w)| normalize(w))
-            .collect();
+        let toks: Vec<String> = words(text).into_iter().map(|(_, w)| normalize(w)).collect();
         for (i, t) in toks.iter().enumerate() {
             if let Some(next) = toks.get(i + 1) {
                 let bigram = format!("{t} {next}");
@@ -358,7 +366,11 @@ impl<'m> Evidence<'m> {
             if *count <= 0.0 {
                 continue;
             }
-            let tf = if *count >= 1.0 { 1.0 + count.ln() } else { *count };
+            let tf = if *count >= 1.0 {
+                1.0 + count.ln()
+            } else {
+                *count
+            };
             for &(concept, w) in *hits {
                 *out.entry(concept).or_default() += w * tf;
             }
@@ -391,8 +403,15 @@ pub fn classify(
         if read_bytes >= MAX_BODY_BYTES {
             break;
         }
-        let end = floor_boundary(text, span.start + (MAX_BODY_BYTES - read_bytes).min(span.end - span.start));
-        let weight = if paragraphs < LEAD_PARAGRAPHS { 1.0 } else { 0.5 };
+        let end = floor_boundary(
+            text,
+            span.start + (MAX_BODY_BYTES - read_bytes).min(span.end - span.start),
+        );
+        let weight = if paragraphs < LEAD_PARAGRAPHS {
+            1.0
+        } else {
+            0.5
+        };
         evidence.read(model, &text[span.start..end], weight, &stop);
         read_bytes += end - span.start;
         paragraphs += 1;
@@ -529,23 +548,74 @@ mod tests {
     #[test]
     fn every_top_level_topic_is_reachable() {
         let cases = [
-            ("medtop:01000000", "Film festival\n\nThe actress won an award for the film, and the album topped the charts."),
-            ("medtop:16000000", "Troops advance\n\nRebel fighters clashed with army troops after the ceasefire collapsed and airstrikes hit the town."),
-            ("medtop:02000000", "Man charged\n\nPolice arrested the suspect and prosecutors told the court he would stand trial for murder."),
-            ("medtop:03000000", "Quake hits coast\n\nAn earthquake and tsunami killed dozens; rescuers searched for survivors as the death toll rose."),
-            ("medtop:04000000", "Shares rise\n\nThe company reported quarterly profit growth and its shares rose on the stock market."),
-            ("medtop:05000000", "Exam reform\n\nTeachers said pupils and students at the school would sit new exams under the curriculum."),
-            ("medtop:06000000", "Emissions target\n\nClimate change and carbon emissions threaten wildlife and endangered species, conservation groups said."),
-            ("medtop:07000000", "Flu outbreak\n\nHospitals treated patients as doctors warned the virus and the disease could spread; a vaccine is due."),
-            ("medtop:08000000", "Royal wedding\n\nThe prince and the princess celebrated their wedding anniversary with a birthday party."),
-            ("medtop:09000000", "Strike called\n\nThe union said workers would strike over wages and job cuts; employees want a pay rise."),
-            ("medtop:10000000", "Summer travel\n\nTourists booked holidays and hotels; the chef shared a recipe and wine tips for the cruise."),
-            ("medtop:11000000", "Vote looms\n\nThe prime minister said parliament would hold an election; opposition parties began campaigning."),
-            ("medtop:12000000", "Pope visit\n\nThe pope prayed in the church with bishops and priests; Muslim and Christian religious leaders attended."),
-            ("medtop:13000000", "New phone\n\nThe software update lets users browse the internet on the mobile phone, and computer researchers praised it."),
-            ("medtop:14000000", "Poverty report\n\nPoverty, homelessness and discrimination hit families and immigrants; welfare charities called for equality."),
-            ("medtop:15000000", "Cup final\n\nThe striker scored two goals as the team won the league match; the coach praised the squad."),
-            ("medtop:17000000", "Snow warning\n\nForecasters said heavy snow, rain and strong winds would bring freezing temperatures; the weather stays cold."),
+            (
+                "medtop:01000000",
+                "Film festival\n\nThe actress won an award for the film, and the album topped the charts.",
+            ),
+            (
+                "medtop:16000000",
+                "Troops advance\n\nRebel fighters clashed with army troops after the ceasefire collapsed and airstrikes hit the town.",
+            ),
+            (
+                "medtop:02000000",
+                "Man charged\n\nPolice arrested the suspect and prosecutors told the court he would stand trial for murder.",
+            ),
+            (
+                "medtop:03000000",
+                "Quake hits coast\n\nAn earthquake and tsunami killed dozens; rescuers searched for survivors as the death toll rose.",
+            ),
+            (
+                "medtop:04000000",
+                "Shares rise\n\nThe company reported quarterly profit growth and its shares rose on the stock market.",
+            ),
+            (
+                "medtop:05000000",
+                "Exam reform\n\nTeachers said pupils and students at the school would sit new exams under the curriculum.",
+            ),
+            (
+                "medtop:06000000",
+                "Emissions target\n\nClimate change and carbon emissions threaten wildlife and endangered species, conservation groups said.",
+            ),
+            (
+                "medtop:07000000",
+                "Flu outbreak\n\nHospitals treated patients as doctors warned the virus and the disease could spread; a vaccine is due.",
+            ),
+            (
+                "medtop:08000000",
+                "Royal wedding\n\nThe prince and the princess celebrated their wedding anniversary with a birthday party.",
+            ),
+            (
+                "medtop:09000000",
+                "Strike called\n\nThe union said workers would strike over wages and job cuts; employees want a pay rise.",
+            ),
+            (
+                "medtop:10000000",
+                "Summer travel\n\nTourists booked holidays and hotels; the chef shared a recipe and wine tips for the cruise.",
+            ),
+            (
+                "medtop:11000000",
+                "Vote looms\n\nThe prime minister said parliament would hold an election; opposition parties began campaigning.",
+            ),
+            (
+                "medtop:12000000",
+                "Pope visit\n\nThe pope prayed in the church with bishops and priests; Muslim and Christian religious leaders attended.",
+            ),
+            (
+                "medtop:13000000",
+                "New phone\n\nThe software update lets users browse the internet on the mobile phone, and computer researchers praised it.",
+            ),
+            (
+                "medtop:14000000",
+                "Poverty report\n\nPoverty, homelessness and discrimination hit families and immigrants; welfare charities called for equality.",
+            ),
+            (
+                "medtop:15000000",
+                "Cup final\n\nThe striker scored two goals as the team won the league match; the coach praised the squad.",
+            ),
+            (
+                "medtop:17000000",
+                "Snow warning\n\nForecasters said heavy snow, rain and strong winds would bring freezing temperatures; the weather stays cold.",
+            ),
         ];
         for (code, text) in cases {
             assert_eq!(best(text), code, "{text}");
@@ -555,24 +625,34 @@ mod tests {
     #[test]
     fn other_languages_use_the_same_lexicon() {
         assert_eq!(
-            best("Titel\n\nDie Mannschaft gewann das Spiel in der Bundesliga, der Trainer lobte die Spieler nach dem Tor."),
+            best(
+                "Titel\n\nDie Mannschaft gewann das Spiel in der Bundesliga, der Trainer lobte die Spieler nach dem Tor."
+            ),
             "medtop:15000000"
         );
         assert_eq!(
-            best("Заголовок\n\nПравительство и министр обсудили выборы в парламент, заявили депутаты партии."),
+            best(
+                "Заголовок\n\nПравительство и министр обсудили выборы в парламент, заявили депутаты партии."
+            ),
             "medtop:11000000"
         );
     }
 
     #[test]
     fn scores_are_ordered_and_in_range() {
-        let topics = classify_text("Bank raises rates\n\nThe central bank raised interest rates to fight inflation as the economy grew; shares fell.");
+        let topics = classify_text(
+            "Bank raises rates\n\nThe central bank raised interest rates to fight inflation as the economy grew; shares fell.",
+        );
         let tops: Vec<&Topic> = topics.iter().filter(|t| t.parent_code.is_none()).collect();
         assert!(!tops.is_empty());
         assert!(tops.windows(2).all(|w| w[0].score >= w[1].score));
         assert!(topics.iter().all(|t| (0.0..=1.0).contains(&t.score)));
         assert_eq!(tops[0].code, "medtop:04000000");
-        assert!(topics.iter().any(|t| t.parent_code.as_deref() == Some("medtop:04000000")));
+        assert!(
+            topics
+                .iter()
+                .any(|t| t.parent_code.as_deref() == Some("medtop:04000000"))
+        );
     }
 
     #[test]
@@ -582,7 +662,10 @@ mod tests {
 
     #[test]
     fn words_keep_inner_punctuation() {
-        let w: Vec<&str> = words("U.S. AT&T's e-mail, ok.").into_iter().map(|(_, w)| w).collect();
+        let w: Vec<&str> = words("U.S. AT&T's e-mail, ok.")
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
         assert_eq!(w, ["U.S", "AT&T's", "e-mail", "ok"]);
     }
 }

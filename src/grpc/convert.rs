@@ -9,7 +9,9 @@ use tonic::Status;
 
 use super::error::{InvalidRequest, Reason};
 use super::offsets::{OffsetMapper, Unit};
-use crate::enrich::{self, Features, Pipeline, attribution, dates, language, structure};
+use crate::enrich::{
+    self, Features, Pipeline, attribution, dates, language, structure, tags, topics,
+};
 use crate::pb;
 
 /// Request limits, from the server configuration.
@@ -220,8 +222,48 @@ pub fn to_pb(request: &Request<'_>, enrichment: &enrich::Enrichment) -> pb::Enri
             .flat_map(|d| &d.mentions)
             .map(|m| date_mention_to_pb(m, &offsets))
             .collect(),
+        tags: enrichment
+            .tags
+            .iter()
+            .map(|t| tag_to_pb(t, &offsets))
+            .collect(),
+        topics: topics_to_pb(&enrichment.topics),
         ..Default::default()
     }
+}
+
+fn tag_to_pb(t: &tags::Tag, offsets: &OffsetMapper<'_>) -> pb::Tag {
+    let kind = match t.kind {
+        tags::TagKind::Explicit => pb::TagKind::Explicit,
+        tags::TagKind::Person => pb::TagKind::Person,
+        tags::TagKind::Organization => pb::TagKind::Organization,
+        tags::TagKind::Location => pb::TagKind::Location,
+        tags::TagKind::KeyPhrase => pb::TagKind::KeyPhrase,
+    };
+    pb::Tag {
+        name: t.name.clone(),
+        kind: kind as i32,
+        salience: t.salience,
+        mention_count: i32::try_from(t.mention_count).unwrap_or(i32::MAX),
+        first_mention: t.first_mention.map(|span| offsets.span(span)),
+        country_code: t.country_code.clone().unwrap_or_default(),
+    }
+}
+
+/// Topics, highest score first (a stable sort keeps a parent before its
+/// children on ties).
+fn topics_to_pb(list: &[topics::Topic]) -> Vec<pb::Topic> {
+    let mut out: Vec<pb::Topic> = list
+        .iter()
+        .map(|t| pb::Topic {
+            code: t.code.clone(),
+            label: t.label.clone(),
+            parent_code: t.parent_code.clone().unwrap_or_default(),
+            score: t.score,
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
 }
 
 fn language_to_pb(lang: &language::ArticleLanguage, offsets: &OffsetMapper<'_>) -> pb::Language {

@@ -137,7 +137,7 @@ impl Sentence<'_> {
         if t.is(",") && t.quote.is_none() {
             // "Peter Cook, Carter's press secretary, said".
             let mut m = j;
-            while m > self.a && j - m < 15 {
+            while m > self.a && j - m < 25 {
                 m -= 1;
                 let x = &self.toks[m];
                 if x.is(",") {
@@ -425,9 +425,12 @@ fn frame(
     let starts_adjunct = r >= s.b_eff || toks[r].is(",") || s.is(r, Tag::Adj) || r > after_cue;
     let left_is_quote = boundary
         .is_some_and(|x| toks[x].kind == Kind::Close || (x > 0 && toks[x - 1].kind == Kind::Close));
+    let quote_follows =
+        r + 1 < s.b && (toks[r].is(",") || toks[r].is(":")) && toks[r + 1].kind == Kind::Open;
     let postposed = speech
         && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
         && !opens_content
+        && !quote_follows
         && (starts_adjunct || left_is_quote);
     let outlet = s.outlet_in(after_cue, clause_end.max(after_cue));
 
@@ -458,8 +461,7 @@ fn frame(
             {
                 end = text.quotes[q].end;
                 used_quotes[q] = true;
-            } else if n < s.b_eff && !s.is(n, Tag::Rel) && s.cue_at_checked(n).is_none() && !direct
-            {
+            } else if n < s.b_eff && !s.is(n, Tag::Rel) && s.cue_at_checked(n).is_none() {
                 end = toks[s.b_eff - 1].end;
             }
         }
@@ -597,4 +599,78 @@ fn extend_with_quotes(
         used[q] = true;
     }
     end
+}
+
+/// Whether paragraph `p` is only quotations (and punctuation): its bounds.
+fn quote_only(text: &Text, p: usize) -> Option<(usize, usize)> {
+    let toks = &text.paras.get(p)?.toks;
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let only = first.kind == Kind::Open
+        && toks
+            .iter()
+            .all(|t| t.quote.is_some() || t.kind == Kind::Punct);
+    only.then_some((first.start, last.end))
+}
+
+/// Gives quotation-only paragraphs that no attribution covers to their
+/// speaker: to the next paragraph's attribution when that one opens with its
+/// own quotation ("…" / "…," she said), else to the attribution that ends
+/// the paragraph before ("…," she said. / "…").
+pub(crate) fn merge_quote_paragraphs(text: &Text, found: &mut [Found]) {
+    let bounds = |p: usize| -> Option<(usize, usize)> {
+        let toks = &text.paras.get(p)?.toks;
+        Some((toks.first()?.start, toks.last()?.end))
+    };
+    let covered = |found: &[Found], (s, e): (usize, usize)| {
+        found
+            .iter()
+            .any(|f| f.content.start < e && f.content.end > s)
+    };
+    for p in 0..text.paras.len() {
+        let Some((ps, pe)) = quote_only(text, p) else {
+            continue;
+        };
+        if covered(found, (ps, pe)) {
+            continue;
+        }
+        // Forward, over a run of quotation-only paragraphs.
+        let mut q = p + 1;
+        while let Some(b) = quote_only(text, q) {
+            if covered(found, b) {
+                break;
+            }
+            q += 1;
+        }
+        if let Some((qs, _)) = bounds(q)
+            && let Some(f) = found
+                .iter_mut()
+                .find(|f| f.content.start == qs && f.kind == AttributionKind::DirectQuote)
+        {
+            f.content.start = ps;
+            continue;
+        }
+        // Backward: content that ends the previous paragraph.
+        let Some(prev) = p.checked_sub(1) else {
+            continue;
+        };
+        let Some(toks) = text.paras.get(prev).map(|x| &x.toks) else {
+            continue;
+        };
+        let Some((prev_start, prev_end)) = bounds(prev) else {
+            continue;
+        };
+        let ends_there = |f: &Found| {
+            f.content.end <= prev_end
+                && f.content.end > prev_start
+                && !toks.iter().any(|t| t.start >= f.content.end && t.is_word())
+        };
+        if let Some(f) = found
+            .iter_mut()
+            .filter(|f| ends_there(f))
+            .max_by_key(|f| f.content.end)
+        {
+            f.content.end = pe;
+        }
+    }
 }

@@ -19,20 +19,49 @@ use crate::enrich::topics::words;
 
 /// Inner words that join the capitalised parts of one name.
 const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "van", "von", "der", "den", "al", "bin",
-    "ibn", "&",
+    "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
+    "den", "al", "bin", "ibn", "&",
 ];
 /// Capitalised words that are never a name by themselves.
 const ACRONYM_STOP: &[&str] = &[
-    "GMT", "UTC", "CET", "EST", "EDT", "PST", "BST", "AM", "PM", "TV", "OK", "CEO", "CFO", "COO", "PR", "ID", "PDF",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NEW", "THE", "AND", "FOR", "NOT", "SMS", "FAQ",
-    "URL", "USD", "EUR", "GBP", "JPY", "RUB", "UAH", "CHF", "CNY", "GDP", "VAT", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+    "GMT", "UTC", "CET", "EST", "EDT", "PST", "BST", "AM", "PM", "TV", "OK", "CEO", "CFO", "COO",
+    "PR", "ID", "PDF", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NEW", "THE",
+    "AND", "FOR", "NOT", "SMS", "FAQ", "URL", "USD", "EUR", "GBP", "JPY", "RUB", "UAH", "CHF",
+    "CNY", "GDP", "VAT", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
 ];
 /// Speech verbs after a name that make it a person's ("Halyna Moroz said").
 const SPEECH_AFTER: &[&str] = &[
-    "said", "says", "told", "added", "wrote", "explained", "warned", "sagte", "sagt", "erklärte", "dijo", "afirmó",
-    "declaró", "disse", "afirmou", "ha detto", "dichiarato", "a déclaré", "a dit", "explique", "заявил", "заявила",
-    "сказал", "сказала", "отметил", "отметила", "заявив", "заявила", "сказав", "сказала", "зазначив",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "explained",
+    "warned",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "dijo",
+    "afirmó",
+    "declaró",
+    "disse",
+    "afirmou",
+    "ha detto",
+    "dichiarato",
+    "a déclaré",
+    "a dit",
+    "explique",
+    "заявил",
+    "заявила",
+    "сказал",
+    "сказала",
+    "отметил",
+    "отметила",
+    "заявив",
+    "заявила",
+    "сказав",
+    "сказала",
+    "зазначив",
 ];
 /// Entities reported at most.
 const MAX_ENTITIES: usize = 25;
@@ -45,7 +74,11 @@ static FORM_TOKENS: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
         .forms
         .iter()
         .map(|(form, &i)| {
-            let key = words(form).into_iter().map(|(_, w)| w).collect::<Vec<_>>().join(" ");
+            let key = words(form)
+                .into_iter()
+                .map(|(_, w)| w)
+                .collect::<Vec<_>>()
+                .join(" ");
             (key, i)
         })
         .filter(|(k, _)| !k.is_empty())
@@ -77,7 +110,8 @@ fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&w.chars().count())
         && letters >= 2
-        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
         && !ACRONYM_STOP.contains(&w)
 }
 
@@ -116,7 +150,8 @@ pub(crate) fn extract(text: &str, lines: &[(Span, usize)], lang: &str) -> Vec<Ta
         if mostly_upper(line) {
             continue;
         }
-        let weight = 1.0 / (1.0 + POSITION_DECAY * paragraph as f32) + if paragraph == 0 { 0.5 } else { 0.0 };
+        let weight = 1.0 / (1.0 + POSITION_DECAY * paragraph as f32)
+            + if paragraph == 0 { 0.5 } else { 0.0 };
         let ctx = LineCtx {
             line,
             base: span.start,
@@ -161,7 +196,8 @@ impl<'a> LineCtx<'a> {
         let mut prev_end = 0usize;
         for (at, w) in raw {
             let gap = &self.line[prev_end..at];
-            let initial = toks.is_empty() || gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '—', '-', '(']);
+            let initial = toks.is_empty()
+                || gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '—', '-', '(']);
             toks.push(Tok { at, w, initial });
             prev_end = at + w.len();
         }
@@ -183,7 +219,9 @@ impl<'a> LineCtx<'a> {
                 } else if CONNECTORS.contains(&toks[j].w)
                     && j + 1 < toks.len()
                     && is_cap(toks[j + 1].w)
-                    && self.line[toks[j].end()..toks[j + 1].at].chars().all(char::is_whitespace)
+                    && self.line[toks[j].end()..toks[j + 1].at]
+                        .chars()
+                        .all(char::is_whitespace)
                 {
                     j += 2;
                 } else {
@@ -218,7 +256,9 @@ impl<'a> LineCtx<'a> {
     }
 
     fn title_at(&self, run: &[Tok<'_>]) -> usize {
-        if run.len() >= 2 && TITLES.contains(format!("{} {}", run[0].w, run[1].w).to_lowercase().as_str()) {
+        if run.len() >= 2
+            && TITLES.contains(format!("{} {}", run[0].w, run[1].w).to_lowercase().as_str())
+        {
             return 2;
         }
         usize::from(TITLES.contains(run[0].w.to_lowercase().as_str()))
@@ -234,7 +274,8 @@ impl<'a> LineCtx<'a> {
                 let suffix_follows = run
                     .get(k + n)
                     .is_some_and(|t| ORG_WORDS.suffixes.contains(t.w) && t.w != "United");
-                let pending_is_name = !pending.is_empty() && !(pending.len() == 1 && pending[0].initial);
+                let pending_is_name =
+                    !pending.is_empty() && !(pending.len() == 1 && pending[0].initial);
                 if e.kind == EntityKind::Location && (pending_is_name || suffix_follows) {
                     // "Michael Jordan", "Japan Airlines": part of a longer name.
                     pending.extend_from_slice(&run[k..k + n]);
@@ -293,17 +334,29 @@ impl<'a> LineCtx<'a> {
                 break;
             }
         }
-        let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return };
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return;
+        };
         let n = toks.len();
         let caps = toks.iter().filter(|t| is_cap(t.w)).count();
         let speech_after = speech_follows(&self.line[last.end()..]);
-        let kind = if n >= 2 && (ORG_WORDS.suffixes.contains(last.w) || ORG_WORDS.prefixes.contains(first.w)) {
+        let kind = if n >= 2
+            && (ORG_WORDS.suffixes.contains(last.w) || ORG_WORDS.prefixes.contains(first.w))
+        {
             Some(EntityKind::Organization)
         } else if n == 1 && is_acronym(first.w) {
             Some(EntityKind::Organization)
-        } else if (title || speech_after) && (1..=4).contains(&n) && caps == n && toks.iter().all(|t| !is_acronym(t.w)) {
+        } else if (title || speech_after)
+            && (1..=4).contains(&n)
+            && caps == n
+            && toks.iter().all(|t| !is_acronym(t.w))
+        {
             Some(EntityKind::Person)
-        } else if (2..=4).contains(&n) && caps == n && FIRST_NAMES.contains(first.w) && !is_acronym(last.w) {
+        } else if (2..=4).contains(&n)
+            && caps == n
+            && FIRST_NAMES.contains(first.w)
+            && !is_acronym(last.w)
+        {
             Some(EntityKind::Person)
         } else if n == 1 && !first.initial {
             // Resolved later against the article's full names; else dropped.
@@ -368,7 +421,9 @@ fn merge(text: &str, mentions: Vec<Mention>) -> Vec<Tag> {
             if parts.len() >= 2
                 && let Some(last) = parts.last()
             {
-                surnames.entry((*last).to_owned()).or_insert_with(|| m.name.clone());
+                surnames
+                    .entry((*last).to_owned())
+                    .or_insert_with(|| m.name.clone());
             }
         }
     }
@@ -392,7 +447,10 @@ fn merge(text: &str, mentions: Vec<Mention>) -> Vec<Tag> {
             (e.name.to_owned(), e.kind, e.country.map(str::to_owned))
         } else if let Some((full, kind)) = acronyms.get(&m.name) {
             (full.clone(), *kind, None)
-        } else if let Some(full) = (m.name.split(' ').count() == 1).then(|| surnames.get(&m.name)).flatten() {
+        } else if let Some(full) = (m.name.split(' ').count() == 1)
+            .then(|| surnames.get(&m.name))
+            .flatten()
+        {
             (full.clone(), EntityKind::Person, None)
         } else if let Some(kind) = m.kind {
             (m.name.clone(), kind, None)
@@ -459,7 +517,9 @@ mod tests {
 
     #[test]
     fn aliases_merge_to_one_place() {
-        let e = entities("The US said on Monday that U.S. troops would stay. The United States has 500 there.");
+        let e = entities(
+            "The US said on Monday that U.S. troops would stay. The United States has 500 there.",
+        );
         let us: Vec<_> = e.iter().filter(|(n, _, _)| n == "United States").collect();
         assert_eq!(us.len(), 1, "{e:?}");
         assert_eq!(us[0].2, 3);
@@ -467,8 +527,14 @@ mod tests {
 
     #[test]
     fn surname_merges_with_gazetteer_person() {
-        let e = entities("Russian President Vladimir Putin met officials. Putin said the talks went well.");
-        assert!(e.iter().any(|(n, k, c)| n == "Vladimir Putin" && *k == TagKind::Person && *c == 2), "{e:?}");
+        let e = entities(
+            "Russian President Vladimir Putin met officials. Putin said the talks went well.",
+        );
+        assert!(
+            e.iter()
+                .any(|(n, k, c)| n == "Vladimir Putin" && *k == TagKind::Person && *c == 2),
+            "{e:?}"
+        );
         assert!(has(&e, "Russia", TagKind::Location), "{e:?}");
     }
 
@@ -478,21 +544,37 @@ mod tests {
             "Ukraine signed a deal with Navrom Delta Logistics, said chief executive Dorin Calafat. \
              Later Calafat added that the Black Sea Shipping Council (BSSC) agreed, and the BSSC was pleased.",
         );
-        assert!(has(&e, "Navrom Delta Logistics", TagKind::Organization), "{e:?}");
-        assert!(e.iter().any(|(n, k, c)| n == "Dorin Calafat" && *k == TagKind::Person && *c == 2), "{e:?}");
-        assert!(e.iter().any(|(n, k, c)| n == "Black Sea Shipping Council" && *k == TagKind::Organization && *c == 2), "{e:?}");
+        assert!(
+            has(&e, "Navrom Delta Logistics", TagKind::Organization),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|(n, k, c)| n == "Dorin Calafat" && *k == TagKind::Person && *c == 2),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|(n, k, c)| n == "Black Sea Shipping Council"
+                && *k == TagKind::Organization
+                && *c == 2),
+            "{e:?}"
+        );
         assert!(has(&e, "Ukraine", TagKind::Location), "{e:?}");
     }
 
     #[test]
     fn sentence_initial_words_are_not_names() {
-        let e = entities("However the plan failed. Shipping brokers were cautious and shipping costs rose.");
+        let e = entities(
+            "However the plan failed. Shipping brokers were cautious and shipping costs rose.",
+        );
         assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
     fn a_place_inside_a_longer_name_is_not_a_place() {
-        let e = entities("The match was won by Michael Jordan in Chicago, and Japan Airlines flew the team.");
+        let e = entities(
+            "The match was won by Michael Jordan in Chicago, and Japan Airlines flew the team.",
+        );
         assert!(has(&e, "Michael Jordan", TagKind::Person), "{e:?}");
         assert!(!has(&e, "Jordan", TagKind::Location), "{e:?}");
         assert!(has(&e, "Japan Airlines", TagKind::Organization), "{e:?}");

@@ -69,10 +69,17 @@ fn label_on_line(line: &str) -> Option<Option<usize>> {
             continue;
         }
         let after_space = rest.trim_start_matches(is_space);
-        if let Some(list) = after_space.strip_prefix(':').or_else(|| after_space.strip_prefix('：')) {
+        if let Some(list) = after_space
+            .strip_prefix(':')
+            .or_else(|| after_space.strip_prefix('：'))
+        {
             let list_trimmed = list.trim_start_matches(is_space);
             let offset = line.len() - list_trimmed.len();
-            return Some(if list_trimmed.is_empty() { None } else { Some(offset) });
+            return Some(if list_trimmed.is_empty() {
+                None
+            } else {
+                Some(offset)
+            });
         }
         if after_space.is_empty() && before.is_empty() {
             return Some(None);
@@ -85,12 +92,16 @@ fn label_on_line(line: &str) -> Option<Option<usize>> {
 /// `None` when a piece is too long to be a tag: the line is prose.
 fn split_list(list: &str, base: usize) -> Option<Vec<(String, Span)>> {
     let hashtags = list.contains('#');
-    let is_sep = |c: char| matches!(c, ',' | ';' | '|' | '•' | '·' | '、' | '，') || (hashtags && c == '#');
+    let is_sep =
+        |c: char| matches!(c, ',' | ';' | '|' | '•' | '·' | '、' | '，') || (hashtags && c == '#');
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut push = |piece_start: usize, piece_end: usize, out: &mut Vec<(String, Span)>| -> bool {
         let raw = &list[piece_start..piece_end];
-        let lead = raw.len() - raw.trim_start_matches(|c: char| is_space(c) || c == '"').len();
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| is_space(c) || c == '"')
+                .len();
         let t = raw.trim_matches(|c: char| is_space(c) || matches!(c, '"' | '.'));
         if t.is_empty() {
             return true;
@@ -179,7 +190,10 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure) -> Vec<Tag> {
             continue;
         }
         let text = doc.line_text(i);
-        let labelled = structure.lines.get(i).is_some_and(|l| l.kind == BlockKind::Tags);
+        let labelled = structure
+            .lines
+            .get(i)
+            .is_some_and(|l| l.kind == BlockKind::Tags);
         match label_on_line(text) {
             Some(Some(offset)) => {
                 if let Some(tags) = split_list(&text[offset..], line.start + offset) {
@@ -191,7 +205,9 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure) -> Vec<Tag> {
                 consumed_until = i + 1 + run.len();
                 found.extend(run);
             }
-            None if labelled && (text.contains(',') || text.contains('|') || text.contains('#')) => {
+            None if labelled
+                && (text.contains(',') || text.contains('|') || text.contains('#')) =>
+            {
                 if let Some(tags) = split_list(text, line.start) {
                     found.extend(tags);
                 }
@@ -247,8 +263,14 @@ mod tests {
 
     #[test]
     fn glued_and_spaced_lines() {
-        assert_eq!(tags("Head\n\nBody text here.\nShow all photosTags: Ukraine, Romania"), ["Ukraine", "Romania"]);
-        assert_eq!(tags("Head\n\nТеги:Свердловская область, Погода"), ["Свердловская область", "Погода"]);
+        assert_eq!(
+            tags("Head\n\nBody text here.\nShow all photosTags: Ukraine, Romania"),
+            ["Ukraine", "Romania"]
+        );
+        assert_eq!(
+            tags("Head\n\nТеги:Свердловская область, Погода"),
+            ["Свердловская область", "Погода"]
+        );
     }
 
     #[test]

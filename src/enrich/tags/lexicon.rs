@@ -25,12 +25,13 @@ pub(crate) fn entries(data: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
-static STOPWORD_SETS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
-    STOPWORDS
-        .iter()
-        .map(|&(lang, data)| (lang, entries(data).map(str::trim).collect()))
-        .collect()
-});
+static STOPWORD_SETS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+    LazyLock::new(|| {
+        STOPWORDS
+            .iter()
+            .map(|&(lang, data)| (lang, entries(data).map(str::trim).collect()))
+            .collect()
+    });
 
 /// The stopwords of `lang` (lowercase), English when the language has no list.
 pub(crate) fn stopwords(lang: &str) -> &'static HashSet<&'static str> {
@@ -111,7 +112,9 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     };
     for line in entries(COUNTRIES) {
         let mut cols = line.split('\t');
-        let (Some(code), Some(name)) = (cols.next(), cols.next()) else { continue };
+        let (Some(code), Some(name)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         let entity = Entity {
             name: name.trim(),
             kind: EntityKind::Location,
@@ -123,7 +126,9 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     for line in entries(CITIES) {
         let mut cols = line.split('\t');
-        let (Some(name), Some(code)) = (cols.next(), cols.next()) else { continue };
+        let (Some(name), Some(code)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         let entity = Entity {
             name: name.trim(),
             kind: EntityKind::Location,
@@ -225,7 +230,10 @@ mod tests {
         assert!(us.iter().all(|i| *i == us[0]), "{us:?}");
         let putin = g.forms.get("Putin").map(|&i| g.entities[i].name);
         assert_eq!(putin, Some("Vladimir Putin"));
-        let kyiv = g.forms.get("Київ").map(|&i| (g.entities[i].name, g.entities[i].country));
+        let kyiv = g
+            .forms
+            .get("Київ")
+            .map(|&i| (g.entities[i].name, g.entities[i].country));
         assert_eq!(kyiv, Some(("Kyiv", Some("UA"))));
     }
 

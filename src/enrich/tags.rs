@@ -1,0 +1,233 @@
+//! Tags: the page's own tag line, the people, organisations and places its
+//! article names, and the article's key phrases.
+//!
+//! Explicit tags are read from tag lines anywhere on the page and kept apart
+//! from inferred ones (they come first, kind [`TagKind::Explicit`]). Entities
+//! and key phrases are read from the article body only — the structure's
+//! lede and body paragraphs, line by line, keeping lines that read as prose —
+//! so menus, clocks and share prompts never become tags.
+
+mod entities;
+mod explicit;
+mod keyphrases;
+pub(crate) mod lexicon;
+
+use std::collections::HashSet;
+
+use super::Span;
+use super::document::Document;
+use super::language::ArticleLanguage;
+use super::structure::{BlockKind, Structure};
+
+/// Where a tag comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TagKind {
+    /// Listed on the page's own tag line.
+    Explicit,
+    /// A person named in the body.
+    Person,
+    /// An organisation named in the body.
+    Organization,
+    /// A place named in the body.
+    Location,
+    /// A key phrase of the body.
+    KeyPhrase,
+}
+
+/// A tag describing the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    /// The canonical name ("Vladimir Putin" for "Putin"); an explicit tag as
+    /// written; a key phrase in lower case.
+    pub name: String,
+    /// Where the tag comes from.
+    pub kind: TagKind,
+    /// How central the tag is, from 0 to 1: an entity's share of all entity
+    /// mentions (earlier paragraphs weigh more), a key phrase's score
+    /// relative to the best one, 1 for an explicit tag.
+    pub salience: f32,
+    /// Mentions in the body (1 for an explicit tag).
+    pub mention_count: u32,
+    /// The first mention; for an explicit tag, the tag on its tag line.
+    pub first_mention: Option<Span>,
+    /// ISO 3166-1 alpha-2 code of a place's country, when known.
+    pub country_code: Option<String>,
+}
+
+/// A body line reads as prose when it has at least this many words.
+const MIN_PROSE_WORDS: usize = 5;
+
+/// Builds every list and automaton now rather than on the first request.
+pub fn warm_up() {
+    lexicon::warm_up();
+    explicit::warm_up();
+    entities::warm_up();
+}
+
+/// Line kinds that are never article text, whatever paragraph holds them.
+fn is_chrome(kind: BlockKind) -> bool {
+    !matches!(
+        kind,
+        BlockKind::Lede
+            | BlockKind::Body
+            | BlockKind::Dateline
+            | BlockKind::Deck
+            | BlockKind::Headline
+    )
+}
+
+/// Whether a line reads as prose: enough words, some of them lower case.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let has_lower = line.chars().any(char::is_lowercase);
+    let caseless = !line.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    words >= MIN_PROSE_WORDS && (has_lower || caseless)
+        || (caseless && line.chars().filter(|c| c.is_alphabetic()).count() >= 12)
+}
+
+/// The body lines (span, paragraph index): the lines of the structure's
+/// paragraphs that read as prose and carry no chrome label; without
+/// paragraphs, every prose line the structure does not call chrome.
+fn body_lines(doc: &Document<'_>, structure: &Structure) -> Vec<(Span, usize)> {
+    let lines = doc.lines();
+    let label = |i: usize| structure.lines.get(i).map(|l| l.kind);
+    let mut out = Vec::new();
+    let paragraphs: Vec<Span> = structure.paragraphs().collect();
+    if paragraphs.is_empty() {
+        let mut paragraph = 0usize;
+        for (i, line) in lines.iter().enumerate() {
+            if label(i).is_some_and(is_chrome) || !is_prose(doc.line_text(i)) {
+                continue;
+            }
+            out.push((Span::new(line.start, line.end), paragraph));
+            paragraph += 1;
+        }
+        return out;
+    }
+    // Lines are sorted by offset: walk them alongside the paragraphs.
+    let mut i = 0usize;
+    for (p, para) in paragraphs.iter().enumerate() {
+        while i < lines.len() && lines[i].end <= para.start {
+            i += 1;
+        }
+        let mut k = i;
+        while k < lines.len() && lines[k].start < para.end {
+            let line = &lines[k];
+            if line.start >= para.start
+                && line.end <= para.end
+                && !label(k).is_some_and(is_chrome)
+                && is_prose(doc.line_text(k))
+            {
+                out.push((Span::new(line.start, line.end), p));
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Extracts the article's tags: explicit tags first (page order), then
+/// entities (most salient first), then key phrases (best first).
+pub fn extract(
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+) -> Vec<Tag> {
+    let text = doc.text();
+    let lang = language.map_or("en", |l| l.article.code);
+    let mut tags = explicit::extract(doc, structure);
+    let lines = body_lines(doc, structure);
+    let entities = entities::extract(text, &lines, lang);
+    let mut exclude: HashSet<String> = tags.iter().map(|t| t.name.to_lowercase()).collect();
+    exclude.extend(entities.iter().map(|t| t.name.to_lowercase()));
+    let spans: Vec<Span> = lines.iter().map(|&(s, _)| s).collect();
+    let phrases = keyphrases::extract(text, &spans, lang, &exclude);
+    tags.extend(entities);
+    tags.extend(phrases);
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::structure;
+
+    /// Issue 6's acceptance case, on an invented page: every tag of the tag
+    /// line comes back explicit, the body's entities as people,
+    /// organisations and places.
+    #[test]
+    fn issue_6_tag_line_and_body_entities() {
+        let text = "12:05 GMT 3 March 2016\nListen Live\nWorld\nBusiness\n\n\
+            Coalition talks resume in Geneva | Example News\n\n\
+            GENEVA, March 3 (Reuters) - Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State \
+            John Kerry in Geneva on Thursday to shore up the Syrian ceasefire, the State Department said.\n\n\
+            Lavrov told reporters that Russia and the United States would share maps with the anti-Daesh \
+            coalition, while NATO officials in Brussels said the alliance was watching closely.\n\n\
+            Kerry said the ceasefire in Syria was holding in most areas, and that the United Nations \
+            would send aid convoys to Aleppo next week.\n\n\
+            Get short URL\n\
+            Tags: Syrian ceasefire, anti-Daesh coalition, John Kerry, Sergei Lavrov, Russia\n";
+        let doc = Document::new(text);
+        let s = structure::analyze(&doc, None);
+        let tags = extract(&doc, &s, None);
+        let of = |kind: TagKind| -> Vec<&str> {
+            tags.iter()
+                .filter(|t| t.kind == kind)
+                .map(|t| t.name.as_str())
+                .collect()
+        };
+        assert_eq!(
+            of(TagKind::Explicit),
+            [
+                "Syrian ceasefire",
+                "anti-Daesh coalition",
+                "John Kerry",
+                "Sergei Lavrov",
+                "Russia"
+            ]
+        );
+        let people = of(TagKind::Person);
+        assert!(
+            people.contains(&"Sergei Lavrov") && people.contains(&"John Kerry"),
+            "{people:?}"
+        );
+        let orgs = of(TagKind::Organization);
+        assert!(
+            orgs.contains(&"NATO") && orgs.contains(&"United Nations"),
+            "{orgs:?}"
+        );
+        let places = of(TagKind::Location);
+        for place in [
+            "Russia",
+            "United States",
+            "Syria",
+            "Geneva",
+            "Brussels",
+            "Aleppo",
+        ] {
+            assert!(places.contains(&place), "{place} not in {places:?}");
+        }
+        let russia = tags
+            .iter()
+            .find(|t| t.kind == TagKind::Location && t.name == "Russia");
+        assert_eq!(russia.and_then(|t| t.country_code.as_deref()), Some("RU"));
+        let lavrov = tags
+            .iter()
+            .find(|t| t.name == "Sergei Lavrov" && t.kind == TagKind::Person);
+        assert_eq!(lavrov.map(|t| t.mention_count), Some(2));
+        for t in &tags {
+            assert!(
+                !t.name.contains("Listen")
+                    && !t.name.contains("GMT")
+                    && !t.name.contains("short URL"),
+                "{t:?}"
+            );
+            let span = t.first_mention.unwrap_or(Span::new(0, 0));
+            assert!(
+                text.is_char_boundary(span.start)
+                    && text.is_char_boundary(span.end)
+                    && span.end <= text.len()
+            );
+        }
+    }
+}
