@@ -3,7 +3,7 @@
 //!
 //! `cargo bench --bench pipeline`
 
-use copydesk::enrich::{Article, Document, Features, Pipeline, language};
+use copydesk::enrich::{Article, Budget, Document, Features, Pipeline, language};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn fixtures() -> Vec<(String, String)> {
@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
                 reference_time: None,
                 source_url: None,
             };
-            b.iter(|| pipeline.enrich(&article, Features::ALL, None));
+            b.iter(|| pipeline.enrich(&article, Features::ALL, &Budget::default()));
         });
         group.bench_with_input(BenchmarkId::new("document", label), &text, |b, text| {
             b.iter(|| Document::new(text).lines().len());
@@ -76,7 +76,7 @@ fn bench(c: &mut Criterion) {
                 reference_time: None,
                 source_url: None,
             };
-            b.iter(|| pipeline.enrich(&article, Features::ALL, None));
+            b.iter(|| pipeline.enrich(&article, Features::ALL, &Budget::default()));
         });
     }
     group.finish();

@@ -2,7 +2,7 @@
 //! Unicode input nothing panics, every span is in bounds and holds exactly the
 //! text it points at, and UTF-8, UTF-16 and code-point offsets agree.
 
-use copydesk::enrich::Pipeline;
+use copydesk::enrich::{Budget, Pipeline};
 use copydesk::grpc::{Limits, enrich_request};
 use copydesk::pb;
 use proptest::prelude::*;
@@ -70,7 +70,7 @@ fn enrich(text: &str, encoding: pb::TextEncoding) -> pb::Enrichment {
         max_text_bytes: usize::MAX,
         ..Limits::default()
     };
-    match enrich_request(&PIPELINE, &limits, &request, None) {
+    match enrich_request(&PIPELINE, &limits, &request, &Budget::default()) {
         Ok(e) => e,
         Err(status) => {
             // Only blank text may be refused.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, ValueEnum};
-use copydesk::enrich::Pipeline;
+use copydesk::enrich::{Budget, Pipeline};
 use copydesk::grpc::{Limits, enrich_request};
 use copydesk::pb;
 use prost::Message;
@@ -81,7 +81,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<()> {
         max_text_bytes: usize::MAX,
         ..Limits::default()
     };
-    let enrichment = enrich_request(&Pipeline::new(), &limits, &request, None)
+    let enrichment = enrich_request(&Pipeline::new(), &limits, &request, &Budget::default())
         .map_err(|s| anyhow::anyhow!("{:?}: {}", s.code(), s.message()))?;
     let json = to_json(&enrichment)?;
     let mut out = std::io::stdout().lock();

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::Parser;
-use copydesk::enrich::Pipeline;
+use copydesk::enrich::{Budget, Pipeline};
 use copydesk::eval::{self, Options, Task};
 use copydesk::grpc::{Limits, enrich_request};
 
@@ -45,7 +45,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<()> {
         max_text_bytes: usize::MAX,
         ..Limits::default()
     };
-    let enrich = |req| enrich_request(&pipeline, &limits, &req, None);
+    let enrich = |req| enrich_request(&pipeline, &limits, &req, &Budget::default());
     let options = Options {
         tasks: (!args.tasks.is_empty()).then_some(args.tasks),
         limit: args.limit,

@@ -109,10 +109,11 @@ pub fn extract(
 ) -> Dates {
     let text = doc.text();
     let dateline = find_dateline(doc, structure);
+    let us_order = is_english(text);
     let mut found: Vec<(usize, mentions::Found)> = Vec::new();
     for (index, line) in doc.lines().iter().enumerate() {
         let line_tokens = tokens::tokenize(text, line.start, line.end);
-        for f in mentions::scan(text, &line_tokens) {
+        for f in mentions::scan(text, &line_tokens, us_order) {
             if dateline
                 .as_ref()
                 .is_some_and(|d| f.span.start < d.span.end && d.span.start < f.span.end)
@@ -153,6 +154,7 @@ pub fn extract(
             f.value,
         ));
     }
+    promote_published(doc, structure, &mut mentions);
     // The page's own date anchors yearless dates; the request's time otherwise.
     let page_date = page_date(&mentions);
     let anchor: Option<DateTime<Utc>> = page_date
@@ -191,6 +193,75 @@ pub fn extract(
     Dates {
         dateline,
         mentions: out,
+    }
+}
+
+/// Whether the page reads as English (the commonest English words make up
+/// a good share of its first words): numeric dates are then month/day.
+fn is_english(text: &str) -> bool {
+    let mut words = 0usize;
+    let mut hits = 0usize;
+    for w in text.split_whitespace().take(3000) {
+        words += 1;
+        if matches!(
+            w,
+            "the" | "The" | "and" | "of" | "to" | "is" | "in" | "that" | "for" | "with"
+        ) {
+            hits += 1;
+        }
+    }
+    words > 0 && hits * 12 >= words
+}
+
+/// How many lines after the headline the page's own date is looked for.
+const HEADER_LINES: usize = 12;
+
+/// With no cued publication date, the first full date in the lines around
+/// the headline (before the story starts) is the publication date: where
+/// pages print it, under the headline or in the byline.
+fn promote_published(
+    doc: &Document<'_>,
+    structure: &Structure,
+    mentions: &mut [(DateMention, Value)],
+) {
+    if mentions.iter().any(|(m, _)| m.role == DateRole::Published) {
+        return;
+    }
+    let lines = doc.lines();
+    let line_of = |pos: usize| lines.partition_point(|l| l.end < pos);
+    let Some(headline) = structure.headline.map(|h| line_of(h.start)) else {
+        return;
+    };
+    let story = structure.lede.map_or(lines.len(), |l| line_of(l.start));
+    let from = headline.saturating_sub(3);
+    let to = if story > headline {
+        story.min(headline + HEADER_LINES)
+    } else {
+        headline + HEADER_LINES
+    };
+    let full = |v: &Value| {
+        matches!(
+            v,
+            Value::Absolute(
+                DateParts {
+                    year: Some(_),
+                    month: Some(_),
+                    day: Some(_)
+                },
+                _
+            )
+        )
+    };
+    // An updated stamp with an uncued date before it on its line: "18 Nov 2019 … Last modified on …".
+    if let Some(n) = mentions.iter().position(|(m, v)| {
+        let l = line_of(m.span.start);
+        l >= from
+            && l < to
+            && full(v)
+            && m.role != DateRole::Dateline
+            && m.role != DateRole::Updated
+    }) {
+        mentions[n].0.role = DateRole::Published;
     }
 }
 

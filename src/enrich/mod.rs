@@ -14,6 +14,8 @@ pub mod structure;
 pub mod tags;
 pub mod topics;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
@@ -113,12 +115,57 @@ pub struct Enrichment {
     pub topics: Vec<topics::Topic>,
 }
 
+/// What one enrichment may spend: the caller's deadline, and a flag the
+/// transport raises when the caller goes away. Checked between stages.
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    deadline: Option<Instant>,
+    cancelled: Option<Arc<AtomicBool>>,
+}
+
+impl Budget {
+    /// A budget ending at `deadline` (none: no limit).
+    pub fn new(deadline: Option<Instant>) -> Self {
+        Budget {
+            deadline,
+            cancelled: None,
+        }
+    }
+
+    /// The same budget, also ended when `flag` is raised.
+    pub fn with_cancellation(mut self, flag: Arc<AtomicBool>) -> Self {
+        self.cancelled = Some(flag);
+        self
+    }
+
+    /// `Err` when the work should stop before `stage`.
+    pub fn check(&self, stage: &'static str) -> Result<(), Error> {
+        if self
+            .cancelled
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+        {
+            return Err(Error::Cancelled { stage });
+        }
+        match self.deadline {
+            Some(d) if Instant::now() >= d => Err(Error::DeadlineExceeded { stage }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Why an enrichment stopped.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum Error {
     /// The caller's deadline passed before the pipeline finished.
     #[error("deadline exceeded before the {stage} stage")]
     DeadlineExceeded {
+        /// The stage that was about to run.
+        stage: &'static str,
+    },
+    /// The caller went away.
+    #[error("cancelled by the caller before the {stage} stage")]
+    Cancelled {
         /// The stage that was about to run.
         stage: &'static str,
     },
@@ -143,18 +190,15 @@ impl Pipeline {
         Pipeline { _private: () }
     }
 
-    /// Enriches `article` with the requested `features`, checking `deadline`
-    /// between stages.
+    /// Enriches `article` with the requested `features`, checking `budget`
+    /// (deadline, cancellation) between stages.
     pub fn enrich(
         &self,
         article: &Article<'_>,
         features: Features,
-        deadline: Option<Instant>,
+        budget: &Budget,
     ) -> Result<Enrichment, Error> {
-        let check = |stage: &'static str| match deadline {
-            Some(d) if Instant::now() >= d => Err(Error::DeadlineExceeded { stage }),
-            _ => Ok(()),
-        };
+        let check = |stage: &'static str| budget.check(stage);
         let mut out = Enrichment::default();
         check("document")?;
         let doc = Document::new(article.text);

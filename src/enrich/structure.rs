@@ -182,7 +182,12 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     let mut structure = Structure::default();
     let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(|f| f.strong).collect();
     for (i, b) in bylines.iter().enumerate() {
-        if b.as_ref().is_some_and(|b| b.span.start == 0) && kinds[i].is_none() {
+        let cue_only = feats[i].words <= 2
+            && feats[i]
+                .scan
+                .byline_cue
+                .is_some_and(|end| doc.line_text(i)[end..].trim().is_empty());
+        if (b.as_ref().is_some_and(|b| b.span.start == 0) || cue_only) && kinds[i].is_none() {
             kinds[i] = Some(BlockKind::Byline);
         }
     }
@@ -190,6 +195,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     let mut body: Vec<bool> = vec![false; n];
     if let Some((mut a, b)) = region {
         a = extend_start(doc, a, head_block, &feats, &kinds);
+        let b = cut_end(a, b, &feats);
         a = adjust_start(a, b, &feats, &kinds);
         for i in a..=b {
             body[i] = kinds[i].is_none() && keep_in_body(&feats[i]);
@@ -371,6 +377,11 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
             return Some(BlockKind::Timestamp);
         }
     }
+    // A long, specific phrase ("Your email address will not be published")
+    // marks its line even when the line says more.
+    if f.scan.longest >= 20 && f.words <= 40 && f.coverage() >= 0.3 {
+        return f.scan.kind;
+    }
     if f.words <= 14 && f.coverage() >= 0.75 {
         if let Some(kind) = f.scan.kind {
             return Some(kind);
@@ -438,6 +449,36 @@ fn best_region(values: &[f32]) -> Option<(usize, usize)> {
     best.map(|(_, a, b)| (a, b))
 }
 
+/// Ends the article at the first end marker (comments, footer, banner, a
+/// "Related" header, a tag line) once more article text comes before it than
+/// after it.
+fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
+    let good = |i: usize| {
+        if is_good(&feats[i]) {
+            feats[i].length
+        } else {
+            0
+        }
+    };
+    let total: usize = (a..=b).map(good).sum();
+    let mut before = 0usize;
+    for i in a..=b {
+        let f = &feats[i];
+        let marker = match f.strong {
+            Some(BlockKind::Comments | BlockKind::Footer | BlockKind::Banner | BlockKind::Tags) => {
+                true
+            }
+            Some(BlockKind::Related) => f.scan.prefix.is_none(),
+            _ => false,
+        };
+        if marker && before >= 200 && before > total - before && i > a {
+            return i - 1;
+        }
+        before += good(i);
+    }
+    b
+}
+
 /// Moves the start of the article back over the lines the region left out
 /// of its first paragraph: the start of a hard-wrapped paragraph, or a
 /// dateline line a few lines up.
@@ -495,7 +536,7 @@ fn adjust_start(a: usize, b: usize, feats: &[LineFeatures], kinds: &[Option<Bloc
     if let Some(d) = (start..=window).find(|&i| feats[i].dateline && kinds[i].is_none()) {
         return d;
     }
-    let window = (start + 6).min(b);
+    let window = (start + 12).min(b);
     if let Some(last) = (start..=window)
         .filter(|&i| {
             matches!(
@@ -505,9 +546,20 @@ fn adjust_start(a: usize, b: usize, feats: &[LineFeatures], kinds: &[Option<Bloc
         })
         .last()
     {
-        if last < b && (last + 1..=b).any(|i| is_good(&feats[i])) {
-            return last + 1;
+        let skipped_prose = (start..last).filter(|&i| is_good(&feats[i])).count();
+        if last < b && skipped_prose <= 1 && (last + 1..=b).any(|i| is_good(&feats[i])) {
+            start = last + 1;
         }
+    }
+    // The lede is prose: skip short lines (roles, captions, labels) when
+    // prose follows within a few lines.
+    while start < b
+        && !is_good(&feats[start])
+        && !feats[start].dateline
+        && (feats[start].words <= 4 || !feats[start].terminal)
+        && (start + 1..=(start + 3).min(b)).any(|i| is_good(&feats[i]))
+    {
+        start += 1;
     }
     start
 }
@@ -564,7 +616,14 @@ fn find_headline(
     let lo = first.saturating_sub(HEADLINE_WINDOW);
     let mut best: Option<(f32, usize)> = None;
     let mut content_between = 0usize;
-    for i in (lo..first).rev() {
+    // The article's first line is a candidate when it does not read like a
+    // sentence and more article follows.
+    let top = if first + 1 < feats.len() && !feats[first].terminal && feats[first].words <= 25 {
+        first + 1
+    } else {
+        first
+    };
+    for i in (lo..top).rev() {
         let f = &feats[i];
         let candidate =
             kinds[i].is_none() && f.words >= 1 && f.length <= HEADLINE_MAX_CHARS && !f.dateline;
@@ -678,3 +737,6 @@ fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool], clean: 
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -49,7 +49,7 @@ const TAXONOMY_MIN_SHARE: f32 = 0.6;
 const HEADLINE_WEIGHT: f32 = 2.0;
 /// Weight of the page's explicit tags.
 const EXPLICIT_TAG_WEIGHT: f32 = 2.0;
-/// Weight of an organisation's topic, per mention (capped).
+/// Weight of a listed organisation's or person's topic, per mention (capped).
 const ORG_TOPIC_WEIGHT: f32 = 1.5;
 /// Body paragraphs past this many count half.
 const LEAD_PARAGRAPHS: usize = 6;
@@ -213,8 +213,20 @@ fn build() -> Model {
     // Taxonomy words: mass per (term, top) and per (term, second).
     let mut top_mass: HashMap<String, HashMap<usize, f32>> = HashMap::new();
     let mut second_mass: HashMap<String, HashMap<usize, f32>> = HashMap::new();
+    let env = |k: &str, d: f32| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse::<f32>().ok())
+            .unwrap_or(d)
+    }; // TEMP
+    let def_w = env("CD_DEF_W", DEFINITION_WEIGHT);
+    let max_level = env("CD_MAXLEVEL", 6.0) as usize;
+    let t_scale = env("CD_T_SCALE", TAXONOMY_SCALE);
     for (i, (labels, definition)) in texts.iter().enumerate() {
         let c = &concepts[i];
+        if c.level > max_level {
+            continue;
+        }
         let w = LABEL_LEVEL_WEIGHT[c.level - 1];
         let mut credit = |term: String, w: f32| {
             *top_mass
@@ -242,7 +254,9 @@ fn build() -> Model {
         for (_, word) in words(definition) {
             let t = normalize(word);
             if t.chars().count() >= 4 && !is_stop(&t) {
-                credit(t, DEFINITION_WEIGHT);
+                if def_w > 0.0 {
+                    credit(t, def_w);
+                }
             }
         }
     }
@@ -255,7 +269,7 @@ fn build() -> Model {
                 if share >= TAXONOMY_MIN_SHARE {
                     // Saturating in the mass: a word on many labels of one
                     // topic is worth more, but not unboundedly.
-                    let weight = TAXONOMY_SCALE * share * (1.0 + m).ln().min(2.5);
+                    let weight = t_scale * share * (1.0 + m).ln().min(2.5);
                     exact
                         .entry(term.clone())
                         .or_default()
@@ -339,7 +353,6 @@ impl<'m> Evidence<'m> {
             }
             if let Some((key, hits)) = model.exact.get_key_value(t.as_str()) {
                 self.add((false, key), hits, weight);
-                continue;
             }
             // Longest known prefix of at least 4 chars (words are short:
             // this is bounded by the word length, capped).
@@ -388,6 +401,46 @@ pub fn classify(
     tags: &[Tag],
 ) -> Vec<Topic> {
     let model = &*MODEL;
+    let mut totals = evidence(model, doc, structure, language, tags);
+    for (concept, value) in totals.iter_mut() {
+        if let Some(b) = model.bias.get(concept) {
+            *value *= b;
+        }
+    }
+    rank(model, &totals)
+}
+
+/// The evidence for each top-level topic before the per-topic biases, in
+/// taxonomy order: what [`classify`] ranks, for diagnostics and for fitting
+/// the biases.
+pub fn top_level_evidence(
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+    tags: &[Tag],
+) -> Vec<(&'static str, f32)> {
+    let model = &*MODEL;
+    let totals = evidence(model, doc, structure, language, tags);
+    model
+        .tops
+        .iter()
+        .map(|&t| {
+            (
+                model.concepts[t].code,
+                totals.get(&t).copied().unwrap_or(0.0),
+            )
+        })
+        .collect()
+}
+
+/// Evidence per concept (top-level and second-level) of one article.
+fn evidence(
+    model: &Model,
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+    tags: &[Tag],
+) -> HashMap<usize, f32> {
     let text = doc.text();
     let lang = language.map_or("en", |l| l.article.code);
     let stops = lexicon::stopwords(lang);
@@ -433,7 +486,7 @@ pub fn classify(
     for tag in tags {
         match tag.kind {
             TagKind::Explicit => evidence.read(model, &tag.name, EXPLICIT_TAG_WEIGHT, &stop),
-            TagKind::Organization => {
+            TagKind::Organization | TagKind::Person => {
                 if let Some(topic) = lexicon::GAZETTEER
                     .forms
                     .get(tag.name.as_str())
@@ -450,13 +503,7 @@ pub fn classify(
     for (topic, w) in org_weight {
         *evidence.direct.entry(topic).or_default() += w.min(3.0 * ORG_TOPIC_WEIGHT);
     }
-    let mut totals = evidence.totals();
-    for (concept, value) in totals.iter_mut() {
-        if let Some(b) = model.bias.get(concept) {
-            *value *= b;
-        }
-    }
-    rank(model, &totals)
+    evidence.totals()
 }
 
 /// Turns evidence per concept into reported topics.
@@ -658,6 +705,49 @@ mod tests {
     #[test]
     fn text_without_topical_words_gets_no_topic() {
         assert!(classify_text("Hello\n\nThe and of it was.").is_empty());
+    }
+
+    /// Development aid: `COPYDESK_EXPLAIN=FILE cargo test --lib topics::tests::explain -- --ignored --nocapture`
+    /// prints the terms that gave each topic its evidence for the texts in FILE
+    /// (one JSON string a line).
+    #[test]
+    #[ignore = "development aid"]
+    fn explain() {
+        let Ok(path) = std::env::var("COPYDESK_EXPLAIN") else {
+            return;
+        };
+        let data = std::fs::read_to_string(path).unwrap_or_default();
+        let model = &*MODEL;
+        let stop = |w: &str| lexicon::stopwords("en").contains(w);
+        for line in data.lines() {
+            let text: String = serde_json::from_str(line).unwrap_or_default();
+            let mut ev = Evidence::default();
+            ev.read(model, &text, 1.0, &stop);
+            let mut rows: Vec<(f32, String)> = Vec::new();
+            for ((prefix, key), (hits, count)) in &ev.terms {
+                for &(c, w) in *hits {
+                    if model.concepts[c].level == 1 {
+                        rows.push((
+                            w * (1.0 + count.ln()),
+                            format!(
+                                "{}{} {}",
+                                key,
+                                if *prefix { "*" } else { "" },
+                                &model.concepts[c].code[7..9]
+                            ),
+                        ));
+                    }
+                }
+            }
+            rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let best = rows
+                .iter()
+                .take(25)
+                .map(|(w, s)| format!("{s}:{w:.1}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            println!("{}\n  {best}\n", &text[..text.len().min(200)]);
+        }
     }
 
     #[test]

@@ -2,15 +2,13 @@
 //! of a request at once; conversion back turns byte spans into the caller's
 //! offset unit and fills each span's text.
 
-use std::time::Instant;
-
 use chrono::DateTime;
 use tonic::Status;
 
 use super::error::{InvalidRequest, Reason};
 use super::offsets::{OffsetMapper, Unit};
 use crate::enrich::{
-    self, Features, Pipeline, attribution, dates, language, structure, tags, topics,
+    self, Budget, Features, Pipeline, attribution, dates, language, structure, tags, topics,
 };
 use crate::pb;
 
@@ -178,13 +176,13 @@ pub fn enrich_request(
     pipeline: &Pipeline,
     limits: &Limits,
     req: &pb::EnrichArticleRequest,
-    deadline: Option<Instant>,
+    budget: &Budget,
 ) -> Result<pb::Enrichment, Status> {
     let mut invalid = InvalidRequest::default();
     let Some(request) = validate(req, limits, "", &mut invalid) else {
         return Err(invalid.into());
     };
-    let enrichment = pipeline.enrich(&request.article, request.features, deadline)?;
+    let enrichment = pipeline.enrich(&request.article, request.features, budget)?;
     Ok(to_pb(&request, &enrichment))
 }
 
@@ -491,7 +489,8 @@ mod tests {
             "Заголовок новости\n\nМинистр заявил, что переговоры возобновятся на следующей неделе в Женеве.",
         );
         req.text_encoding = pb::TextEncoding::Utf32 as i32;
-        let out = enrich_request(&pipeline, &Limits::default(), &req, None).expect("enriched");
+        let out = enrich_request(&pipeline, &Limits::default(), &req, &Budget::default())
+            .expect("enriched");
         assert_eq!(out.article_id, "a1");
         assert_eq!(out.language.map(|l| l.language_code), Some("ru".to_owned()));
     }

@@ -99,6 +99,7 @@ impl From<enrich::Error> for Status {
     fn from(error: enrich::Error) -> Status {
         match error {
             enrich::Error::DeadlineExceeded { .. } => Status::deadline_exceeded(error.to_string()),
+            enrich::Error::Cancelled { .. } => Status::cancelled(error.to_string()),
         }
     }
 }

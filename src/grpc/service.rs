@@ -3,6 +3,7 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use futures_util::{Stream, StreamExt};
@@ -13,7 +14,7 @@ use tracing::{Instrument, field};
 use super::convert::{self, Limits};
 use super::error::{self, InvalidRequest, Reason};
 use super::pool::WorkerPool;
-use crate::enrich::Pipeline;
+use crate::enrich::{Budget, Pipeline};
 use crate::pb;
 use crate::pb::article_enrichment_service_server::ArticleEnrichmentService;
 
@@ -76,7 +77,11 @@ impl EnrichmentService {
         wait: bool,
     ) -> Result<pb::Enrichment, Status> {
         let inner = self.inner.clone();
-        let job = move || convert::enrich_request(&inner.pipeline, &inner.limits, &req, deadline);
+        // Dropped when tonic drops this future (the caller cancelled or went
+        // away): the flag stops the pipeline at its next stage.
+        let cancel = CancelOnDrop::default();
+        let budget = Budget::new(deadline).with_cancellation(cancel.0.clone());
+        let job = move || convert::enrich_request(&inner.pipeline, &inner.limits, &req, &budget);
         let result = if wait {
             self.inner.pool.run_waiting(deadline, job).await
         } else {
@@ -138,6 +143,8 @@ impl ArticleEnrichmentService for EnrichmentService {
         } else {
             // One job for the whole batch: a batch is admitted or shed whole.
             let inner = self.inner.clone();
+            let cancel = CancelOnDrop::default();
+            let budget = Budget::new(deadline).with_cancellation(cancel.0.clone());
             self.inner
                 .pool
                 .run(deadline, move || {
@@ -149,7 +156,7 @@ impl ArticleEnrichmentService for EnrichmentService {
                                 &inner.pipeline,
                                 &inner.limits,
                                 req,
-                                deadline,
+                                &budget,
                             );
                             article_result(req, outcome)
                         })
@@ -195,6 +202,16 @@ impl ArticleEnrichmentService for EnrichmentService {
             })
             .buffered(in_flight);
         Ok(Response::new(Box::pin(outbound)))
+    }
+}
+
+/// Raises its flag when dropped.
+#[derive(Debug, Default)]
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
     }
 }
 

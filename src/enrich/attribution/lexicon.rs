@@ -43,6 +43,8 @@ pub(crate) enum Tag {
     Org,
     /// Determiner: a cue word after it is a noun ("the show").
     Det,
+    /// Conjunction that opens a clause ("and", "when").
+    Conj,
 }
 
 impl Tag {
@@ -66,6 +68,7 @@ impl Tag {
             "abbr" => Tag::Abbr,
             "org" => Tag::Org,
             "det" => Tag::Det,
+            "conj" => Tag::Conj,
             _ => return None,
         })
     }

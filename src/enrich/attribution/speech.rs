@@ -101,6 +101,16 @@ impl Sentence<'_> {
         while s > self.a && n < MAX_NP {
             let i = s - 1;
             let t = &self.toks[i];
+            // A parenthesis inside the phrase: "Rep. Zoe Lofgren (D-Calif.)".
+            if t.is(")") && n == 0 {
+                let open = (i.saturating_sub(8).max(self.a)..i)
+                    .rev()
+                    .find(|&x| self.toks[x].is("("));
+                if let Some(o) = open {
+                    s = o;
+                    continue;
+                }
+            }
             if !t.is_word() || t.quote.is_some() {
                 break;
             }
@@ -186,6 +196,33 @@ impl Sentence<'_> {
         (e > i).then_some((i, e))
     }
 
+    /// The subject that opens the sentence, before `limit`: a pronoun or a
+    /// run of capitalised words (after an opening conjunction).
+    fn sentence_subject(&self, limit: usize) -> Option<Np> {
+        let mut i = self.a;
+        while i < limit && (self.is(i, Tag::Conj) || self.toks[i].is(",")) {
+            i += 1;
+        }
+        let start = i;
+        if self.is_pronoun(i) {
+            i += 1;
+        } else {
+            while i < limit
+                && self.toks[i].is_word()
+                && (self.toks[i].upper || self.is(i, Tag::Title))
+            {
+                i += 1;
+            }
+        }
+        (i > start).then_some(Np {
+            para: self.para,
+            start,
+            end: i,
+            apposition: None,
+            antecedent: None,
+        })
+    }
+
     fn is_boundary(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_comma_like() || t.kind == Kind::Close
@@ -206,11 +243,20 @@ impl Sentence<'_> {
     /// before a semicolon, a comma that opens another attribution ("…,
     /// adding that", "…, but X said"), or "according to".
     fn content_end(&self, r: usize) -> usize {
+        // "While X said that …, Y …": the content ends with the first clause.
+        let sub_intro = self.is(self.a, Tag::Conj);
         let mut x = r;
         while x < self.b_eff {
             let t = &self.toks[x];
             if t.quote.is_none() {
-                if t.is(";") {
+                if t.is(";") || (sub_intro && t.is(",")) {
+                    return x;
+                }
+                // "… and calls her …", "… when a doctor reported …".
+                if x > r
+                    && self.is(x, Tag::Conj)
+                    && (x + 1..self.b_eff.min(x + 6)).any(|y| self.cue_at_checked(y).is_some())
+                {
                     return x;
                 }
                 if t.is(",") || t.is("—") || t.is("–") {
@@ -371,7 +417,21 @@ fn frame(
     let inverted = (speech && k > s.a && s.is_boundary(k - 1))
         .then(|| s.np_after(c1))
         .flatten()
-        .filter(|&(ns, _)| toks[ns].upper || s.is_pronoun(ns) || s.is(ns, Tag::Det));
+        .filter(|&(ns, ne)| {
+            let closes = ne >= s.b_eff
+                || toks[ne].is_comma_like()
+                || toks[ne].is("(")
+                || s.is(ne, Tag::Adj)
+                || s.is(ne, Tag::Rel);
+            let pronoun_alone = !s.is_pronoun(ns) || ne == ns + 1;
+            let after_quote =
+                toks[k - 1].kind == Kind::Close || (k >= 2 && toks[k - 2].kind == Kind::Close);
+            (toks[ns].upper || s.is_pronoun(ns) || s.is(ns, Tag::Det) || after_quote)
+                && closes
+                && pronoun_alone
+        })
+        // "Trump, a businessman, said": the subject is before the apposition.
+        .filter(|_| s.subject_before(k).is_none_or(|n| n.apposition.is_none()));
     let (np, boundary, mut r) = match inverted {
         Some((ns, ne)) => (
             Some(Np {
@@ -422,7 +482,7 @@ fn frame(
     let clause_end = s.clause_end(r);
     let opens_content = (r..clause_end)
         .any(|x| s.is(x, Tag::Comp) || toks[x].kind == Kind::Open || toks[x].is(":"));
-    let starts_adjunct = r >= s.b_eff || toks[r].is(",") || s.is(r, Tag::Adj) || r > after_cue;
+    let starts_adjunct = r >= s.b_eff || toks[r].is(",") || s.is(r, Tag::Adj);
     let left_is_quote = boundary
         .is_some_and(|x| toks[x].kind == Kind::Close || (x > 0 && toks[x - 1].kind == Kind::Close));
     let quote_follows =
@@ -431,7 +491,9 @@ fn frame(
         && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
         && !opens_content
         && !quote_follows
-        && (starts_adjunct || left_is_quote);
+        && (starts_adjunct || left_is_quote)
+        && (left_is_quote
+            || boundary.is_some_and(|x| toks[s.a..x].iter().filter(|t| t.is_word()).count() >= 3));
     let outlet = s.outlet_in(after_cue, clause_end.max(after_cue));
 
     if postposed {
@@ -490,13 +552,17 @@ fn frame(
     let np = match np {
         Some(n) if inverted.is_none() => Some(n),
         _ if k > s.a && toks[k - 1].is_comma_like() => last_np,
+        // "… and said": the subject of the sentence.
+        _ if k > s.a && s.is(k - 1, Tag::Conj) => last_np.or_else(|| s.sentence_subject(k - 1)),
         _ => None,
     };
     let np = np?;
     if tag != Tag::Tell {
         // "said Monday that …": start at the complementiser when it is near.
-        if let Some(c) = (r..s.b_eff.min(r + 6))
-            .take_while(|&x| toks[x].is_word())
+        // "said Thursday during a town hall in Buffalo, New York, that …".
+        let reach = if s.is(r, Tag::Adj) { 25 } else { 6 };
+        if let Some(c) = (r..s.b_eff.min(r + reach))
+            .take_while(|&x| toks[x].is_word() || (reach > 6 && toks[x].is(",")))
             .find(|&x| s.is(x, Tag::Comp))
         {
             r = c;

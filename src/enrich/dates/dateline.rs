@@ -112,6 +112,8 @@ fn closer(g: &Grammar<'_>, i: usize) -> Option<usize> {
         None => Some(j),
         Some(t) if t.space_before => Some(j),
         Some(_) if g.t(j - 1) != "-" => Some(j),
+        // A hyphen spaced on its left is a dash: "March 31 -Qtr ends".
+        Some(_) if g.tokens[i].space_before => Some(j),
         Some(_) => None,
     }
 }

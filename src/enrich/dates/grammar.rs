@@ -42,6 +42,8 @@ pub(crate) struct Match<T> {
 
 /// The grammar over the tokens of one line.
 pub(crate) struct Grammar<'a> {
+    /// Read "03/04/2020" as month/day (US pages) rather than day/month.
+    pub(crate) us_order: bool,
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Token],
     pub(crate) lex: &'static Lexicon,
@@ -71,6 +73,7 @@ impl<'a> Grammar<'a> {
     /// A grammar over `tokens` of `text`.
     pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
         Grammar {
+            us_order: false,
             text,
             tokens,
             lex: &LEXICON,
@@ -288,7 +291,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let end = i + 5;
-        if self.number_glued_after(end) {
+        if self.number_glued_after(end)
+            && !(self.t(end) == "T" && self.kind(end + 1) == Some(Kind::Num))
+        {
             return None;
         }
         // 2019-10-17, 2019/10/17, 2019.10.17
@@ -309,8 +314,18 @@ impl<'a> Grammar<'a> {
         // 17.10.2019, 10/17/2019, 17-10-2019
         let a = self.num(i, 1, 2)?;
         let b = self.num(i + 2, 1, 2)?;
-        let year = Some(self.num(i + 4, 4, 4)? as i32);
-        let (month, day) = if sep == "/" {
+        let year = match self.num(i + 4, 4, 4) {
+            Some(y) => Some(y as i32),
+            // "26.10.13", "11/19/19": a two-digit year after two-digit parts.
+            None if self.t(i + 4).len() == 2
+                && self.t(i).len() == 2
+                && self.t(i + 2).len() == 2 =>
+            {
+                Some(2000 + self.num(i + 4, 2, 2)? as i32)
+            }
+            None => return None,
+        };
+        let (month, day) = if sep == "/" && self.us_order {
             if a > 12 { (b, a) } else { (a, b) }
         } else if b > 12 {
             (a, b)
@@ -484,14 +499,18 @@ impl<'a> Grammar<'a> {
                     }
                 }
             }
-            "." | "h" | "H" => {}
+            "." if self.time_suffix(j) || self.lex.zones.contains_key(self.t(j)) => {}
+            "h" | "H" => {}
             _ => return None,
         }
-        if self.number_glued_after(j) && !(self.glued(j) && matches!(self.t(j), "+" | "-")) {
+        if self.number_glued_after(j)
+            && !(self.glued(j) && matches!(self.t(j), "+" | "-"))
+            && !self.time_suffix(j)
+        {
             return None;
         }
         let mut hour = hour;
-        let mut clock_word = sep == ":";
+        let mut clock_word = sep == ":" || (sep == "." && self.lex.zones.contains_key(self.t(j)));
         // am / pm
         let ampm = match self.t(j).to_lowercase().as_str() {
             "am" | "a" if self.kind(j) == Some(Kind::Word) => Some(false),
@@ -637,6 +656,15 @@ impl<'a> Grammar<'a> {
             },
             None,
         ))
+    }
+
+    /// Whether token `j` may follow a clock time glued: "11:06am", "10:42Z", "14h".
+    fn time_suffix(&self, j: usize) -> bool {
+        self.kind(j) == Some(Kind::Word)
+            && (matches!(
+                self.t(j).to_lowercase().as_str(),
+                "am" | "pm" | "a" | "p" | "h" | "uhr" | "hrs" | "ч"
+            ) || self.lex.zones.contains_key(self.t(j)))
     }
 
     /// The date after a swallowed day: month name at `i`, optional year.

@@ -75,11 +75,18 @@ fn is_connector(s: &str) -> bool {
     )
 }
 
-/// Scans the tokens of one line.
-pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
-    let g = Grammar::new(text, tokens);
+/// How many tokens may separate a published/updated cue from its date.
+const CUE_REACH: usize = 8;
+
+/// Scans the tokens of one line; `us_order` reads "03/04/2020" as month/day.
+pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
+    let mut g = Grammar::new(text, tokens);
+    g.us_order = us_order;
     let lex = g.lex;
     let mut out = Vec::new();
+    // Token ranges of the found expressions and of the cues, for pairing.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut cues: Vec<(Cue, usize, usize)> = Vec::new();
     let mut pending_cue: Option<(Cue, usize)> = None;
     let mut i = 0;
     while i < tokens.len() {
@@ -89,6 +96,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
         {
             match cue {
                 Cue::Published | Cue::Updated => {
+                    cues.push((cue, i, end));
                     pending_cue = Some((cue, end));
                     i = end;
                     continue;
@@ -99,13 +107,17 @@ pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
                         Cue::Tomorrow => 1,
                         _ => 0,
                     };
-                    out.push(found(
-                        &g,
-                        i,
-                        end,
-                        Value::Relative(Relative::Days(days)),
-                        take_cue(&mut pending_cue, i),
-                    ));
+                    push(
+                        &mut out,
+                        &mut ranges,
+                        found(
+                            &g,
+                            i,
+                            end,
+                            Value::Relative(Relative::Days(days)),
+                            take_cue(&mut pending_cue, i),
+                        ),
+                    );
                     i = end;
                     continue;
                 }
@@ -115,25 +127,33 @@ pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
                         Cue::LastMonth => Unit::Month,
                         _ => Unit::Year,
                     };
-                    out.push(found(
-                        &g,
-                        i,
-                        end,
-                        Value::Relative(Relative::Last(unit)),
-                        take_cue(&mut pending_cue, i),
-                    ));
+                    push(
+                        &mut out,
+                        &mut ranges,
+                        found(
+                            &g,
+                            i,
+                            end,
+                            Value::Relative(Relative::Last(unit)),
+                            take_cue(&mut pending_cue, i),
+                        ),
+                    );
                     i = end;
                     continue;
                 }
                 Cue::AgoBefore => {
                     if let Some((n, unit, after)) = amount(&g, end) {
-                        out.push(found(
-                            &g,
-                            i,
-                            after,
-                            Value::Relative(Relative::Ago(n, unit)),
-                            take_cue(&mut pending_cue, i),
-                        ));
+                        push(
+                            &mut out,
+                            &mut ranges,
+                            found(
+                                &g,
+                                i,
+                                after,
+                                Value::Relative(Relative::Ago(n, unit)),
+                                take_cue(&mut pending_cue, i),
+                            ),
+                        );
                         i = after;
                         continue;
                     }
@@ -146,24 +166,32 @@ pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
             && let Some((n, unit, after)) = amount(&g, i)
             && let Some((Cue::Ago, end)) = cue_at(&g, after, 1)
         {
-            out.push(found(
-                &g,
-                i,
-                end,
-                Value::Relative(Relative::Ago(n, unit)),
-                take_cue(&mut pending_cue, i),
-            ));
+            push(
+                &mut out,
+                &mut ranges,
+                found(
+                    &g,
+                    i,
+                    end,
+                    Value::Relative(Relative::Ago(n, unit)),
+                    take_cue(&mut pending_cue, i),
+                ),
+            );
             i = end;
             continue;
         }
         if let Some((m, value)) = absolute(&g, i) {
-            out.push(found(
-                &g,
-                m.first,
-                m.end,
-                value,
-                take_cue(&mut pending_cue, m.first),
-            ));
+            push(
+                &mut out,
+                &mut ranges,
+                found(
+                    &g,
+                    m.first,
+                    m.end,
+                    value,
+                    take_cue(&mut pending_cue, m.first),
+                ),
+            );
             i = m.end;
             continue;
         }
@@ -174,27 +202,64 @@ pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
         {
-            out.push(found(
-                &g,
-                i,
-                i + 1,
-                Value::Relative(Relative::Weekday(day)),
-                take_cue(&mut pending_cue, i),
-            ));
+            push(
+                &mut out,
+                &mut ranges,
+                found(
+                    &g,
+                    i,
+                    i + 1,
+                    Value::Relative(Relative::Weekday(day)),
+                    take_cue(&mut pending_cue, i),
+                ),
+            );
             i += 1;
             continue;
         }
         i += 1;
     }
+    // Cues after their date ("am 04.02.2020 … veröffentlicht"), or before
+    // it at a distance the scan did not bridge.
+    for (n, f) in out.iter_mut().enumerate() {
+        if f.cue.is_some() {
+            continue;
+        }
+        let (first, end) = ranges[n];
+        let prev_end = if n > 0 { ranges[n - 1].1 } else { 0 };
+        let next_first = ranges.get(n + 1).map_or(usize::MAX, |r| r.0);
+        let before = cues
+            .iter()
+            .rev()
+            .find(|c| c.2 <= first && c.2 >= prev_end && first - c.2 <= CUE_REACH);
+        let after = cues
+            .iter()
+            .find(|c| c.1 >= end && c.1 < next_first && c.1 - end <= CUE_REACH);
+        f.cue = before.or(after).map(|c| c.0);
+    }
     out
 }
 
-fn found(g: &Grammar<'_>, first: usize, end: usize, value: Value, cue: Option<Cue>) -> Found {
-    Found {
-        span: Span::new(g.tokens[first].start, g.tokens[end - 1].end),
-        value,
-        cue,
-    }
+fn push(out: &mut Vec<Found>, ranges: &mut Vec<(usize, usize)>, f: (Found, usize, usize)) {
+    out.push(f.0);
+    ranges.push((f.1, f.2));
+}
+
+fn found(
+    g: &Grammar<'_>,
+    first: usize,
+    end: usize,
+    value: Value,
+    cue: Option<Cue>,
+) -> (Found, usize, usize) {
+    (
+        Found {
+            span: Span::new(g.tokens[first].start, g.tokens[end - 1].end),
+            value,
+            cue,
+        },
+        first,
+        end,
+    )
 }
 
 /// The pending cue when it ends at most a few tokens before `i`.

@@ -316,6 +316,7 @@ impl Lexicon {
                         if alnum > best_len {
                             best_len = alnum;
                             scan.kind = Some(kind);
+                            scan.longest = alnum;
                         }
                     }
                 }
@@ -369,6 +370,8 @@ pub(crate) struct Scan {
     pub date_covered: usize,
     /// Whether the line says the article text starts after it.
     pub body_start: bool,
+    /// Alphanumeric characters of the longest boilerplate phrase.
+    pub longest: usize,
 }
 
 #[cfg(test)]

@@ -362,6 +362,7 @@ impl<'a> LineCtx<'a> {
             // Resolved later against the article's full names; else dropped.
             None
         } else {
+            self.split_unclassified(toks, out);
             return;
         };
         let name = toks.iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
@@ -375,6 +376,39 @@ impl<'a> LineCtx<'a> {
             span: Span::new(self.base + first.at, self.base + last.end()),
             weight: self.weight,
         });
+    }
+}
+
+impl LineCtx<'_> {
+    /// A run no rule classifies as a whole (German capitalises every noun:
+    /// "Gewerkschaft GDL", "Lokführer Rüdiger Albrecht"): its acronyms are
+    /// organisations, and a given name inside starts a person's name.
+    fn split_unclassified(&self, toks: &[Tok<'_>], out: &mut Vec<Mention>) {
+        if toks.len() < 2 {
+            return;
+        }
+        let person_from = (1..toks.len())
+            .find(|&p| FIRST_NAMES.contains(toks[p].w) && (2..=3).contains(&(toks.len() - p)));
+        let head = person_from.map_or(toks, |p| &toks[..p]);
+        for t in head.iter().filter(|t| is_acronym(t.w)) {
+            out.push(Mention {
+                kind: Some(EntityKind::Organization),
+                entity: None,
+                name: t.w.to_owned(),
+                span: Span::new(self.base + t.at, self.base + t.end()),
+                weight: self.weight,
+            });
+        }
+        if let Some(p) = person_from {
+            let (first, last) = (toks[p], toks[toks.len() - 1]);
+            out.push(Mention {
+                kind: Some(EntityKind::Person),
+                entity: None,
+                name: toks[p..].iter().map(|t| t.w).collect::<Vec<_>>().join(" "),
+                span: Span::new(self.base + first.at, self.base + last.end()),
+                weight: self.weight,
+            });
+        }
     }
 }
 

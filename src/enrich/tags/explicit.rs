@@ -96,7 +96,7 @@ fn split_list(list: &str, base: usize) -> Option<Vec<(String, Span)>> {
         |c: char| matches!(c, ',' | ';' | '|' | '•' | '·' | '、' | '，') || (hashtags && c == '#');
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut push = |piece_start: usize, piece_end: usize, out: &mut Vec<(String, Span)>| -> bool {
+    let push = |piece_start: usize, piece_end: usize, out: &mut Vec<(String, Span)>| -> bool {
         let raw = &list[piece_start..piece_end];
         let lead = raw.len()
             - raw

@@ -4,18 +4,59 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Stopword files, by language code.
-const STOPWORDS: &[(&str, &str)] = &[
-    ("en", include_str!("../../../data/en/stopwords.txt")),
-    ("de", include_str!("../../../data/de/stopwords.txt")),
-    ("fr", include_str!("../../../data/fr/stopwords.txt")),
-    ("es", include_str!("../../../data/es/stopwords.txt")),
-    ("it", include_str!("../../../data/it/stopwords.txt")),
-    ("pt", include_str!("../../../data/pt/stopwords.txt")),
-    ("nl", include_str!("../../../data/nl/stopwords.txt")),
-    ("pl", include_str!("../../../data/pl/stopwords.txt")),
-    ("ru", include_str!("../../../data/ru/stopwords.txt")),
-    ("uk", include_str!("../../../data/uk/stopwords.txt")),
+/// Stopword files, by language code: the shared function-word list and the
+/// news words that tags and topics also skip.
+const STOPWORDS: &[(&str, &str, &str)] = &[
+    (
+        "en",
+        include_str!("../../../data/en/stopwords.txt"),
+        include_str!("../../../data/en/news_words.txt"),
+    ),
+    (
+        "de",
+        include_str!("../../../data/de/stopwords.txt"),
+        include_str!("../../../data/de/news_words.txt"),
+    ),
+    (
+        "fr",
+        include_str!("../../../data/fr/stopwords.txt"),
+        include_str!("../../../data/fr/news_words.txt"),
+    ),
+    (
+        "es",
+        include_str!("../../../data/es/stopwords.txt"),
+        include_str!("../../../data/es/news_words.txt"),
+    ),
+    (
+        "it",
+        include_str!("../../../data/it/stopwords.txt"),
+        include_str!("../../../data/it/news_words.txt"),
+    ),
+    (
+        "pt",
+        include_str!("../../../data/pt/stopwords.txt"),
+        include_str!("../../../data/pt/news_words.txt"),
+    ),
+    (
+        "nl",
+        include_str!("../../../data/nl/stopwords.txt"),
+        include_str!("../../../data/nl/news_words.txt"),
+    ),
+    (
+        "pl",
+        include_str!("../../../data/pl/stopwords.txt"),
+        include_str!("../../../data/pl/news_words.txt"),
+    ),
+    (
+        "ru",
+        include_str!("../../../data/ru/stopwords.txt"),
+        include_str!("../../../data/ru/news_words.txt"),
+    ),
+    (
+        "uk",
+        include_str!("../../../data/uk/stopwords.txt"),
+        include_str!("../../../data/uk/news_words.txt"),
+    ),
 ];
 
 /// The entries of a data file: trimmed lines, without blanks and `#` comments.
@@ -29,7 +70,12 @@ static STOPWORD_SETS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
     LazyLock::new(|| {
         STOPWORDS
             .iter()
-            .map(|&(lang, data)| (lang, entries(data).map(str::trim).collect()))
+            .map(|&(lang, stop, news)| {
+                (
+                    lang,
+                    entries(stop).chain(entries(news)).map(str::trim).collect(),
+                )
+            })
             .collect()
     });
 
@@ -67,10 +113,8 @@ pub(crate) struct Entity {
     pub(crate) kind: EntityKind,
     /// ISO 3166-1 alpha-2 code of a place's country.
     pub(crate) country: Option<&'static str>,
-    /// The IPTC top-level topic an organisation's news usually has.
+    /// The IPTC top-level topic an organisation's or a person's news usually has.
     pub(crate) topic: Option<&'static str>,
-    /// Whether the entry is a country (demonyms count as mentions).
-    pub(crate) is_country: bool,
 }
 
 /// All gazetteers, with every written form mapped to its entity.
@@ -96,7 +140,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         forms: HashMap::new(),
         max_words: 1,
     };
-    let mut add = |g: &mut Gazetteer, entity: Entity, aliases: &'static str| {
+    let add = |g: &mut Gazetteer, entity: Entity, aliases: &'static str| {
         let index = g.entities.len();
         let name = entity.name;
         g.entities.push(entity);
@@ -120,7 +164,6 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             kind: EntityKind::Location,
             country: Some(code.trim()).filter(|c| !c.is_empty()),
             topic: None,
-            is_country: true,
         };
         add(&mut g, entity, cols.next().unwrap_or(""));
     }
@@ -134,7 +177,6 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             kind: EntityKind::Location,
             country: Some(code.trim()).filter(|c| !c.is_empty()),
             topic: None,
-            is_country: false,
         };
         add(&mut g, entity, cols.next().unwrap_or(""));
     }
@@ -148,21 +190,21 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             kind: EntityKind::Organization,
             country: None,
             topic,
-            is_country: false,
         };
         add(&mut g, entity, aliases);
     }
     for line in entries(PEOPLE) {
         let mut cols = line.split('\t');
         let Some(name) = cols.next() else { continue };
+        let aliases = cols.next().unwrap_or("");
+        let topic = cols.next().map(str::trim).filter(|t| !t.is_empty());
         let entity = Entity {
             name: name.trim(),
             kind: EntityKind::Person,
             country: None,
-            topic: None,
-            is_country: false,
+            topic,
         };
-        add(&mut g, entity, cols.next().unwrap_or(""));
+        add(&mut g, entity, aliases);
     }
     g
 });

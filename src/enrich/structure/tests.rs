@@ -1,0 +1,207 @@
+//! Tests of the structure analyzer: the fixture pages' expect files and the
+//! per-language boilerplate case files (`tests/cases/structure/<lang>.txt`).
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::*;
+use crate::enrich::language;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn analyze_text(text: &str) -> Structure {
+    let doc = Document::new(text);
+    let lang = language::detect_article(&doc, None);
+    analyze(&doc, lang.as_ref())
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn fixture_pages_match_their_expect_files() {
+    let dir = root().join("tests/fixtures/articles");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut entries: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expect: Value = serde_json::from_str(
+            &fs::read_to_string(path.with_extension("expect.json"))
+                .unwrap_or_else(|e| panic!("{name}: {e}")),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let s = analyze_text(&text);
+        assert_eq!(
+            s.lines.len(),
+            Document::new(&text).lines().len(),
+            "{name}: one label a line"
+        );
+        let headline = s.headline.map(|h| h.text(&text).to_owned());
+        let want = expect["headline"].as_str().map(str::to_owned);
+        if headline.as_deref().map(norm) != want.as_deref().map(norm) {
+            failures.push(format!("{name}: headline {headline:?}, want {want:?}"));
+        }
+        let lede = s.lede.map(|l| norm(l.text(&text))).unwrap_or_default();
+        let lede_start = norm(expect["lede_starts_with"].as_str().unwrap_or_default());
+        if !lede.starts_with(&lede_start) {
+            failures.push(format!(
+                "{name}: lede {:?}",
+                lede.chars().take(80).collect::<String>()
+            ));
+        }
+        let mut authors = s.authors.clone();
+        let mut want_authors = strings(&expect["authors"]);
+        authors.sort();
+        want_authors.sort();
+        if authors != want_authors {
+            failures.push(format!(
+                "{name}: authors {authors:?}, want {want_authors:?}"
+            ));
+        }
+        let body = norm(&s.body_text(&text));
+        let extracted = format!("{}\n{body}", headline.unwrap_or_default());
+        for line in strings(&expect["boilerplate_lines"]) {
+            if extracted.contains(&norm(&line)) {
+                failures.push(format!("{name}: boilerplate in output: {line:?}"));
+            }
+        }
+        for phrase in strings(&expect["body_must_include"]) {
+            if !body.contains(&norm(&phrase)) {
+                failures.push(format!("{name}: body lacks {phrase:?}"));
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 14, "fixture pages");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn kind_name(name: &str) -> Option<BlockKind> {
+    use BlockKind as K;
+    Some(match name {
+        "navigation" => K::Navigation,
+        "social" => K::Social,
+        "counter" => K::Counter,
+        "related" => K::Related,
+        "tags" => K::Tags,
+        "comments" => K::Comments,
+        "advertisement" => K::Advertisement,
+        "banner" => K::Banner,
+        "footer" => K::Footer,
+        "boilerplate" => K::Boilerplate,
+        "credit" => K::Credit,
+        "timestamp" => K::Timestamp,
+        "byline" => K::Byline,
+        _ => return None,
+    })
+}
+
+/// `tests/cases/structure/<lang>.txt`: `<kind><TAB><line>`, where kind is a
+/// boilerplate kind the line must get, or `text` for a line that must not
+/// be boilerplate.
+#[test]
+fn boilerplate_case_files() {
+    let lexicon = lexicon::get();
+    let mut failures = Vec::new();
+    let mut langs = 0;
+    for lang in [
+        "en", "ru", "de", "fr", "es", "it", "pt", "nl", "pl", "uk", "ar", "zh",
+    ] {
+        let path = root().join(format!("tests/cases/structure/{lang}.txt"));
+        let data = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        langs += 1;
+        for (n, case) in data.lines().enumerate() {
+            if case.trim().is_empty() || case.starts_with('#') {
+                continue;
+            }
+            let Some((kind, line)) = case.split_once('\t') else {
+                panic!("{lang}.txt:{}: no tab", n + 1);
+            };
+            let f = line::features(line, lexicon, lexicon.stopwords(Some(lang)));
+            let mut got = strong_kind(&f);
+            if got.is_none() && byline::parse(line, lexicon).is_some_and(|b| b.span.start == 0) {
+                got = Some(BlockKind::Byline);
+            }
+            let ok = match kind {
+                "text" => got.is_none(),
+                name => got == kind_name(name),
+            };
+            if !ok {
+                failures.push(format!(
+                    "{lang}.txt:{}: {line:?} is {got:?}, want {kind}",
+                    n + 1
+                ));
+            }
+        }
+    }
+    assert_eq!(langs, 12);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn clean_wire_story_with_hard_wrapped_paragraphs() {
+    let text = "PORT AUTHORITY SETS NEW FEES\n\nHALIFAX, March 3 - The port authority said it would raise\nberth fees by four pct from July, citing higher dredging costs.\n    The authority said the increase was its first in six years.\n";
+    let s = analyze_text(text);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("PORT AUTHORITY SETS NEW FEES")
+    );
+    assert_eq!(
+        s.lede.map(|l| l.text(text)),
+        Some(
+            "HALIFAX, March 3 - The port authority said it would raise\nberth fees by four pct from July, citing higher dredging costs."
+        )
+    );
+    assert_eq!(s.body_paragraphs.len(), 1);
+}
+
+#[test]
+fn empty_and_odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "\n\n",
+        "x",
+        "©",
+        "1\n2\n3",
+        "By\nBy",
+        &"word ".repeat(5000),
+    ] {
+        let s = analyze_text(text);
+        assert_eq!(s.lines.len(), Document::new(text).lines().len());
+        for span in s.paragraphs().chain(s.headline) {
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+}
