@@ -21,7 +21,7 @@ use super::Span;
 use super::document::Document;
 
 /// A sample at least this long (in chars) is detected by whatlang first.
-const LONG_TEXT_CHARS: usize = 200;
+const LONG_TEXT_CHARS: usize = 500;
 /// How much of a long text is sampled, in bytes.
 const SAMPLE_BYTES: usize = 3000;
 /// How much of a sample lingua reads when it refines or checks an answer.
@@ -101,6 +101,7 @@ pub fn warm_up() {
     LazyLock::force(&GROUPS);
     LazyLock::force(&LINGUA_CODES);
     LazyLock::force(&MARKERS);
+    LazyLock::force(&PRIORS);
 }
 
 fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> {
@@ -135,6 +136,7 @@ fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> 
         }
     }
     let mut scores = scored(&ALL, prefix(sample, SHORT_TEXT_BYTES));
+    apply_priors(&mut scores);
     apply_markers(&mut scores, prefix(sample, SHORT_TEXT_BYTES));
     let Some(&(top, top_confidence)) = scores.first() else {
         // No letters at all: only the hint can say.
@@ -290,6 +292,34 @@ fn alternatives(scores: &[(&'static str, f64)]) -> Vec<(&'static str, f32)> {
         .filter(|(_, v)| *v >= MIN_ALTERNATIVE_CONFIDENCE)
         .map(|&(c, v)| (c, v as f32))
         .collect()
+}
+
+/// Weights on lingua's confidence for languages it under-predicts against a
+/// close partner on short text (`data/language/priors.txt`).
+static PRIORS: LazyLock<HashMap<&'static str, f64>> = LazyLock::new(|| {
+    include_str!("../../data/language/priors.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (code, weight) = l.split_once('\t')?;
+            Some((code.trim(), weight.trim().parse().ok()?))
+        })
+        .collect()
+});
+
+/// Re-weights and re-normalises `scores` by [`PRIORS`], most likely first.
+fn apply_priors(scores: &mut [(&'static str, f64)]) {
+    if !scores.iter().any(|(c, _)| PRIORS.contains_key(c)) {
+        return;
+    }
+    for (code, value) in scores.iter_mut() {
+        *value *= PRIORS.get(code).copied().unwrap_or(1.0);
+    }
+    let total: f64 = scores.iter().map(|(_, v)| v).sum();
+    if total > 0.0 {
+        scores.iter_mut().for_each(|(_, v)| *v /= total);
+    }
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
 }
 
 /// Marker words of close-language pairs (`data/language/markers.txt`):
