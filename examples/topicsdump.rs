@@ -1,6 +1,7 @@
 //! Development aid (not shipped): prints, for each item of an evaluation
-//! `topics.jsonl`, its dataset, gold IPTC codes and the raw evidence per
-//! top-level topic, tab-separated, for fitting the per-topic biases.
+//! `topics.jsonl`, its id, dataset, gold IPTC codes and labels, the raw
+//! evidence per top-level topic (before the per-topic biases, which this is
+//! for fitting) and the entity tags, tab-separated.
 //! Usage: cargo run --release --example topicsdump -- PATH/topics.jsonl > out.tsv
 use std::io::BufRead;
 
@@ -27,17 +28,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .as_array()
             .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
             .unwrap_or_default();
+        let names: Vec<String> = t
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.kind,
+                    tags::TagKind::Person | tags::TagKind::Organization | tags::TagKind::Location
+                )
+            })
+            .map(|t| format!("{:?}:{}", t.kind, t.name))
+            .collect();
         let ev: Vec<String> = ev
             .iter()
             .map(|(c, x)| format!("{}={:.3}", &c[7..9], x))
             .collect();
         println!(
-            "{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}",
             v["id"].as_str().unwrap_or(""),
             v["dataset"].as_str().unwrap_or(""),
             gold.join(","),
             labels.join(","),
-            ev.join(" ")
+            ev.join(" "),
+            names.join("|")
         );
     }
     Ok(())

@@ -180,3 +180,155 @@ pub fn extract(
     attributions.sort_by_key(|a| (a.content.start, a.content.end));
     (attributions, credits::find(doc, structure))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::structure::{BlockKind, LineLabel};
+
+    /// Labels line 0 a headline, lines starting with "Photo" a credit, lines
+    /// starting with "Share" social, every other line body.
+    fn structure(doc: &Document<'_>) -> Structure {
+        let lines = doc
+            .lines()
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let text = &doc.text()[l.start..l.end];
+                let kind = if i == 0 {
+                    BlockKind::Headline
+                } else if text.starts_with("Photo") {
+                    BlockKind::Credit
+                } else if text.starts_with("Share") {
+                    BlockKind::Social
+                } else {
+                    BlockKind::Body
+                };
+                LineLabel {
+                    kind,
+                    span: Span::new(l.start, l.end),
+                    confidence: 1.0,
+                }
+            })
+            .collect();
+        Structure {
+            lines,
+            ..Structure::default()
+        }
+    }
+
+    fn run(text: &str) -> (Vec<Attribution>, Vec<Credit>) {
+        let doc = Document::new(text);
+        extract(&doc, &structure(&doc), None)
+    }
+
+    #[test]
+    fn reads_the_article_text_only_and_credits_everywhere() {
+        let text = "Mayor says pool stays shut\n\nPhoto: Reuters/Jane Roe\n\n\
+                    Share this: “Click here,” the site said.\n\n\
+                    “The pool stays shut until June,” the mayor said.";
+        let (attributions, credits) = run(text);
+        assert_eq!(attributions.len(), 1, "{attributions:?}");
+        assert_eq!(
+            attributions[0].content.text(text),
+            "“The pool stays shut until June,”"
+        );
+        assert_eq!(attributions[0].kind, AttributionKind::DirectQuote);
+        assert_eq!(credits.len(), 1);
+        assert_eq!(credits[0].agency.as_deref(), Some("Reuters"));
+        assert_eq!(credits[0].author.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn kinds_and_source_types() {
+        let text = "Headline\n\nAccording to the ministry, 40 schools were closed.\n\n\
+                    A report from the agency found that emissions rose.\n\n\
+                    Officials said the roads were icy.";
+        let (a, _) = run(text);
+        let kinds: Vec<_> = a.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                AttributionKind::AccordingTo,
+                AttributionKind::PublishedStatement,
+                AttributionKind::IndirectSpeech
+            ]
+        );
+        let types: Vec<_> = a
+            .iter()
+            .filter_map(|a| a.source.as_ref().map(|s| s.kind))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                SourceType::Organization,
+                SourceType::Document,
+                SourceType::Unnamed
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_one_paragraph_and_quotes_run_over_paragraphs() {
+        let text = "Headline\n\nThe minister said the talks\nwould resume on Monday.\n\n\
+                    “We are close,” she added. “Very close.\n\n“But not there yet.”";
+        let (a, _) = run(text);
+        let contents: Vec<&str> = a.iter().map(|a| a.content.text(text)).collect();
+        assert_eq!(
+            contents,
+            [
+                "the talks\nwould resume on Monday",
+                "“We are close,” she added. “Very close.\n\n“But not there yet.”"
+            ]
+        );
+        // "she" resolves to nobody named: the mention stands.
+        assert_eq!(a[1].source.as_ref().map(|s| s.name.as_str()), Some("she"));
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_person_named() {
+        let text = "Headline\n\nAnalyst Vladimir Filippov said prices would rise.\n\n\
+                    He added that the rouble would weaken. Filippov also said rates were high.";
+        let (a, _) = run(text);
+        let names: Vec<&str> = a
+            .iter()
+            .filter_map(|a| a.source.as_ref())
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Vladimir Filippov",
+                "Vladimir Filippov",
+                "Vladimir Filippov"
+            ]
+        );
+        assert_eq!(
+            a[0].source.as_ref().map(|s| s.description.as_str()),
+            Some("Analyst")
+        );
+    }
+
+    #[test]
+    fn arbitrary_text_gives_spans_in_bounds() {
+        for text in [
+            "",
+            "“",
+            "\"\"\"",
+            "Headline\n\n« » „ “ ‚ ‘ ’ 「 」 ‹ ›, said",
+            "Headline\n\nsaid said said, according to",
+            "Заголовок\n\n— сказал он. — «",
+        ] {
+            let (a, c) = run(text);
+            for a in &a {
+                assert!(
+                    text.is_char_boundary(a.content.start) && text.is_char_boundary(a.content.end)
+                );
+                assert!(a.content.start <= a.content.end && a.content.end <= text.len());
+            }
+            for c in &c {
+                assert!(c.span.end <= text.len());
+            }
+        }
+    }
+}

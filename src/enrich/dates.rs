@@ -130,18 +130,37 @@ pub fn extract(
         let in_body = kind.is_some_and(BlockKind::is_article_text);
         let line = &doc.lines()[index];
         let covers_line = (f.span.end - f.span.start) * 2 >= line.end - line.start;
-        let role = match f.cue {
+        // In the story, "published"/"updated" only mark the page's stamp when
+        // they open the line; "the report, published on …" is an event.
+        let cue = f.cue.filter(|_| !in_body || f.cue_leads_line);
+        let role = match cue {
             Some(Cue::Published) => DateRole::Published,
             Some(Cue::Updated) => DateRole::Updated,
             _ if in_body => DateRole::Event,
             _ if kind == Some(BlockKind::Timestamp) || covers_line => DateRole::PageTimestamp,
             _ => DateRole::Event,
         };
-        // A bare weekday or clock outside the story is page furniture unless cued.
+        // Outside the story, "Today", "Monday" or "last week" alone are menu
+        // items and headings, not dates, unless a cue introduces them.
         if !in_body
-            && f.cue.is_none()
-            && matches!(f.value, Value::Relative(mentions::Relative::Weekday(_)))
-            && !covers_line
+            && cue.is_none()
+            && matches!(
+                f.value,
+                Value::Relative(
+                    mentions::Relative::Weekday(_)
+                        | mentions::Relative::Days(_)
+                        | mentions::Relative::Last(_)
+                )
+            )
+        {
+            continue;
+        }
+        // In the story a bare "3:16" is as likely a verse or a ratio as a
+        // clock: a time alone needs two hour digits or a suffix ("3:16 p.m.").
+        if in_body
+            && let Value::Time(t) = f.value
+            && t.offset.is_none()
+            && f.span.text(text).len() <= 4
         {
             continue;
         }
@@ -154,13 +173,14 @@ pub fn extract(
             f.value,
         ));
     }
+    // Yearless dates take their year from the page's own cued stamp, else
+    // from the request's reference time, else from the page's first timestamp.
+    let noon = |d: NaiveDate| d.and_hms_opt(12, 0, 0).map(|t| t.and_utc());
+    let cued = page_date(&mentions, &[DateRole::Published, DateRole::Updated]).and_then(noon);
     promote_published(doc, structure, &mut mentions);
-    // The page's own date anchors yearless dates; the request's time otherwise.
-    let page_date = page_date(&mentions);
-    let anchor: Option<DateTime<Utc>> = page_date
-        .and_then(|d| d.and_hms_opt(12, 0, 0))
-        .map(|d| d.and_utc())
-        .or(reference_time);
+    let printed =
+        page_date(&mentions, &[DateRole::Published, DateRole::PageTimestamp]).and_then(noon);
+    let anchor: Option<DateTime<Utc>> = cued.or(reference_time).or(printed);
     for (m, value) in &mut mentions {
         m.normalized = match value {
             Value::Relative(_) => mentions::normalize(value, reference_time),
@@ -213,12 +233,18 @@ fn is_english(text: &str) -> bool {
     words > 0 && hits * 12 >= words
 }
 
+/// How far into a line of the story a date may start and still be the
+/// page's date rather than an event.
+const OPENING_CHARS: usize = 20;
+
 /// How many lines after the headline the page's own date is looked for.
 const HEADER_LINES: usize = 12;
 
-/// With no cued publication date, the first full date in the lines around
-/// the headline (before the story starts) is the publication date: where
-/// pages print it, under the headline or in the byline.
+/// With no cued publication date, the page's own date stands for it: the
+/// first full date in the lines around the headline (where pages print it,
+/// under the headline or in the byline), else the first full date printed
+/// before the story's first paragraph ends, else the page's first full
+/// timestamp outside the story.
 fn promote_published(
     doc: &Document<'_>,
     structure: &Structure,
@@ -229,16 +255,6 @@ fn promote_published(
     }
     let lines = doc.lines();
     let line_of = |pos: usize| lines.partition_point(|l| l.end < pos);
-    let Some(headline) = structure.headline.map(|h| line_of(h.start)) else {
-        return;
-    };
-    let story = structure.lede.map_or(lines.len(), |l| line_of(l.start));
-    let from = headline.saturating_sub(3);
-    let to = if story > headline {
-        story.min(headline + HEADER_LINES)
-    } else {
-        headline + HEADER_LINES
-    };
     let full = |v: &Value| {
         matches!(
             v,
@@ -252,22 +268,58 @@ fn promote_published(
             )
         )
     };
-    // An updated stamp with an uncued date before it on its line: "18 Nov 2019 … Last modified on …".
-    if let Some(n) = mentions.iter().position(|(m, v)| {
-        let l = line_of(m.span.start);
-        l >= from
-            && l < to
-            && full(v)
-            && m.role != DateRole::Dateline
-            && m.role != DateRole::Updated
-    }) {
+    let usable = |m: &DateMention, v: &Value| {
+        full(v) && m.role != DateRole::Dateline && m.role != DateRole::Updated
+    };
+    if let Some(headline) = structure.headline.map(|h| line_of(h.start)) {
+        let story = structure.lede.map_or(lines.len(), |l| line_of(l.start));
+        let from = headline.saturating_sub(3);
+        let to = if story > headline {
+            story.min(headline + HEADER_LINES)
+        } else {
+            headline + HEADER_LINES
+        };
+        if let Some(n) = mentions.iter().position(|(m, v)| {
+            let l = line_of(m.span.start);
+            l >= from && l < to && usable(m, v)
+        }) {
+            mentions[n].0.role = DateRole::Published;
+            return;
+        }
+    }
+    // In the story itself only a date that opens its line counts ("Berlin, 5.
+    // November 2021 – …"); a date further on is an event.
+    let opens_line = |m: &DateMention| {
+        let i = line_of(m.span.start);
+        let in_story = structure
+            .lines
+            .get(i)
+            .is_some_and(|l| l.kind.is_article_text());
+        !in_story
+            || lines.get(i).is_some_and(|l| {
+                l.start <= m.span.start
+                    && doc.text()[l.start..m.span.start].chars().count() <= OPENING_CHARS
+            })
+    };
+    if let Some(lede) = structure.lede
+        && let Some(n) = mentions
+            .iter()
+            .position(|(m, v)| m.span.start < lede.end && usable(m, v) && opens_line(m))
+    {
+        mentions[n].0.role = DateRole::Published;
+        return;
+    }
+    // Else the page's first full timestamp outside the story.
+    if let Some(n) = mentions
+        .iter()
+        .position(|(m, v)| m.role == DateRole::PageTimestamp && usable(m, v))
+    {
         mentions[n].0.role = DateRole::Published;
     }
 }
 
-/// The page's publication date: the first published stamp with a full date,
-/// else the first page timestamp with one.
-fn page_date(mentions: &[(DateMention, Value)]) -> Option<NaiveDate> {
+/// The first full date of the first of `roles` that has one.
+fn page_date(mentions: &[(DateMention, Value)], roles: &[DateRole]) -> Option<NaiveDate> {
     let full = |v: &Value| match v {
         Value::Absolute(
             DateParts {
@@ -279,14 +331,10 @@ fn page_date(mentions: &[(DateMention, Value)]) -> Option<NaiveDate> {
         ) => NaiveDate::from_ymd_opt(*y, *m, *d),
         _ => None,
     };
-    for role in [
-        DateRole::Published,
-        DateRole::PageTimestamp,
-        DateRole::Updated,
-    ] {
+    for role in roles {
         if let Some(d) = mentions
             .iter()
-            .filter(|(m, _)| m.role == role)
+            .filter(|(m, _)| m.role == *role)
             .find_map(|(_, v)| full(v))
         {
             return Some(d);
@@ -323,14 +371,13 @@ fn candidates(doc: &Document<'_>, structure: &Structure) -> Vec<usize> {
     {
         push(i, &mut out);
     }
-    for (i, label) in structure
+    for (i, _) in structure
         .lines
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind.is_article_text() || l.kind == BlockKind::Dateline)
         .take(2)
     {
-        let _ = label;
         push(i, &mut out);
     }
     let headline_block = structure
@@ -354,6 +401,15 @@ fn find_dateline(doc: &Document<'_>, structure: &Structure) -> Option<dateline::
         let Some(line) = lines.get(i) else { continue };
         let para_end = doc.blocks().get(line.block).map_or(line.end, |b| b.end);
         if let Some(p) = dateline::parse(doc.text(), line.start, line.end, para_end) {
+            return Some(p);
+        }
+        // A byline glued above the dateline: "By Jane Doe, Associated Press" / "WASHINGTON (AP) —".
+        let line_text = doc.line_text(i);
+        if line_text.len() < 80
+            && !line_text.ends_with(['.', '!', '?', ':', '"', '”'])
+            && let Some(next) = lines.get(i + 1).filter(|n| n.block == line.block)
+            && let Some(p) = dateline::parse(doc.text(), next.start, next.end, para_end)
+        {
             return Some(p);
         }
     }

@@ -9,7 +9,7 @@ mod byline;
 mod lexicon;
 mod line;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Span;
 use super::document::Document;
@@ -154,6 +154,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         .map(|i| line::features(doc.line_text(i), lexicon, stopwords))
         .collect();
     mark_repeats(doc, &mut feats);
+    mark_wrapped(doc, &mut feats);
     for (i, f) in feats.iter_mut().enumerate() {
         f.indented = is_indented(text, doc.lines()[i].start);
         f.strong = strong_kind(f);
@@ -187,7 +188,21 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 .scan
                 .byline_cue
                 .is_some_and(|end| doc.line_text(i)[end..].trim().is_empty());
-        if (b.as_ref().is_some_and(|b| b.span.start == 0) || cue_only) && kinds[i].is_none() {
+        let overridable = matches!(
+            kinds[i],
+            None | Some(BlockKind::Credit | BlockKind::Timestamp | BlockKind::Social)
+        );
+        // A byline opens the line, or follows a short lead-in ("Posted on
+        // 21 July 2019 by …") in a short line.
+        let placed = b.as_ref().is_some_and(|b| {
+            let lead = &doc.line_text(i)[..b.span.start];
+            b.span.start == 0
+                || (feats[i].words <= 16
+                    && !feats[i].terminal
+                    && lead.split_whitespace().count() <= 6
+                    && lead.chars().any(|c| c.is_numeric()))
+        });
+        if (placed || cue_only) && overridable {
             kinds[i] = Some(BlockKind::Byline);
         }
     }
@@ -196,6 +211,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     if let Some((mut a, b)) = region {
         a = extend_start(doc, a, head_block, &feats, &kinds);
         let b = cut_end(a, b, &feats);
+        a = after_title_match(doc, a, b, &feats, &kinds);
         a = adjust_start(a, b, &feats, &kinds);
         for i in a..=b {
             body[i] = kinds[i].is_none() && keep_in_body(&feats[i]);
@@ -213,8 +229,9 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             let first = (a..=b).find(|&i| body[i]).unwrap_or(first);
             // Byline: nearest before the article, else after it.
             let before = (first.saturating_sub(BYLINE_WINDOW)..first).rev();
+            let inside = first..(first + 12).min(b + 1);
             let after = (b + 1)..(b + 1 + BYLINE_WINDOW).min(n);
-            for i in before.chain(after) {
+            for i in before.chain(inside).chain(after) {
                 if let Some(found) = &bylines[i] {
                     if matches!(
                         kinds[i],
@@ -232,8 +249,9 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             }
             // A clean document (no chrome outside the article): blocks are
             // paragraphs even where a line of them was left out.
-            let clean = (head_block..n)
-                .all(|i| body[i] || kinds[i].is_none() || (i > b && i >= n.saturating_sub(2)));
+            let clean = first <= head_block + 3
+                && b + 3 >= n
+                && (head_block..n).all(|i| kinds[i].is_none() || i >= n.saturating_sub(2));
             if clean {
                 let lines = doc.lines();
                 let mut has_body = vec![false; doc.blocks().len()];
@@ -329,6 +347,28 @@ fn mark_repeats(doc: &Document<'_>, feats: &mut [LineFeatures]) {
     }
 }
 
+/// Marks the lines of hard-wrapped blocks (wire copy at a fixed width): at
+/// least three lines, most of them 45 to 90 characters long and not ending a
+/// sentence.
+fn mark_wrapped(doc: &Document<'_>, feats: &mut [LineFeatures]) {
+    for block in doc.blocks() {
+        let lines = block.first_line..block.end_line;
+        let count = lines.len();
+        if count < 3 {
+            continue;
+        }
+        let wrapped = lines
+            .clone()
+            .filter(|&i| (45..=90).contains(&feats[i].length) && !feats[i].terminal)
+            .count();
+        if wrapped * 2 >= count {
+            for i in lines {
+                feats[i].wrapped = true;
+            }
+        }
+    }
+}
+
 /// Whether the raw line that `start` begins is indented (two spaces or a tab).
 fn is_indented(text: &str, start: usize) -> bool {
     let bytes = text.as_bytes();
@@ -373,13 +413,13 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
         if f.scan.kind.is_some() && f.scan.covered > f.scan.date_covered + f.digits {
             return f.scan.kind;
         }
-        if f.scan.date_covered > 0 || f.digits >= 4 {
+        if f.scan.date_covered > 0 || f.clock {
             return Some(BlockKind::Timestamp);
         }
     }
     // A long, specific phrase ("Your email address will not be published")
     // marks its line even when the line says more.
-    if f.scan.longest >= 20 && f.words <= 40 && f.coverage() >= 0.3 {
+    if f.scan.longest >= 12 && f.words <= 30 && f.coverage() >= 0.3 {
         return f.scan.kind;
     }
     if f.words <= 14 && f.coverage() >= 0.75 {
@@ -410,6 +450,10 @@ fn value(f: &LineFeatures) -> f32 {
     }
     if is_good(f) {
         len.min(1000.0)
+    } else if len >= 40.0 && !f.terminal && f.words <= 20 && !f.wrapped {
+        // Headline-shaped: a subheading inside the article, a related
+        // headline at its edges.
+        -6.0
     } else if len >= 40.0 && (f.stop_ratio >= 0.1 || f.terminal) {
         len * 0.2
     } else if f.terminal {
@@ -471,8 +515,17 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
             Some(BlockKind::Related) => f.scan.prefix.is_none(),
             _ => false,
         };
-        if marker && before >= 200 && before > total - before && i > a {
-            return i - 1;
+        // A commenter's line ("Ana on May 3 said:") ends the article however
+        // long the thread below it is.
+        let thread = f.strong == Some(BlockKind::Comments) && f.scan.prefix.is_some();
+        if (marker && before >= 200 && before > total - before || thread && before >= 200) && i > a
+        {
+            // Leave out the thread's header too ("Comments", "10 Responses").
+            let mut end = i - 1;
+            while end > a && thread && !is_good(&feats[end]) && feats[end].words <= 6 {
+                end -= 1;
+            }
+            return end;
         }
         before += good(i);
     }
@@ -519,6 +572,57 @@ fn extend_start(
     a
 }
 
+/// The folded headline parts of the page's title lines ("Headline | Site")
+/// before line `end`: the first line's parts, and the parts of three words or
+/// more of other lines with separators.
+fn title_set(doc: &Document<'_>, end: usize) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for j in 0..end.min(doc.lines().len()) {
+        let parts = title_parts(doc.line_text(j));
+        // A title has two or three parts; more is a menu ("A | B | C | D").
+        if (2..=3).contains(&parts.len()) {
+            set.extend(
+                parts
+                    .iter()
+                    .filter(|p| j == 0 || p.split_whitespace().count() >= 3)
+                    .map(|p| lexicon::fold(p).0),
+            );
+        }
+    }
+    set
+}
+
+/// When a line of the region repeats the page title, the region began with
+/// teasers or a header: the article starts after that line.
+fn after_title_match(
+    doc: &Document<'_>,
+    a: usize,
+    b: usize,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+) -> usize {
+    let titles = title_set(doc, a);
+    if titles.is_empty() {
+        return a;
+    }
+    let hit = (a..b).find(|&i| {
+        kinds[i].is_none()
+            && !feats[i].terminal
+            && feats[i].words >= 3
+            && titles.contains(&lexicon::fold(doc.line_text(i)).0)
+    });
+    match hit {
+        Some(h) if h > a => {
+            let after: usize = (h + 1..=b)
+                .filter(|&i| is_good(&feats[i]))
+                .map(|i| feats[i].length)
+                .sum();
+            if after >= 300 { h + 1 } else { a }
+        }
+        _ => a,
+    }
+}
+
 /// Moves the start of the article past what the region picked up of the
 /// header: a "FULL TEXT" marker, a deck or caption before a byline or date
 /// line, anything before a dateline that opens the lede.
@@ -537,15 +641,12 @@ fn adjust_start(a: usize, b: usize, feats: &[LineFeatures], kinds: &[Option<Bloc
         return d;
     }
     let window = (start + 12).min(b);
-    if let Some(last) = (start..=window)
-        .filter(|&i| {
-            matches!(
-                kinds[i],
-                Some(BlockKind::Byline) | Some(BlockKind::Timestamp)
-            )
-        })
-        .last()
-    {
+    if let Some(last) = (start..=window).rev().find(|&i| {
+        matches!(
+            kinds[i],
+            Some(BlockKind::Byline) | Some(BlockKind::Timestamp)
+        )
+    }) {
         let skipped_prose = (start..last).filter(|&i| is_good(&feats[i])).count();
         if last < b && skipped_prose <= 1 && (last + 1..=b).any(|i| is_good(&feats[i])) {
             start = last + 1;
@@ -604,15 +705,22 @@ fn find_headline(
     head_block: usize,
 ) -> Option<(usize, Span)> {
     let text = doc.text();
-    // The page title: the first line, when it has separators.
+    // Page titles: lines before the article with separators ("Headline |
+    // Site"); a later line equal to one of their parts is the headline.
     let title = doc.line_text(0);
-    let parts = title_parts(title);
-    let folded_parts: Vec<String> = if parts.len() > 1 || first > 3 {
-        parts.iter().map(|p| lexicon::fold(p).0).collect()
-    } else {
-        Vec::new()
-    };
     let folded_title = lexicon::fold(title).0;
+    // A clean story (nothing but a headline block before the article, no
+    // chrome above it): its first line is the headline.
+    let clean_top = head_block > 0
+        && (0..first.min(feats.len())).all(|i| kinds[i].is_none())
+        && first <= head_block + 6;
+    if clean_top {
+        return Some((
+            0,
+            trim_headline(text, doc.lines()[0].start, doc.lines()[0].end, false, true),
+        ));
+    }
+    let folded_parts = title_set(doc, first);
     let lo = first.saturating_sub(HEADLINE_WINDOW);
     let mut best: Option<(f32, usize)> = None;
     let mut content_between = 0usize;
@@ -630,20 +738,33 @@ fn find_headline(
         if candidate {
             let folded = lexicon::fold(doc.line_text(i)).0;
             let mut score = 0.0f32;
-            if i > 0
+            let titled = i > 0
                 && (folded_parts.contains(&folded)
-                    || (folded.len() >= 12 && folded_title.starts_with(&folded)))
-            {
-                score += 5.0;
+                    || (folded.len() >= 12 && f.words >= 3 && folded_title.starts_with(&folded)));
+            if titled {
+                // The title's first part is the headline; later parts are
+                // mostly the site's name ("Headline | Site").
+                let first_part = title_parts(title).first().map(|p| lexicon::fold(p).0);
+                let lead = first_part.as_deref() == Some(folded.as_str()) || folded_title.starts_with(&folded);
+                score += if lead { 5.0 } else { 2.0 };
             }
             if i == 0 && head_block > 0 {
-                score += 3.0;
+                // The first line of a clean story is its headline; on a page
+                // it is at best the page title.
+                score += if first <= head_block + 3 {
+                    3.0
+                } else if title_parts(doc.line_text(0)).len() == 2 {
+                    1.0
+                } else {
+                    -1.0
+                };
             }
             if i < head_block && i > 0 {
                 score += 1.0;
             }
             score -= 0.4 * content_between as f32;
             score += match f.words {
+                _ if titled && f.words <= 3 => 0.0,
                 0..=1 => -4.0,
                 2 => -2.0,
                 3 => 0.0,
@@ -662,15 +783,43 @@ fn find_headline(
             content_between += 1;
         }
     }
-    let (score, i) = best?;
+    let (score, mut i) = best?;
     if score < -1.0 {
         return None;
     }
+    // A headline comes before its deck: prefer an earlier headline-shaped
+    // line separated from the pick only by bylines, dates and credits.
+    if feats[i].words >= 8 {
+        let mut k = i;
+        while k > lo {
+            k -= 1;
+            match kinds[k] {
+                Some(BlockKind::Byline | BlockKind::Timestamp | BlockKind::Credit) => continue,
+                None => {
+                    let f = &feats[k];
+                    if !f.terminal
+                        && (4..=25).contains(&f.words)
+                        && f.length <= HEADLINE_MAX_CHARS
+                        && !f.dateline
+                    {
+                        i = k;
+                    }
+                }
+                Some(_) => {}
+            }
+            break;
+        }
+    }
     let line = &doc.lines()[i];
-    let mut start = line.start;
-    let mut end = line.end;
-    if i == 0 {
-        // A title line: keep the headline part.
+    let story = i == 0 && title_parts(title).len() == 1;
+    Some((i, trim_headline(text, line.start, line.end, i == 0, story)))
+}
+
+/// The headline part of a line: without the site name of a title line
+/// (`is_title`) and a trailing ";"; without a closing "." too on the first
+/// line of a clean story (`story`), where exports append one.
+fn trim_headline(text: &str, mut start: usize, mut end: usize, is_title: bool, story: bool) -> Span {
+    if is_title {
         let raw = &text[start..end];
         if let Some(pos) = raw.find(" | ") {
             end = start + pos;
@@ -684,17 +833,16 @@ fn find_headline(
             }
         }
     }
-    // Trailing ";" and a closing "." are not part of a headline.
     let raw = &text[start..end];
     let trimmed = raw.trim_end_matches(|c: char| c == ';' || crate::enrich::document::is_space(c));
     let trimmed = match trimmed.strip_suffix('.') {
-        Some(t) if !t.ends_with('.') => t,
+        Some(t) if story && !t.ends_with('.') => t,
         _ => trimmed,
     };
     end = start + trimmed.len();
     let lead = raw.len() - raw.trim_start().len();
     start += lead;
-    Some((i, Span::new(start, end.max(start))))
+    Span::new(start, end.max(start))
 }
 
 /// Groups body lines into paragraphs: a paragraph is a run of body lines in
@@ -721,7 +869,7 @@ fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool], clean: 
             && (body[i - 1] || clean)
             && lines[i - 1].block == l.block
             && (!mixed_block[l.block] || !feats[i - 1].terminal)
-            && !(feats[i].indented && !feats[i - 1].indented);
+            && (!feats[i].indented || feats[i - 1].indented);
         match current.as_mut() {
             Some(span) if continues => span.end = l.end,
             _ => {

@@ -85,25 +85,74 @@ fn is_prose(line: &str) -> bool {
         || (caseless && line.chars().filter(|c| c.is_alphabetic()).count() >= 12)
 }
 
-/// The body lines (span, paragraph index): the lines of the structure's
-/// paragraphs that read as prose and carry no chrome label; without
-/// paragraphs, every prose line the structure does not call chrome.
-fn body_lines(doc: &Document<'_>, structure: &Structure) -> Vec<(Span, usize)> {
+/// Line kinds that are page furniture for certain. `Boilerplate` is not
+/// among them: it is what an analyzer calls a line it cannot place.
+fn is_furniture(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Navigation
+            | BlockKind::Social
+            | BlockKind::Counter
+            | BlockKind::Related
+            | BlockKind::Tags
+            | BlockKind::Comments
+            | BlockKind::Advertisement
+            | BlockKind::Banner
+            | BlockKind::Footer
+            | BlockKind::Timestamp
+            | BlockKind::Credit
+            | BlockKind::Caption
+            | BlockKind::Byline
+            | BlockKind::Section
+    )
+}
+
+/// The structure's paragraphs cover at least this share of the page's
+/// prose, or the prose lines themselves are read.
+const MIN_PARAGRAPH_SHARE: f32 = 0.3;
+
+/// The body text as (span, paragraph index): runs of the lines of the
+/// structure's paragraphs that read as prose and carry no chrome label.
+/// When the structure finds no paragraphs, or paragraphs holding little of
+/// the page's prose, every prose line that is not certain page furniture,
+/// with runs of lines (no blank line between) as one paragraph.
+pub(crate) fn body_lines(doc: &Document<'_>, structure: &Structure) -> Vec<(Span, usize)> {
+    let from_paragraphs = paragraph_lines(doc, structure);
+    let label = |i: usize| structure.lines.get(i).map(|l| l.kind);
+    let mut fallback: Vec<(Span, usize)> = Vec::new();
+    let mut paragraph = 0usize;
+    let mut joined = false;
+    for (i, line) in doc.lines().iter().enumerate() {
+        if label(i).is_some_and(is_furniture) || !is_prose(doc.line_text(i)) {
+            joined = false;
+            continue;
+        }
+        match fallback.last_mut() {
+            Some((span, _)) if joined && line.blank_lines_before == 0 => span.end = line.end,
+            _ => {
+                if !fallback.is_empty() {
+                    paragraph += 1;
+                }
+                fallback.push((Span::new(line.start, line.end), paragraph));
+            }
+        }
+        joined = true;
+    }
+    let bytes = |v: &[(Span, usize)]| v.iter().map(|(s, _)| s.end - s.start).sum::<usize>();
+    let (found, prose) = (bytes(&from_paragraphs), bytes(&fallback));
+    if found > 0 && found as f32 >= MIN_PARAGRAPH_SHARE * prose as f32 {
+        from_paragraphs
+    } else {
+        fallback
+    }
+}
+
+/// The prose lines of the structure's paragraphs, joined into runs.
+fn paragraph_lines(doc: &Document<'_>, structure: &Structure) -> Vec<(Span, usize)> {
     let lines = doc.lines();
     let label = |i: usize| structure.lines.get(i).map(|l| l.kind);
-    let mut out = Vec::new();
+    let mut out: Vec<(Span, usize)> = Vec::new();
     let paragraphs: Vec<Span> = structure.paragraphs().collect();
-    if paragraphs.is_empty() {
-        let mut paragraph = 0usize;
-        for (i, line) in lines.iter().enumerate() {
-            if label(i).is_some_and(is_chrome) || !is_prose(doc.line_text(i)) {
-                continue;
-            }
-            out.push((Span::new(line.start, line.end), paragraph));
-            paragraph += 1;
-        }
-        return out;
-    }
     // Lines are sorted by offset: walk them alongside the paragraphs.
     let mut i = 0usize;
     for (p, para) in paragraphs.iter().enumerate() {
@@ -111,6 +160,9 @@ fn body_lines(doc: &Document<'_>, structure: &Structure) -> Vec<(Span, usize)> {
             i += 1;
         }
         let mut k = i;
+        // Consecutive accepted lines of a paragraph are one span, so that a
+        // name wrapped over two lines of a hard-wrapped wire story stays one.
+        let mut joined = false;
         while k < lines.len() && lines[k].start < para.end {
             let line = &lines[k];
             if line.start >= para.start
@@ -118,7 +170,13 @@ fn body_lines(doc: &Document<'_>, structure: &Structure) -> Vec<(Span, usize)> {
                 && !label(k).is_some_and(is_chrome)
                 && is_prose(doc.line_text(k))
             {
-                out.push((Span::new(line.start, line.end), p));
+                match out.last_mut() {
+                    Some((span, last_p)) if joined && *last_p == p => span.end = line.end,
+                    _ => out.push((Span::new(line.start, line.end), p)),
+                }
+                joined = true;
+            } else {
+                joined = false;
             }
             k += 1;
         }

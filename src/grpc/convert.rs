@@ -226,7 +226,6 @@ pub fn to_pb(request: &Request<'_>, enrichment: &enrich::Enrichment) -> pb::Enri
             .map(|t| tag_to_pb(t, &offsets))
             .collect(),
         topics: topics_to_pb(&enrichment.topics),
-        ..Default::default()
     }
 }
 

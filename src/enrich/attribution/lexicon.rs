@@ -45,6 +45,12 @@ pub(crate) enum Tag {
     Det,
     /// Conjunction that opens a clause ("and", "when").
     Conj,
+    /// Preposition that can sit inside a source phrase ("people familiar with").
+    Link,
+    /// Word ending of words allowed between a subject and its cue ("-ly").
+    AuxSuffix,
+    /// A form of "to be" (marks a passive cue: "was revealed").
+    Be,
 }
 
 impl Tag {
@@ -69,6 +75,9 @@ impl Tag {
             "org" => Tag::Org,
             "det" => Tag::Det,
             "conj" => Tag::Conj,
+            "link" => Tag::Link,
+            "auxsuffix" => Tag::AuxSuffix,
+            "be" => Tag::Be,
             _ => return None,
         })
     }
@@ -86,6 +95,8 @@ pub(crate) struct Lexicon {
     cues: HashMap<String, Vec<(Vec<String>, Tag)>>,
     /// Single words by tag (a word can have several tags).
     words: HashMap<String, Vec<Tag>>,
+    /// Word endings of aux words ("ly").
+    aux_suffixes: Vec<String>,
 }
 
 impl Lexicon {
@@ -107,6 +118,10 @@ impl Lexicon {
             let Some((first, rest)) = parts.split_first() else {
                 continue;
             };
+            if tag == Tag::AuxSuffix {
+                lex.aux_suffixes.push(form);
+                continue;
+            }
             if tag.is_cue() {
                 let entry = lex.cues.entry(first.clone()).or_default();
                 if !entry.iter().any(|(r, _)| r == rest) {
@@ -144,11 +159,19 @@ impl Lexicon {
         })
     }
 
+    /// Whether the lowercase `word` ends like an aux word ("flatly").
+    pub(crate) fn aux_suffix(&self, word: &str) -> bool {
+        self.aux_suffixes
+            .iter()
+            .any(|s| word.chars().count() > s.chars().count() + 3 && word.ends_with(s.as_str()))
+    }
+
     /// Whether the lowercase `word` carries `tag`.
     pub(crate) fn is(&self, word: &str, tag: Tag) -> bool {
         if self.words.get(word).is_some_and(|t| t.contains(&tag)) {
             return true;
         }
+
         // Elided forms ("qu'il") match an entry that ends in an apostrophe.
         if tag == Tag::Comp
             && let Some(i) = word.find(['\'', '’'])
@@ -167,6 +190,9 @@ const DATA: &[(&str, &str)] = &[
     ("de", include_str!("../../../data/de/cues.txt")),
     ("fr", include_str!("../../../data/fr/cues.txt")),
     ("es", include_str!("../../../data/es/cues.txt")),
+    ("it", include_str!("../../../data/it/cues.txt")),
+    ("pt", include_str!("../../../data/pt/cues.txt")),
+    ("uk", include_str!("../../../data/uk/cues.txt")),
 ];
 
 static LEXICONS: LazyLock<HashMap<&'static str, Lexicon>> = LazyLock::new(|| {

@@ -13,6 +13,8 @@ use crate::enrich::Span;
 struct Name {
     /// Byte offset of the mention.
     at: usize,
+    /// Whether the run opens a sentence (its first word may not be a name).
+    initial: bool,
     /// The name's words.
     words: Vec<String>,
 }
@@ -63,15 +65,13 @@ impl<'a> Speakers<'a> {
                 while e < toks.len() && is_name_word(&toks[e], lex) && e - i < 4 {
                     e += 1;
                 }
-                // Sentence-initial words are capitalised anyway: need two more.
-                let sentence_start = para.sents.iter().any(|&(a, _)| a == i);
-                let from = if sentence_start && e - i > 2 {
-                    i + 1
-                } else {
-                    i
-                };
-                if e - from >= 2 && !(sentence_start && e - i == 2) {
+                // Sentence-initial words are capitalised anyway: such runs
+                // are used only when no other run gives the name.
+                let initial = para.sents.iter().any(|&(a, _)| a == i);
+                let from = i;
+                if e - from >= 2 {
                     names.push(Name {
+                        initial,
                         at: toks[from].start,
                         words: toks[from..e]
                             .iter()
@@ -96,7 +96,7 @@ impl<'a> Speakers<'a> {
         self.names
             .iter()
             .filter(|n| n.at <= at && n.words.last().is_some_and(|w| w == last))
-            .max_by_key(|n| (n.at, n.words.len()))
+            .max_by_key(|n| (!n.initial, n.at, n.words.len()))
             .or_else(|| {
                 self.names
                     .iter()
@@ -170,7 +170,14 @@ impl<'a> Speakers<'a> {
         while ns > 0 && is_name_word(&words[ns - 1], lex) {
             ns -= 1;
         }
-        let head = strip_possessive(&last.lower);
+        // The head noun: the last word before a linking preposition ("a report
+        // from the agency", "two people familiar with the matter").
+        let head_tok = words
+            .iter()
+            .position(|t| lex.is(&t.lower, Tag::Link))
+            .filter(|&i| i > 0)
+            .map_or(last, |i| &words[i - 1]);
+        let head = strip_possessive(&head_tok.lower);
         let joined_lower: String = words
             .iter()
             .map(|t| t.lower.as_str())

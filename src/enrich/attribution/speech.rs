@@ -64,6 +64,14 @@ impl Sentence<'_> {
             .is_some_and(|t| t.is_word() && self.lex.is(&t.lower, tag))
     }
 
+    fn is_aux(&self, i: usize) -> bool {
+        self.is(i, Tag::Aux)
+            || self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.is_word() && !t.upper && self.lex.aux_suffix(&t.lower))
+    }
+
     fn is_pronoun(&self, i: usize) -> bool {
         self.is(i, Tag::Pron) || self.is(i, Tag::PronM) || self.is(i, Tag::PronF)
     }
@@ -120,7 +128,13 @@ impl Sentence<'_> {
                 }
                 break;
             }
-            if self.is(i, Tag::Stop) || self.is(i, Tag::Comp) || self.is_cue_word(i) {
+            // "two people familiar with the matter", "a statement from the ministry".
+            let link = self.is(i, Tag::Link)
+                && n > 0
+                && n <= 4
+                && i > self.a
+                && self.toks[i - 1].is_word();
+            if !link && (self.is(i, Tag::Stop) || self.is(i, Tag::Comp) || self.is_cue_word(i)) {
                 break;
             }
             s = i;
@@ -161,13 +175,21 @@ impl Sentence<'_> {
                 return None;
             }
             let (s, e) = self.words_back(m)?;
-            if !self.toks[s..e].iter().any(|t| t.upper) {
-                return None;
+            let named = |from: usize, to: usize| self.toks[from..to].iter().any(|t| t.upper);
+            if named(s, e) {
+                return Some(Np {
+                    apposition: Some((m + 1, j)),
+                    ..np(s, e)
+                });
             }
-            return Some(Np {
-                apposition: Some((m + 1, j)),
-                ..np(s, e)
-            });
+            // "su presidente, Rafael Cordero, ha advertido": the name is the apposition.
+            if named(m + 1, j) && self.toks[m + 1..j].iter().all(Tok::is_word) {
+                return Some(Np {
+                    apposition: Some((s, e)),
+                    ..np(m + 1, j)
+                });
+            }
+            return None;
         }
         let (s, e) = self.words_back(k)?;
         let mut out = np(s, e);
@@ -185,10 +207,10 @@ impl Sentence<'_> {
             if !t.is_word() || t.quote.is_some() || self.is(e, Tag::Comp) || self.is_cue_word(e) {
                 break;
             }
-            if e > i && self.is(e, Tag::Adj) && t.lower != "of" {
+            if e > i && self.is(e, Tag::Adj) && !self.is(e, Tag::Link) {
                 break;
             }
-            if e > i && self.is(e, Tag::Stop) && t.lower != "of" {
+            if e > i && self.is(e, Tag::Stop) && !self.is(e, Tag::Link) {
                 break;
             }
             e += 1;
@@ -316,6 +338,11 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
     let mut used_quotes = vec![false; text.quotes.len()];
     for (p, para) in text.paras.iter().enumerate() {
         for (si, &(a, b)) in para.sents.iter().enumerate() {
+            let a = if si == 0 {
+                after_dateline(&para.toks, a, b)
+            } else {
+                a
+            };
             let mut b_eff = b;
             while b_eff > a {
                 let t = &para.toks[b_eff - 1];
@@ -341,6 +368,15 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
             let mut last_np: Option<Np> = None;
             let mut i = a;
             while i < b {
+                if let Some(f) = dash_interrupted(&s, i, text) {
+                    i = s.toks[i..b]
+                        .iter()
+                        .position(|t| t.start >= f.content.end)
+                        .map_or(b, |x| i + x);
+                    last_np = f.np;
+                    out.push(f);
+                    continue;
+                }
                 let Some((c1, tag)) = s.cue_at(i) else {
                     i += 1;
                     continue;
@@ -354,9 +390,51 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
                 }
                 i = c1;
             }
+            colon_quotes(&s, text, &mut used_quotes, &mut out);
         }
     }
     out
+}
+
+/// "Kerry: “By law, …”": a quotation introduced by a name and a colon, with
+/// no cue word. The colon is the cue.
+fn colon_quotes(s: &Sentence<'_>, text: &Text, used: &mut [bool], out: &mut Vec<Found>) {
+    let toks = s.toks;
+    for x in s.a + 1..s.b.saturating_sub(1) {
+        if !toks[x].is(":") || toks[x].quote.is_some() {
+            continue;
+        }
+        let Some(q) = toks[x + 1].quote.filter(|_| toks[x + 1].kind == Kind::Open) else {
+            continue;
+        };
+        if used.get(q).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some((ns, ne)) = s.words_back(x) else {
+            continue;
+        };
+        if !(toks[ns..ne].iter().any(|t| t.upper) || s.is_pronoun(ns)) {
+            continue;
+        }
+        let Some(quote) = text.quotes.get(q) else {
+            continue;
+        };
+        used[q] = true;
+        out.push(Found {
+            kind: AttributionKind::DirectQuote,
+            np: Some(Np {
+                para: s.para,
+                start: ns,
+                end: ne,
+                apposition: None,
+                antecedent: None,
+            }),
+            cue: Span::new(toks[x].start, toks[x].end),
+            content: Span::new(quote.start, quote.end),
+            outlet: None,
+            confidence: 0.6,
+        });
+    }
 }
 
 /// Reads the attribution around the cue `c0..c1`.
@@ -373,7 +451,7 @@ fn frame(
 ) -> Option<Found> {
     let toks = s.toks;
     let mut k = c0;
-    while k > s.a && s.is(k - 1, Tag::Aux) {
+    while k > s.a && s.is_aux(k - 1) {
         k -= 1;
     }
     let cue = s.span(k, c1);
@@ -424,8 +502,11 @@ fn frame(
                 || s.is(ne, Tag::Adj)
                 || s.is(ne, Tag::Rel);
             let pronoun_alone = !s.is_pronoun(ns) || ne == ns + 1;
-            let after_quote =
-                toks[k - 1].kind == Kind::Close || (k >= 2 && toks[k - 2].kind == Kind::Close);
+            let mut q = k - 1;
+            while q > s.a && toks[q].is_comma_like() {
+                q -= 1;
+            }
+            let after_quote = toks[q].kind == Kind::Close;
             (toks[ns].upper || s.is_pronoun(ns) || s.is(ns, Tag::Det) || after_quote)
                 && closes
                 && pronoun_alone
@@ -523,8 +604,15 @@ fn frame(
             {
                 end = text.quotes[q].end;
                 used_quotes[q] = true;
-            } else if n < s.b_eff && !s.is(n, Tag::Rel) && s.cue_at_checked(n).is_none() {
-                end = toks[s.b_eff - 1].end;
+            } else if n < s.b_eff
+                && !direct
+                && !s.is(n, Tag::Rel)
+                && !s.is(n, Tag::Conj)
+                && !s.is(n, Tag::Adj)
+                && s.cue_at_checked(n).is_none()
+            {
+                // "The emails were …, the Times said, including …".
+                end = toks[s.content_end(n) - 1].end;
             }
         }
         if direct {
@@ -551,12 +639,18 @@ fn frame(
     // Preposed: "X said (that) content".
     let np = match np {
         Some(n) if inverted.is_none() => Some(n),
-        _ if k > s.a && toks[k - 1].is_comma_like() => last_np,
+        _ if k > s.a && toks[k - 1].is_comma_like() => {
+            last_np.or_else(|| s.sentence_subject(k - 1))
+        }
         // "… and said": the subject of the sentence.
         _ if k > s.a && s.is(k - 1, Tag::Conj) => last_np.or_else(|| s.sentence_subject(k - 1)),
         _ => None,
     };
-    let np = np?;
+    // "It was revealed that …", "… is expected to": a passive cue needs no source.
+    let passive = (k..c0).any(|x| s.is(x, Tag::Be));
+    if np.is_none() && !passive {
+        return None;
+    }
     if tag != Tag::Tell {
         // "said Monday that …": start at the complementiser when it is near.
         // "said Thursday during a town hall in Buffalo, New York, that …".
@@ -588,7 +682,7 @@ fn frame(
             let end = extend_with_quotes(text, s.para, sentence_index, quote.end, used_quotes);
             return Some(Found {
                 kind: AttributionKind::DirectQuote,
-                np: Some(np),
+                np,
                 cue,
                 content: Span::new(quote.start, end),
                 outlet,
@@ -608,7 +702,7 @@ fn frame(
         let quote = &text.quotes[q];
         return Some(Found {
             kind: AttributionKind::DirectQuote,
-            np: Some(np),
+            np,
             cue,
             content: Span::new(quote.start, quote.end),
             outlet,
@@ -629,7 +723,7 @@ fn frame(
     let confidence = if tag == Tag::Pre { 0.5 } else { 0.7 };
     Some(Found {
         kind: AttributionKind::IndirectSpeech,
-        np: Some(np),
+        np,
         cue,
         content: s.span(cs, ce),
         outlet,
@@ -651,6 +745,12 @@ fn extend_with_quotes(
     };
     let mut end = end;
     for &(a, b) in p.sents.iter().skip(sentence + 1) {
+        // A dash may lead the next part ("— «…»").
+        let a = if p.toks[a].is("—") && a + 1 < b {
+            a + 1
+        } else {
+            a
+        };
         let first = &p.toks[a];
         let Some(q) = first.quote.filter(|_| first.kind == Kind::Open) else {
             break;
@@ -739,4 +839,84 @@ pub(crate) fn merge_quote_paragraphs(text: &Text, found: &mut [Found]) {
             f.content.end = pe;
         }
     }
+}
+
+/// The author's words inside a quotation, between dashes, as Russian and
+/// Ukrainian write them: «Главный риск — не тоннели, а вагоны, — отметила
+/// она. — Поставщик …». The content is the whole quotation.
+fn dash_interrupted(s: &Sentence<'_>, i: usize, text: &Text) -> Option<Found> {
+    let toks = s.toks;
+    let q = toks[i].quote?;
+    if i < s.a + 2 || !(toks[i - 1].is("—") || toks[i - 1].is("–")) {
+        return None;
+    }
+    if !matches!(toks[i - 2].lower.as_str(), "," | "!" | "?" | "…") {
+        return None;
+    }
+    let words: Vec<&str> = toks[i..s.b.min(i + 4)]
+        .iter()
+        .take_while(|t| t.is_word())
+        .map(|t| t.lower.as_str())
+        .collect();
+    let (len, tag) = s.lex.cue_at(&words)?;
+    if tag != Tag::Say {
+        return None;
+    }
+    let c1 = i + len;
+    let mut e = c1;
+    while e < s.b && toks[e].is_word() && e - c1 < MAX_NP {
+        e += 1;
+    }
+    if e == c1 {
+        return None;
+    }
+    let mut x = e;
+    while x < s.b && (toks[x].is(".") || toks[x].is(",")) {
+        x += 1;
+    }
+    if !(toks.get(x).is_some_and(|t| t.is("—") || t.is("–"))
+        || toks.get(x).is_some_and(|t| t.kind == Kind::Close))
+    {
+        return None;
+    }
+    let quote = text.quotes.get(q)?;
+    Some(Found {
+        kind: AttributionKind::DirectQuote,
+        np: Some(Np {
+            para: s.para,
+            start: c1,
+            end: e,
+            apposition: None,
+            antecedent: None,
+        }),
+        cue: s.span(i, c1),
+        content: Span::new(quote.start, quote.end),
+        outlet: None,
+        confidence: 0.9,
+    })
+}
+
+/// The first token after a dateline that opens a paragraph ("WASHINGTON (AP)
+/// —"): a dash within the first tokens, after capitalised words and
+/// parentheses only.
+fn after_dateline(toks: &[Tok], a: usize, b: usize) -> usize {
+    for x in a..b.min(a + 12) {
+        let t = &toks[x];
+        if (t.is("—") || t.is("–") || t.is("-") || t.is("--")) && x > a {
+            // "WASHINGTON (AP) —": an agency in brackets before the dash.
+            let agency = toks[a..x].iter().any(|w| w.is("("));
+            return if agency { x + 1 } else { a };
+        }
+        let dateline_word = (t.is_word()
+            && (t.upper || t.lower.chars().all(|c| c.is_ascii_digit())))
+            || t.is("(")
+            || t.is(")")
+            || t.is(",")
+            || t.is(".")
+            || t.is("/");
+        if !dateline_word {
+            return a;
+        }
+    }
+    a
 }

@@ -123,7 +123,7 @@ impl Text {
             .collect();
         let quotes = pair_quotes(&mut paras);
         for para in &mut paras {
-            para.sents = sentences(&para.toks);
+            para.sents = sentences(&para.toks, lex);
         }
         Text { paras, quotes }
     }
@@ -203,7 +203,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
         let width = if doubled { 2 } else { 1 };
         let next = at(i + width);
         if let Some((family, c)) = mark {
-            let open_ctx = is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+            let open_ctx = is_open_context(prev)
+                && next.is_some_and(|n| n.is_alphanumeric() || "¿¡([«„“‘\"'…".contains(n));
             let close_ctx = prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
             let kind = if open_ctx && !close_ctx {
                 Kind::Open
@@ -326,7 +327,7 @@ fn pair_quotes(paras: &mut [Para]) -> Vec<Quote> {
 /// Splits a paragraph's tokens into sentences: after `.`, `!`, `?` or `…`
 /// (and the closing marks and brackets that follow), outside quotations,
 /// before a capitalised word, a digit or an opening mark.
-fn sentences(toks: &[Tok]) -> Vec<(usize, usize)> {
+fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -352,7 +353,21 @@ fn sentences(toks: &[Tok]) -> Vec<(usize, usize)> {
                 || n.lower.starts_with(|c: char| c.is_ascii_digit())
                 || n.is("—")
         });
-        if outside && next_ok && (toks[i].quote.is_none() || j > i + 1 || j == toks.len()) {
+        // "“Can we win?” Mr. Manafort asked.": a quotation that ends with its
+        // own mark is followed by its attribution, not a new sentence.
+        let attribution_follows = j > i + 1
+            && toks[j - 1].kind == Kind::Close
+            && (j..toks.len().min(j + 5))
+                .take_while(|&x| toks[x].is_word())
+                .any(|x| {
+                    lex.cue_at(&[toks[x].lower.as_str()])
+                        .is_some_and(|(_, t)| matches!(t, Tag::Say | Tag::Tell))
+                });
+        if outside
+            && next_ok
+            && !attribution_follows
+            && (toks[i].quote.is_none() || j > i + 1 || j == toks.len())
+        {
             out.push((start, j));
             start = j;
         }

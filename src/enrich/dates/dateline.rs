@@ -52,7 +52,8 @@ pub(crate) fn parse(text: &str, start: usize, end: usize, para_end: usize) -> Op
     }
     let rest = &text[parsed.span.end..rest_stop];
     let words = rest.split_whitespace().take(4).count();
-    if words < 2 {
+    let cjk = rest.chars().filter(|&c| is_cjk(c)).take(8).count();
+    if words < 2 && cjk < 6 {
         return None;
     }
     Some(parsed)
@@ -73,6 +74,9 @@ fn paren_agency(g: &Grammar<'_>, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let close = (i + 1..(i + 10).min(g.tokens.len())).find(|&k| g.is(k, ")"))?;
+    if close == i + 1 {
+        return None;
+    }
     let known = agency_between(g, i + 1, close);
     let agency = match known {
         Some(a) => a,
@@ -138,6 +142,13 @@ fn words(g: &Grammar<'_>, i: usize, keep_dot: bool) -> Option<(usize, usize, usi
                 count += 1;
                 last_end = t.end;
                 j += 1;
+                // "Frankfurt/Main", "Halle/Saale"
+                if g.is(j, "/") && g.glued(j) && g.kind(j + 1) == Some(Kind::Word) && g.glued(j + 1)
+                {
+                    last_end = g.tokens[j + 1].end;
+                    j += 2;
+                    continue;
+                }
                 // "ST." "N.Y." "Mass."
                 if g.is(j, ".") && g.glued(j) {
                     if keep_dot {
@@ -178,8 +189,6 @@ fn starts_upper(word: &str) -> bool {
 
 fn parse_tokens(g: &Grammar<'_>) -> Option<Parsed> {
     let first = g.tokens.first()?;
-    let mut i = 0;
-    let mut agency = None;
     // "(ANSA) - ROMA, 17 OTT -" or a bare "(Reuters) -".
     if let Some((a, after)) = paren_agency(g, 0) {
         let dash_end = closer(g, after)?;
@@ -190,19 +199,16 @@ fn parse_tokens(g: &Grammar<'_>) -> Option<Parsed> {
             }
             return Some(inner);
         }
-        agency = Some(a);
-        i = dash_end;
-        let _ = i;
         return Some(Parsed {
             span: Span::new(first.start, g.tokens[dash_end - 1].end),
             place: String::new(),
             place_name: String::new(),
             country_code: None,
-            agency,
+            agency: Some(a),
             date: None,
         });
     }
-    place_dateline(g, i, agency)
+    place_dateline(g, 0, None)
 }
 
 /// `PLACE[, qualifier…][,] [date] [(AGENCY)] —` from token `i`.
@@ -213,7 +219,6 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
     let place = &g.text[place_start..place_end];
     let mut qualifiers: Vec<&str> = Vec::new();
     let mut date: Option<Match<DateParts>> = None;
-    let mut comma_before_closer = false;
     for _ in 0..4 {
         if date.is_some() {
             break;
@@ -239,10 +244,8 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
         }
         qualifiers.push(&g.text[g.tokens[k].start..end]);
         j = after;
-        comma_before_closer = false;
     }
     if g.is(j, ",") {
-        comma_before_closer = true;
         j += 1;
     }
     // TASS: "3 октября. /ТАСС/."
@@ -263,7 +266,6 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
             j += 1;
         }
     }
-    let _ = comma_before_closer;
     let end = match end_byte {
         Some(e) => e,
         None => {
@@ -284,7 +286,7 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
     // Validation.
     let lex = g.lex;
     let place_lower = place.to_lowercase();
-    if lex.labels.iter().any(|l| *l == place_lower) {
+    if lex.labels.contains(&place_lower) {
         return None;
     }
     let place_tokens: Vec<&str> = place.split_whitespace().collect();
@@ -305,15 +307,20 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
         }
     } else {
         // A staff dateline: "LONDON — ", "ST. LOUIS —", "Berlin – " (known places only).
-        let spaced =
-            g.tokens.get(j).is_some_and(|t| t.space_before) || g.t(j) == "-" && g.t(j + 1) == "-";
+        let spaced = g.tokens.get(j).is_some_and(|t| t.space_before)
+            || matches!(g.t(j), "—" | "–")
+            || (g.t(j) == "-" && g.t(j + 1) == "-");
         let known = lex.place(place).iter().any(|p| p.kind != PlaceKind::Region);
         let caps_ok = is_caps(place);
         let title_ok = known
             && place_tokens
                 .iter()
                 .all(|w| starts_upper(w) || is_particle(w));
-        if !spaced || !(caps_ok || title_ok) || place_words > 4 {
+        // An unknown one-word place with no qualifier is more likely a
+        // company or an acronym ("BMW — Europe's…") unless it is long.
+        let short = letters(place).count() <= 2
+            || (!known && qualifiers.is_empty() && place_words == 1 && letters(place).count() < 5);
+        if !spaced || !(caps_ok || title_ok) || place_words > 4 || short {
             return None;
         }
         if qualifiers.len() > 1 {
@@ -321,7 +328,7 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
         }
         for q in &qualifiers {
             let known_q = !lex.place(q).is_empty();
-            if !known_q && !(q.ends_with('.') && q.len() <= 8) {
+            if !(known_q || (q.ends_with('.') && q.len() <= 8)) {
                 return None;
             }
         }
@@ -357,7 +364,7 @@ fn xinhua(g: &Grammar<'_>) -> Option<Parsed> {
         if n <= tokens.len()
             && tokens[..n]
                 .iter()
-                .all(|t| g.t(0) != "" && t.text(g.text).chars().all(is_cjk))
+                .all(|t| t.text(g.text).chars().all(is_cjk))
         {
             let s = &g.text[tokens[0].start..tokens[n - 1].end];
             if let Some(a) = g.lex.agency(s) {

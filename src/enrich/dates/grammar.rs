@@ -40,6 +40,10 @@ pub(crate) struct Match<T> {
     pub(crate) value: T,
 }
 
+/// A clock time and, when a glued offset swallowed the next date's day,
+/// that day and the index of the month name after it.
+pub(crate) type TimeMatch = (Match<TimeParts>, Option<(u32, usize)>);
+
 /// The grammar over the tokens of one line.
 pub(crate) struct Grammar<'a> {
     /// Read "03/04/2020" as month/day (US pages) rather than day/month.
@@ -220,7 +224,7 @@ impl<'a> Grammar<'a> {
 
     fn date_core(&self, i: usize, dateline: bool) -> Option<Match<DateParts>> {
         match self.kind(i)? {
-            Kind::Num => self.numeric_date(i).or_else(|| self.day_month(i, dateline)),
+            Kind::Num => self.numeric_date(i).or_else(|| self.day_month(i)),
             Kind::Word => self.month_day(i, dateline),
             Kind::Punct => None,
         }
@@ -378,13 +382,21 @@ impl<'a> Grammar<'a> {
     }
 
     /// "17 October 2019", "3. Oktober", "5 de marzo de 2020", "3 окт".
-    fn day_month(&self, i: usize, dateline: bool) -> Option<Match<DateParts>> {
+    fn day_month(&self, i: usize) -> Option<Match<DateParts>> {
         if self.number_glued_before(i) {
             return None;
         }
         let day = self.num(i, 1, 2)?;
         let mut j = i + 1;
         if self.is(j, ".") && self.glued(j) {
+            j += 1;
+        } else if self.glued(j)
+            && matches!(
+                self.t(j),
+                "er" | "st" | "nd" | "rd" | "th" | "º" | "o" | "ª"
+            )
+        {
+            // Ordinals: "1er décembre", "1st of May", "1º de mayo".
             j += 1;
         }
         if matches!(self.t(j), "de" | "of") && self.kind(j) == Some(Kind::Word) {
@@ -403,7 +415,6 @@ impl<'a> Grammar<'a> {
             year = Some(y);
             end = e;
         }
-        let _ = dateline;
         if !valid(year, month, day) {
             return None;
         }
@@ -471,7 +482,7 @@ impl<'a> Grammar<'a> {
     /// "10:42:00Z". When a glued offset swallowed the day of a following date
     /// ("GMT +317 October"), the day comes back in the second value with the
     /// index of the month name.
-    pub(crate) fn time(&self, i: usize) -> Option<(Match<TimeParts>, Option<(u32, usize)>)> {
+    pub(crate) fn time(&self, i: usize) -> Option<TimeMatch> {
         if self.number_glued_before(i) && !(i > 0 && self.t(i - 1) == "T") {
             return None;
         }
@@ -510,7 +521,8 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut hour = hour;
-        let mut clock_word = sep == ":" || (sep == "." && self.lex.zones.contains_key(self.t(j)));
+        let mut clock_word = matches!(sep, ":" | "h" | "H")
+            || (sep == "." && self.lex.zones.contains_key(self.t(j)));
         // am / pm
         let ampm = match self.t(j).to_lowercase().as_str() {
             "am" | "a" if self.kind(j) == Some(Kind::Word) => Some(false),
@@ -642,7 +654,7 @@ impl<'a> Grammar<'a> {
         minute: u32,
         second: Option<u32>,
         clock_word: bool,
-    ) -> Option<(Match<TimeParts>, Option<(u32, usize)>)> {
+    ) -> Option<TimeMatch> {
         (clock_word && hour < 24).then_some((
             Match {
                 first: i,

@@ -270,7 +270,15 @@ impl Lexicon {
         }
         // A regional desk or a joint credit: "dpa/lno", "AFP/Reuters", "dpa-AFX".
         let first = lower.split(['/', ',']).next().unwrap_or("").trim();
-        self.agencies.get(first).map(String::as_str)
+        if let Some(name) = self.agencies.get(first) {
+            return Some(name);
+        }
+        // A named service of an agency: "Reuters Breakingviews", "AFP Sport".
+        let word = first.split_whitespace().next().unwrap_or("");
+        self.agencies
+            .get(word)
+            .filter(|_| word.len() > 2)
+            .map(String::as_str)
     }
 }
 

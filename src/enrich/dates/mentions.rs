@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
-use super::grammar::{DateParts, Grammar, Match, TimeParts};
+use super::grammar::{DateParts, Grammar, Match, TimeMatch, TimeParts};
 use super::lexicon::{Cue, Unit};
 use super::tokens::{Kind, Token};
 use crate::enrich::Span;
@@ -42,6 +42,8 @@ pub(crate) struct Found {
     pub(crate) value: Value,
     /// A published/updated cue just before it.
     pub(crate) cue: Option<Cue>,
+    /// Whether that cue opens the line ("Published: …"), as page stamps do.
+    pub(crate) cue_leads_line: bool,
 }
 
 /// Connectors between a date and its time: ", 14:05", "at 2 p.m.", "um 10:42".
@@ -218,23 +220,42 @@ pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
         }
         i += 1;
     }
-    // Cues after their date ("am 04.02.2020 … veröffentlicht"), or before
-    // it at a distance the scan did not bridge.
+    // Cues before their date at a distance the scan did not bridge, then
+    // cues after it ("am 04.02.2020 … veröffentlicht") that no later date claims.
+    let mut claimed = vec![false; cues.len()];
+    for (n, f) in out.iter_mut().enumerate() {
+        let (first, _) = ranges[n];
+        let prev_end = if n > 0 { ranges[n - 1].1 } else { 0 };
+        if let Some(c) = cues
+            .iter()
+            .rposition(|c| c.2 <= first && c.2 >= prev_end && first - c.2 <= CUE_REACH)
+        {
+            claimed[c] = true;
+            if f.cue.is_none() {
+                f.cue = Some(cues[c].0);
+            }
+        }
+    }
     for (n, f) in out.iter_mut().enumerate() {
         if f.cue.is_some() {
             continue;
         }
-        let (first, end) = ranges[n];
-        let prev_end = if n > 0 { ranges[n - 1].1 } else { 0 };
+        let end = ranges[n].1;
         let next_first = ranges.get(n + 1).map_or(usize::MAX, |r| r.0);
-        let before = cues
+        if let Some(c) = cues
             .iter()
-            .rev()
-            .find(|c| c.2 <= first && c.2 >= prev_end && first - c.2 <= CUE_REACH);
-        let after = cues
-            .iter()
-            .find(|c| c.1 >= end && c.1 < next_first && c.1 - end <= CUE_REACH);
-        f.cue = before.or(after).map(|c| c.0);
+            .enumerate()
+            .find(|(k, c)| !claimed[*k] && c.1 >= end && c.1 < next_first && c.1 - end <= CUE_REACH)
+        {
+            f.cue = Some(c.1.0);
+        }
+    }
+    for (n, f) in out.iter_mut().enumerate() {
+        let first = ranges[n].0;
+        f.cue_leads_line = f.cue.is_some()
+            && cues
+                .iter()
+                .any(|c| c.1 <= 2 && c.2 <= first && first - c.2 <= CUE_REACH);
     }
     out
 }
@@ -256,6 +277,7 @@ fn found(
             span: Span::new(g.tokens[first].start, g.tokens[end - 1].end),
             value,
             cue,
+            cue_leads_line: false,
         },
         first,
         end,
@@ -371,7 +393,7 @@ fn absolute(g: &Grammar<'_>, i: usize) -> Option<(Match<()>, Value)> {
 }
 
 /// The time part of an ISO timestamp after "T": "10:42:00", "10:42:00.5+03:00".
-fn iso_time(g: &Grammar<'_>, i: usize) -> Option<(Match<TimeParts>, Option<(u32, usize)>)> {
+fn iso_time(g: &Grammar<'_>, i: usize) -> Option<TimeMatch> {
     if !(i > 0 && g.t(i - 1) == "T") {
         return None;
     }

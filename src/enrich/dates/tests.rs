@@ -1,27 +1,357 @@
-//! Tests of the dates stage.
+//! Tests of the dates stage: the data-driven cases of `tests/cases/dates/`
+//! (one file per language) and unit tests of the mechanisms.
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::*;
 use crate::enrich::structure;
 
-fn run(text: &str) -> Dates {
+const CASES: [(&str, &str); 12] = [
+    ("en", include_str!("../../../tests/cases/dates/en.txt")),
+    ("ru", include_str!("../../../tests/cases/dates/ru.txt")),
+    ("de", include_str!("../../../tests/cases/dates/de.txt")),
+    ("fr", include_str!("../../../tests/cases/dates/fr.txt")),
+    ("es", include_str!("../../../tests/cases/dates/es.txt")),
+    ("it", include_str!("../../../tests/cases/dates/it.txt")),
+    ("pt", include_str!("../../../tests/cases/dates/pt.txt")),
+    ("nl", include_str!("../../../tests/cases/dates/nl.txt")),
+    ("pl", include_str!("../../../tests/cases/dates/pl.txt")),
+    ("uk", include_str!("../../../tests/cases/dates/uk.txt")),
+    ("ar", include_str!("../../../tests/cases/dates/ar.txt")),
+    ("zh", include_str!("../../../tests/cases/dates/zh.txt")),
+];
+
+/// A headline above a dateline case, so the case is the first paragraph.
+const HEADLINE: &str = "A headline for the test story\n\n";
+
+fn run(text: &str, reference: Option<DateTime<Utc>>) -> Dates {
     let doc = Document::new(text);
     let s = structure::analyze(&doc, None);
-    extract(&doc, &s, None)
+    extract(&doc, &s, reference)
+}
+
+fn reference(field: &str) -> Option<DateTime<Utc>> {
+    match field {
+        "-" => None,
+        f => Some(
+            DateTime::parse_from_rfc3339(f)
+                .unwrap_or_else(|e| panic!("bad reference time {f:?}: {e}"))
+                .with_timezone(&Utc),
+        ),
+    }
+}
+
+fn opt(field: &str) -> Option<&str> {
+    (field != "-").then_some(field)
+}
+
+fn role_name(role: DateRole) -> &'static str {
+    match role {
+        DateRole::PageTimestamp => "PAGE_TIMESTAMP",
+        DateRole::Published => "PUBLISHED",
+        DateRole::Updated => "UPDATED",
+        DateRole::Dateline => "DATELINE",
+        DateRole::Event => "EVENT",
+    }
+}
+
+/// Checks one case line; `Err` says what differs.
+fn check(line: &str) -> Result<(), String> {
+    let f: Vec<&str> = line.split(" | ").map(str::trim).collect();
+    let kind = f[0];
+    let text = f.get(2).ok_or("no text")?.replace("\\n", "\n");
+    let r = reference(f[1]);
+    match kind {
+        "dateline" | "none" => {
+            let full = format!("{HEADLINE}{text}");
+            let out = run(&full, r);
+            let got = out.dateline.as_ref();
+            if kind == "none" {
+                return match got {
+                    None => Ok(()),
+                    Some(d) => Err(format!("false dateline {:?}", d.span.text(&full))),
+                };
+            }
+            let d = got.ok_or("no dateline found")?;
+            let date = d
+                .date
+                .map(|p| format!("{:04}-{:02}-{:02}", p.year, p.month, p.day));
+            let got_fields = [
+                d.span.text(&full).to_owned(),
+                if d.place.is_empty() {
+                    "-".into()
+                } else {
+                    d.place.clone()
+                },
+                if d.place_name.is_empty() {
+                    "-".into()
+                } else {
+                    d.place_name.clone()
+                },
+                d.country_code.clone().unwrap_or_else(|| "-".into()),
+                d.agency.clone().unwrap_or_else(|| "-".into()),
+                date.unwrap_or_else(|| "-".into()),
+            ];
+            let want = &f[3..9];
+            if got_fields
+                .iter()
+                .map(String::as_str)
+                .ne(want.iter().copied())
+            {
+                return Err(format!("got {got_fields:?}, want {want:?}"));
+            }
+            Ok(())
+        }
+        "date" => {
+            let out = run(&text, r);
+            let (want_text, want_role, want_norm) = (f[3], f[4], opt(f[5]));
+            let m = out
+                .mentions
+                .iter()
+                .find(|m| m.span.text(&text) == want_text)
+                .ok_or_else(|| {
+                    let all: Vec<_> = out.mentions.iter().map(|m| m.span.text(&text)).collect();
+                    format!("no mention {want_text:?}; found {all:?}")
+                })?;
+            if want_role != "*" && role_name(m.role) != want_role {
+                return Err(format!("role {:?}, want {want_role}", m.role));
+            }
+            if m.normalized.as_deref() != want_norm {
+                return Err(format!("normalized {:?}, want {want_norm:?}", m.normalized));
+            }
+            Ok(())
+        }
+        "nodate" => {
+            let out = run(&text, r);
+            let at = text.find(f[3]).ok_or("the words are not in the text")?;
+            let words = Span::new(at, at + f[3].len());
+            match out
+                .mentions
+                .iter()
+                .find(|m| m.span.start < words.end && words.start < m.span.end)
+            {
+                None => Ok(()),
+                Some(m) => Err(format!("false date {:?}", m.span.text(&text))),
+            }
+        }
+        other => Err(format!("unknown case kind {other:?}")),
+    }
 }
 
 #[test]
-fn debug_reuters() {
-    let text = std::fs::read_to_string("/tmp/t3.txt").unwrap_or_default();
-    let doc = Document::new(&text);
-    let s = structure::analyze(&doc, None);
-    eprintln!("cands {:?}", candidates(&doc, &s));
-    for i in candidates(&doc, &s) {
-        let line = &doc.lines()[i];
-        eprintln!(
-            "{i} {:?} {:?}",
-            doc.line_text(i),
-            dateline::parse(&text, line.start, line.end, doc.blocks()[line.block].end)
-        );
+fn case_files() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (lang, data) in CASES {
+        for (n, line) in data.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            count += 1;
+            if let Err(e) = check(line) {
+                failures.push(format!("{lang}.txt:{}: {e}\n    {line}", n + 1));
+            }
+        }
     }
-    eprintln!("{:?}", run(&text).dateline);
+    assert!(count >= 100, "only {count} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn glued_offset_splits_into_zone_and_day() {
+    // "GMT+3" glued to "17 October 2019" by the flattener.
+    let text = "10:42 GMT +317 October 2019\n\nHeadline\n\nStory text here.";
+    let out = run(text, None);
+    let m = &out.mentions[0];
+    assert_eq!(m.span.text(text), "10:42 GMT +317 October 2019");
+    assert_eq!(m.normalized.as_deref(), Some("2019-10-17T10:42:00+03:00"));
+    // An offset beyond +14 cannot be: "+1517" is not "+15" and "17".
+    let text = "10:42 GMT +1517 October 2019";
+    let out = run(text, None);
+    assert!(
+        out.mentions
+            .iter()
+            .all(|m| m.normalized.as_deref() != Some("2019-10-17T10:42:00+15:00"))
+    );
+}
+
+#[test]
+fn yearless_datelines_take_the_year_nearest_the_reference() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    assert_eq!(mentions::nearest_year(12, 31, day(2020, 1, 1)), Some(2019));
+    assert_eq!(mentions::nearest_year(1, 1, day(2019, 12, 31)), Some(2020));
+    assert_eq!(mentions::nearest_year(6, 15, day(2019, 8, 31)), Some(2019));
+    assert_eq!(mentions::nearest_year(2, 29, day(2021, 3, 1)), Some(2020));
+    let text = "Headline\n\nSYDNEY, Dec 31 (Reuters) - Fireworks lit up the harbour.";
+    let r = reference("2020-01-01T03:00:00Z");
+    let d = run(text, r).dateline.and_then(|d| d.date);
+    assert_eq!(
+        d,
+        Some(PartialDate {
+            year: 2019,
+            month: 12,
+            day: 31
+        })
+    );
+    let d = run(text, None).dateline.and_then(|d| d.date);
+    assert_eq!(
+        d,
+        Some(PartialDate {
+            year: 0,
+            month: 12,
+            day: 31
+        })
+    );
+}
+
+#[test]
+fn the_page_date_beats_the_reference_for_the_year() {
+    let text = "Published: 30 December 2018\n\nHeadline\n\nMOSCOW, Dec 29 (Reuters) - The story.";
+    let d = run(text, reference("2021-06-01T00:00:00Z"))
+        .dateline
+        .and_then(|d| d.date);
+    assert_eq!(d.map(|d| d.year), Some(2018));
+}
+
+#[test]
+fn numbers_that_are_not_dates() {
+    for text in [
+        "39437",
+        "© AFP 2019",
+        "Price: 12.50 EUR, was 14.99",
+        "Score 2:1 after extra time",
+        "Votes: 1,234 for, 567 against",
+        "Tel. 030/1234567",
+        "Population 2019: 3.7 million",
+    ] {
+        let out = run(text, None);
+        assert!(out.mentions.is_empty(), "{text:?} gave {:?}", out.mentions);
+    }
+}
+
+#[test]
+fn bbc_style_ledes_have_no_dateline() {
+    for lede in [
+        "LONDON has the most expensive homes in the country, figures show.",
+        "Shares in the firm fell 5% - the biggest drop this year - on Monday.",
+        "BBC - the corporation said it would cut 500 jobs.",
+    ] {
+        let text = format!("Headline\n\n{lede}");
+        assert_eq!(run(&text, None).dateline, None, "{lede}");
+    }
+}
+
+#[test]
+fn spans_stay_on_char_boundaries_for_arbitrary_text() {
+    for text in [
+        "",
+        "—",
+        "МОСКВА, 3",
+        "(",
+        "(Reuters",
+        "10:",
+        "10:42 GMT +",
+        "新华社北京10月",
+        "a\u{0301}, 3 окт —",
+    ] {
+        let out = run(text, None);
+        for m in &out.mentions {
+            assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        }
+    }
+}
+
+/// The invented fixture pages: each expect file's dateline (or its absence).
+#[test]
+fn fixture_articles_datelines() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 10, "fixtures missing");
+    let mut failures = Vec::new();
+    for path in entries {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let expect_path = path.with_extension("expect.json");
+        let expect: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&expect_path).unwrap_or_default())
+                .unwrap_or_default();
+        let want = &expect["dateline"];
+        let got = run(&text, None).dateline;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match (want.is_null(), got) {
+            (true, None) => {}
+            (true, Some(d)) => {
+                failures.push(format!("{name}: false dateline {:?}", d.span.text(&text)))
+            }
+            (false, None) => failures.push(format!("{name}: no dateline, want {}", want["text"])),
+            (false, Some(d)) => {
+                let date = d.date.unwrap_or(PartialDate {
+                    year: 0,
+                    month: 0,
+                    day: 0,
+                });
+                let ok = want["text"] == d.span.text(&text)
+                    && want["place"] == d.place.as_str()
+                    && (want["agency"].is_null() && d.agency.is_none()
+                        || want["agency"] == d.agency.as_deref().unwrap_or(""))
+                    && (want["month"].is_null() || want["month"] == date.month)
+                    && (want["day"].is_null() || want["day"] == date.day);
+                if !ok {
+                    failures.push(format!("{name}: got {d:?} for {want}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Nothing panics, and every span is in bounds and on char boundaries.
+        #[test]
+        fn spans_are_valid_for_any_text(text in "(\\PC|\\n|[0-9:+./ —-]){0,200}") {
+            let out = run(&text, reference("2020-01-01T00:00:00Z"));
+            for span in out.mentions.iter().map(|m| m.span).chain(out.dateline.iter().map(|d| d.span)) {
+                prop_assert!(span.start <= span.end && span.end <= text.len());
+                prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+        }
+
+        /// Date-like fragments glued together never panic either.
+        #[test]
+        fn date_fragments_never_panic(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("10:42"), Just("GMT"), Just("+317"), Just("October"), Just("2019"), Just("(Reuters)"),
+                Just("-"), Just("MOSCOW,"), Just("Oct"), Just("3"), Just("12.03.2020"), Just("vor"),
+                Just("Stunden"), Just("Published:"), Just("—"), Just("/ТАСС/."), Just("年"), Just("月"),
+                Just("日"), Just("新华社"), Just("\n"), Just("\n\n"), Just("p.m."), Just("T"), Just("Z"),
+            ],
+            0..40,
+        ), sep in prop_oneof![Just(""), Just(" ")]) {
+            let text = parts.join(sep);
+            let out = run(&text, None);
+            for m in &out.mentions {
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            }
+        }
+    }
 }

@@ -142,6 +142,11 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
             }
             continue;
         }
+        if !current.is_empty() && is_join(token) {
+            names.push(current.join(" "));
+            current.clear();
+            continue;
+        }
         if lexicon.is_date_word(token) {
             break;
         }
@@ -149,11 +154,7 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
             // "Jane Doe, Staff Writer": the role ends the byline.
             break;
         }
-        if !current.is_empty() && is_join(token) {
-            names.push(current.join(" "));
-            current.clear();
-            continue;
-        }
+
         let ok =
             name_token(token) || (current.is_empty() && names.is_empty() && handle_token(token));
         if !ok || current.len() >= MAX_NAME_WORDS {

@@ -30,7 +30,7 @@ pub(crate) enum Role {
     Date,
     /// A role or outlet word that ends the names of a byline ("Staff",
     /// "Correspondent", "Redakteur").
-    AuthorRole,
+    RoleWord,
 }
 
 /// How a phrase marks a line.
@@ -42,6 +42,9 @@ pub(crate) enum Mode {
     /// The phrase marks the whole line when it opens it (or is glued to
     /// the text before it).
     Prefix,
+    /// The phrase marks the whole line when it ends it ("Ana on May 3,
+    /// 2019 at 4:47 pm said:").
+    Suffix,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -91,7 +94,7 @@ const SOURCES: &[Source] = &[
 /// The compiled lexicons.
 pub(crate) struct Lexicon {
     automaton: AhoCorasick,
-    entries: Vec<Entry>,
+    entries: Vec<Vec<Entry>>,
     stopwords: HashMap<&'static str, HashSet<String>>,
     all_stopwords: HashSet<String>,
     roles: HashSet<String>,
@@ -131,7 +134,7 @@ fn parse_kind(name: &str) -> Option<Role> {
         "byline" => Role::BylineCue,
         "body_start" => Role::BodyStart,
         "date" => Role::Date,
-        "role" => Role::AuthorRole,
+        "role" => Role::RoleWord,
         _ => return None,
     })
 }
@@ -175,18 +178,30 @@ fn is_cjk(c: char) -> bool {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut patterns: Vec<String> = Vec::new();
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut add =
-            |phrase: &str, entry: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
-                let (folded, _) = fold(phrase.trim());
-                if folded.is_empty() || seen.contains_key(&folded) {
-                    return;
+        let mut add = |phrase: &str,
+                       entry: Entry,
+                       patterns: &mut Vec<String>,
+                       entries: &mut Vec<Vec<Entry>>| {
+            let (folded, _) = fold(phrase.trim());
+            if folded.is_empty() {
+                return;
+            }
+            if let Some(&index) = seen.get(&folded) {
+                let list: &mut Vec<Entry> = &mut entries[index];
+                if !list
+                    .iter()
+                    .any(|e| e.role == entry.role && e.mode == entry.mode)
+                {
+                    list.push(entry);
                 }
-                seen.insert(folded.clone(), patterns.len());
-                patterns.push(folded);
-                entries.push(entry);
-            };
+                return;
+            }
+            seen.insert(folded.clone(), patterns.len());
+            patterns.push(folded);
+            entries.push(vec![entry]);
+        };
         let mut stopwords = HashMap::new();
         let mut all_stopwords = HashSet::new();
         let mut roles = HashSet::new();
@@ -200,12 +215,13 @@ impl Lexicon {
                 let Some(role) = parse_kind(kind.trim()) else {
                     continue;
                 };
-                if role == Role::AuthorRole {
+                if role == Role::RoleWord {
                     roles.insert(fold(phrase.trim()).0);
                     continue;
                 }
                 let mode = match fields.next().map(str::trim) {
                     Some("start") => Mode::Prefix,
+                    Some("end") => Mode::Suffix,
                     _ => Mode::Phrase,
                 };
                 add(phrase, Entry { role, mode }, &mut patterns, &mut entries);
@@ -248,7 +264,13 @@ impl Lexicon {
 
     /// Whether `token` is a role or outlet word of bylines.
     pub(crate) fn is_role(&self, token: &str) -> bool {
-        self.roles.contains(&fold(token).0)
+        let folded = fold(token).0;
+        // Short role words ("in", "le", "am") are lowercase in a byline; a
+        // capitalised one is part of a name ("Yann Le Goff").
+        if folded.chars().count() <= 3 && token.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        self.roles.contains(&folded)
     }
 
     /// Whether `token` is a month, weekday or date word.
@@ -262,7 +284,11 @@ impl Lexicon {
         let (folded, map) = fold(line);
         self.automaton
             .find_iter(&folded)
-            .filter(|m| self.entries[m.pattern().as_usize()].role == Role::BylineCue)
+            .filter(|m| {
+                self.entries[m.pattern().as_usize()]
+                    .iter()
+                    .any(|e| e.role == Role::BylineCue)
+            })
             .map(|m| (map[m.start()], map[m.end()]))
             .filter(|&(start, end)| on_boundaries(line, start, end))
             .collect()
@@ -280,7 +306,6 @@ impl Lexicon {
         let mut scan = Scan::default();
         let mut best_len = 0usize;
         for m in self.automaton.find_iter(&folded) {
-            let entry = self.entries[m.pattern().as_usize()];
             let (start, end) = (map[m.start()], map[m.end()]);
             let matched = &line[start..end];
             if !on_boundaries(line, start, end) {
@@ -294,29 +319,41 @@ impl Lexicon {
                     .next_back()
                     .is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
                 && matched.chars().next().is_some_and(char::is_uppercase);
-            match entry.role {
-                Role::Date => scan.date_covered += alnum,
-                Role::BodyStart => {
-                    scan.covered += alnum;
-                    scan.body_start = true;
-                }
-                Role::AuthorRole => {}
-                Role::BylineCue => {
-                    if opens || glued {
-                        scan.byline_cue.get_or_insert(end);
-                    }
-                }
-                Role::Kind(kind) => {
-                    if entry.mode == Mode::Prefix {
-                        if (opens || glued) && scan.prefix.is_none() {
-                            scan.prefix = Some((kind, start));
-                        }
-                    } else {
+            for &entry in &self.entries[m.pattern().as_usize()] {
+                match entry.role {
+                    Role::Date => scan.date_covered += alnum,
+                    Role::BodyStart => {
                         scan.covered += alnum;
-                        if alnum > best_len {
-                            best_len = alnum;
-                            scan.kind = Some(kind);
-                            scan.longest = alnum;
+                        scan.body_start = true;
+                    }
+                    Role::RoleWord => {}
+                    Role::BylineCue => {
+                        if opens || glued {
+                            scan.byline_cue.get_or_insert(end);
+                        }
+                    }
+                    Role::Kind(kind) => {
+                        if entry.mode == Mode::Prefix {
+                            if (opens || glued) && scan.prefix.is_none() {
+                                scan.prefix = Some((kind, start));
+                            }
+                        } else if entry.mode == Mode::Suffix {
+                            let words = line.split_whitespace().count();
+                            let commenter = words <= 12
+                                && (words <= 3 || line.chars().any(|c| c.is_ascii_digit()));
+                            if commenter
+                                && line[end..].chars().all(|c| !c.is_alphanumeric())
+                                && scan.prefix.is_none()
+                            {
+                                scan.prefix = Some((kind, start));
+                            }
+                        } else {
+                            scan.covered += alnum;
+                            if alnum > best_len {
+                                best_len = alnum;
+                                scan.kind = Some(kind);
+                                scan.longest = alnum;
+                            }
                         }
                     }
                 }

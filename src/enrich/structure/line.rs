@@ -79,6 +79,10 @@ pub(crate) struct LineFeatures {
     pub dateline: bool,
     /// What the lexicons and the line's shape make it, when that is certain.
     pub strong: Option<BlockKind>,
+    /// Holds a clock time or numeric date ("10:42", "14.03.2023", "5/3/20").
+    pub clock: bool,
+    /// Belongs to a hard-wrapped block: a line of a paragraph, not one.
+    pub wrapped: bool,
 }
 
 impl LineFeatures {
@@ -164,6 +168,9 @@ pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String
     f.upper_ratio = upper as f32 / letters.max(1) as f32;
     f.scan = lexicon.scan(text);
     f.dateline = opens_with_dateline(text);
+    f.clock = text.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
+    });
     f
 }
 

