@@ -26,15 +26,19 @@ pub(crate) struct Args {
     threads: usize,
     /// Fail unless metric KEY is at least MIN, as `KEY=MIN` (e.g.
     /// `language.lingua-testdata.sentence.accuracy=0.97`); repeatable.
-    #[arg(long = "floor", value_parser = parse_floor)]
+    #[arg(long = "floor", value_parser = parse_bound)]
     floors: Vec<(String, f64)>,
+    /// Fail unless metric KEY is at most MAX, as `KEY=MAX` (for error rates
+    /// such as `dateline.bbc-news-5class.false_positive_rate=0.005`); repeatable.
+    #[arg(long = "ceiling", value_parser = parse_bound)]
+    ceilings: Vec<(String, f64)>,
     /// Print every metric key with its value after the tables.
     #[arg(long)]
     keys: bool,
 }
 
-fn parse_floor(s: &str) -> Result<(String, f64), String> {
-    let (key, min) = s.split_once('=').ok_or("expected KEY=MIN")?;
+fn parse_bound(s: &str) -> Result<(String, f64), String> {
+    let (key, min) = s.split_once('=').ok_or("expected KEY=VALUE")?;
     let min: f64 = min.parse().map_err(|e| format!("{min:?}: {e}"))?;
     Ok((key.trim().to_owned(), min))
 }
@@ -70,8 +74,21 @@ pub(crate) fn run(args: Args) -> anyhow::Result<()> {
             None => failed.push(format!("{key}: no such metric in this run")),
         }
     }
+    for (key, max) in &args.ceilings {
+        match report.metric(key) {
+            Some(value) if value <= *max => {}
+            Some(value) => failed.push(format!("{key} = {value:.4}, above its ceiling {max}")),
+            None => failed.push(format!("{key}: no such metric in this run")),
+        }
+    }
     if !failed.is_empty() {
-        bail!("accuracy floors not met:\n  {}", failed.join("\n  "));
+        bail!("accuracy bounds not met:\n  {}", failed.join("\n  "));
+    }
+    if !args.floors.is_empty() || !args.ceilings.is_empty() {
+        println!(
+            "accuracy bounds: all {} met",
+            args.floors.len() + args.ceilings.len()
+        );
     }
     Ok(())
 }

@@ -165,6 +165,14 @@ pub fn extract(
                 (Some(s), AttributionKind::IndirectSpeech) if s.kind == SourceType::Document => {
                     AttributionKind::PublishedStatement
                 }
+                // Reported speech that quotes some of the words: "called it “a disgrace”".
+                (_, AttributionKind::IndirectSpeech)
+                    if f.content
+                        .text(doc.text())
+                        .contains(['“', '„', '«', '"', '‹', '「']) =>
+                {
+                    AttributionKind::PartialQuote
+                }
                 (_, k) => k,
             };
             Attribution {

@@ -237,6 +237,9 @@ fn is_english(text: &str) -> bool {
 /// page's date rather than an event.
 const OPENING_CHARS: usize = 20;
 
+/// How many lines above the headline the page's own date is looked for.
+const HEADER_ABOVE: usize = 3;
+
 /// How many lines after the headline the page's own date is looked for.
 const HEADER_LINES: usize = 12;
 
@@ -273,7 +276,7 @@ fn promote_published(
     };
     if let Some(headline) = structure.headline.map(|h| line_of(h.start)) {
         let story = structure.lede.map_or(lines.len(), |l| line_of(l.start));
-        let from = headline.saturating_sub(3);
+        let from = headline.saturating_sub(HEADER_ABOVE);
         let to = if story > headline {
             story.min(headline + HEADER_LINES)
         } else {
@@ -301,10 +304,18 @@ fn promote_published(
                     && doc.text()[l.start..m.span.start].chars().count() <= OPENING_CHARS
             })
     };
+    // A date with a clock time above the headline zone is the site's clock,
+    // not the article's date.
+    let top = structure
+        .headline
+        .map_or(0, |h| line_of(h.start).saturating_sub(HEADER_ABOVE));
+    let clock_above = |m: &DateMention, v: &Value| {
+        matches!(v, Value::Absolute(_, Some(_))) && line_of(m.span.start) < top
+    };
     if let Some(lede) = structure.lede
-        && let Some(n) = mentions
-            .iter()
-            .position(|(m, v)| m.span.start < lede.end && usable(m, v) && opens_line(m))
+        && let Some(n) = mentions.iter().position(|(m, v)| {
+            m.span.start < lede.end && usable(m, v) && opens_line(m) && !clock_above(m, v)
+        })
     {
         mentions[n].0.role = DateRole::Published;
         return;
@@ -312,7 +323,7 @@ fn promote_published(
     // Else the page's first full timestamp outside the story.
     if let Some(n) = mentions
         .iter()
-        .position(|(m, v)| m.role == DateRole::PageTimestamp && usable(m, v))
+        .position(|(m, v)| m.role == DateRole::PageTimestamp && usable(m, v) && !clock_above(m, v))
     {
         mentions[n].0.role = DateRole::Published;
     }
@@ -397,11 +408,15 @@ fn candidates(doc: &Document<'_>, structure: &Structure) -> Vec<usize> {
 
 fn find_dateline(doc: &Document<'_>, structure: &Structure) -> Option<dateline::Parsed> {
     let lines = doc.lines();
+    // Every dateline the candidate lines open, in candidate order, with the
+    // line it was read on.
+    let mut found: Vec<(usize, dateline::Parsed)> = Vec::new();
     for i in candidates(doc, structure) {
         let Some(line) = lines.get(i) else { continue };
         let para_end = doc.blocks().get(line.block).map_or(line.end, |b| b.end);
         if let Some(p) = dateline::parse(doc.text(), line.start, line.end, para_end) {
-            return Some(p);
+            found.push((i, p));
+            continue;
         }
         // A byline glued above the dateline: "By Jane Doe, Associated Press" / "WASHINGTON (AP) —".
         let line_text = doc.line_text(i);
@@ -410,8 +425,21 @@ fn find_dateline(doc: &Document<'_>, structure: &Structure) -> Option<dateline::
             && let Some(next) = lines.get(i + 1).filter(|n| n.block == line.block)
             && let Some(p) = dateline::parse(doc.text(), next.start, next.end, para_end)
         {
-            return Some(p);
+            found.push((i + 1, p));
         }
     }
-    None
+    // A dateline naming an agency or a date wins; a bare "PLACE —" only
+    // counts off the page's first line and off the headline, where
+    // all-capitals column names ("ECONOMIC SPOTLIGHT - …") sit.
+    let headline = |i: usize| {
+        i == 0
+            || structure
+                .lines
+                .get(i)
+                .is_some_and(|l| l.kind == BlockKind::Headline)
+    };
+    let strong = found.iter().position(|(_, p)| p.strong);
+    let weak = found.iter().position(|(i, p)| !p.strong && !headline(*i));
+    let pick = strong.or(weak)?;
+    Some(found.swap_remove(pick).1)
 }

@@ -225,6 +225,12 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 structure.headline = Some(span);
                 kinds[line_index] = Some(BlockKind::Headline);
                 body[line_index] = false;
+                if let Some((i, name)) = find_section(doc, &feats, &kinds, line_index) {
+                    structure.section = Some(name);
+                    if kinds[i].is_none() || kinds[i] == Some(BlockKind::Navigation) {
+                        kinds[i] = Some(BlockKind::Section);
+                    }
+                }
             }
             let first = (a..=b).find(|&i| body[i]).unwrap_or(first);
             // Byline: nearest before the article, else after it.
@@ -263,6 +269,10 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                         body[i] = true;
                     }
                 }
+            }
+            if !clean {
+                trim_bio(doc, first, &structure.authors, &mut body);
+                trim_tail(first, &feats, &mut body);
             }
             let paragraphs = paragraphs(doc, &feats, &body, clean);
             let mut iter = paragraphs.into_iter();
@@ -472,7 +482,24 @@ fn is_good(f: &LineFeatures) -> bool {
 
 /// Whether a line inside the article region belongs to the body.
 fn keep_in_body(f: &LineFeatures) -> bool {
-    !(f.repeats > 1 && !f.terminal && f.words <= 6)
+    // A short line that is no sentence and names a prompt ("Get our
+    // newsletter", "Share this story", "Leave a comment") is chrome set
+    // inside the article.
+    let prompt = !f.terminal
+        && !f.wrapped
+        && f.words <= 16
+        && f.scan.longest >= 6
+        && matches!(
+            f.scan.kind,
+            Some(
+                BlockKind::Banner
+                    | BlockKind::Social
+                    | BlockKind::Comments
+                    | BlockKind::Footer
+                    | BlockKind::Advertisement
+            )
+        );
+    !(prompt || f.repeats > 1 && !f.terminal && f.words <= 6)
 }
 
 /// The highest-scoring run of lines (maximum subarray), if any scores above 0.
@@ -513,7 +540,9 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
                 true
             }
             Some(BlockKind::Related) => f.scan.prefix.is_none(),
-            _ => false,
+            // A bare byline cue ("Author", "Written by") heads the author's
+            // box under the article.
+            _ => f.words <= 2 && f.scan.byline_cue.is_some_and(|end| end + 1 >= f.length),
         };
         // A commenter's line ("Ana on May 3 said:") ends the article however
         // long the thread below it is.
@@ -570,6 +599,57 @@ fn extend_start(
         a -= 1;
     }
     a
+}
+
+/// The section: the nearest short label above the headline (a breadcrumb
+/// or the menu item repeated above it), or a word glued to the end of a
+/// date line ("…Mar 8, 2024Economy"). Returns its line and name.
+fn find_section(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    headline: usize,
+) -> Option<(usize, String)> {
+    let lo = headline.saturating_sub(12);
+    for i in (lo..headline).rev() {
+        let f = &feats[i];
+        let text = doc.line_text(i);
+        match kinds[i] {
+            None | Some(BlockKind::Navigation)
+                if (1..=3).contains(&f.words)
+                    && f.digits == 0
+                    && !f.terminal
+                    && f.length <= 30
+                    && f.repeats >= 2 =>
+            {
+                return Some((i, text.to_owned()));
+            }
+            Some(BlockKind::Timestamp) => {
+                // A capitalised word glued to the date: "2024Economy".
+                let tail_start = text
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map(|(p, _)| p);
+                if let Some(p) = tail_start {
+                    let tail = &text[p..];
+                    let glued = text[..p]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_digit());
+                    if glued
+                        && tail.chars().next().is_some_and(char::is_uppercase)
+                        && tail.chars().count() >= 3
+                    {
+                        return Some((i, tail.to_owned()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The folded headline parts of the page's title lines ("Headline | Site")
@@ -722,7 +802,7 @@ fn find_headline(
     }
     let folded_parts = title_set(doc, first);
     let lo = first.saturating_sub(HEADLINE_WINDOW);
-    let mut best: Option<(f32, usize)> = None;
+    let mut best: Option<(f32, usize, bool, Option<usize>)> = None;
     let mut content_between = 0usize;
     // The article's first line is a candidate when it does not read like a
     // sentence and more article follows.
@@ -736,16 +816,35 @@ fn find_headline(
         let candidate =
             kinds[i].is_none() && f.words >= 1 && f.length <= HEADLINE_MAX_CHARS && !f.dateline;
         if candidate {
-            let folded = lexicon::fold(doc.line_text(i)).0;
+            let (mut folded, map) = lexicon::fold(doc.line_text(i));
             let mut score = 0.0f32;
-            let titled = i > 0
+            let mut titled = i > 0
                 && (folded_parts.contains(&folded)
                     || (folded.len() >= 12 && f.words >= 3 && folded_title.starts_with(&folded)));
+            // A breadcrumb glued before the headline ("Home News Headline"):
+            // the line ends with a title part.
+            let mut cut = None;
+            if i > 0 && !titled && f.words >= 4 {
+                let suffix = folded_parts.iter().find(|p| {
+                    p.len() >= 15
+                        && p.split(' ').count() >= 3
+                        && folded.len() > p.len()
+                        && folded.ends_with(p.as_str())
+                        && folded.as_bytes()[folded.len() - p.len() - 1] == b' '
+                });
+                if let Some(p) = suffix {
+                    let k = folded.len() - p.len();
+                    cut = map.get(k).copied();
+                    folded = p.clone();
+                    titled = true;
+                }
+            }
             if titled {
                 // The title's first part is the headline; later parts are
                 // mostly the site's name ("Headline | Site").
                 let first_part = title_parts(title).first().map(|p| lexicon::fold(p).0);
-                let lead = first_part.as_deref() == Some(folded.as_str()) || folded_title.starts_with(&folded);
+                let lead = first_part.as_deref() == Some(folded.as_str())
+                    || folded_title.starts_with(&folded);
                 score += if lead { 5.0 } else { 2.0 };
             }
             if i == 0 && head_block > 0 {
@@ -777,19 +876,20 @@ fn find_headline(
             if f.repeats >= 2 {
                 score += 0.5;
             }
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, i));
+            if best.is_none_or(|(s, _, _, _)| score > s) {
+                best = Some((score, i, titled, cut));
             }
             content_between += 1;
         }
     }
-    let (score, mut i) = best?;
+    let (score, mut i, titled, cut) = best?;
+    let chosen = i;
     if score < -1.0 {
         return None;
     }
     // A headline comes before its deck: prefer an earlier headline-shaped
     // line separated from the pick only by bylines, dates and credits.
-    if feats[i].words >= 8 {
+    if feats[i].words >= 8 && !titled {
         let mut k = i;
         while k > lo {
             k -= 1;
@@ -812,13 +912,23 @@ fn find_headline(
     }
     let line = &doc.lines()[i];
     let story = i == 0 && title_parts(title).len() == 1;
-    Some((i, trim_headline(text, line.start, line.end, i == 0, story)))
+    let start = match cut {
+        Some(offset) if i == chosen => line.start + offset,
+        _ => line.start,
+    };
+    Some((i, trim_headline(text, start, line.end, i == 0, story)))
 }
 
 /// The headline part of a line: without the site name of a title line
 /// (`is_title`) and a trailing ";"; without a closing "." too on the first
 /// line of a clean story (`story`), where exports append one.
-fn trim_headline(text: &str, mut start: usize, mut end: usize, is_title: bool, story: bool) -> Span {
+fn trim_headline(
+    text: &str,
+    mut start: usize,
+    mut end: usize,
+    is_title: bool,
+    story: bool,
+) -> Span {
     if is_title {
         let raw = &text[start..end];
         if let Some(pos) = raw.find(" | ") {
@@ -843,6 +953,50 @@ fn trim_headline(text: &str, mut start: usize, mut end: usize, is_title: bool, s
     let lead = raw.len() - raw.trim_start().len();
     start += lead;
     Span::new(start, end.max(start))
+}
+
+/// Drops the author's box that closes the article region: its last lines
+/// when they name an author of the byline ("Ana Ruiz is a reporter …").
+fn trim_bio(doc: &Document<'_>, first: usize, authors: &[String], body: &mut [bool]) {
+    let names: Vec<&str> = authors
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| a.split_whitespace().count() >= 2)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    // At most the last two lines: a name line and the bio.
+    for _ in 0..2 {
+        let Some(last) = body.iter().rposition(|&b| b) else {
+            return;
+        };
+        let line = doc.line_text(last);
+        if last <= first || !names.iter().any(|n| line.starts_with(n)) {
+            return;
+        }
+        body[last] = false;
+    }
+}
+
+/// Drops the short, non-sentence lines that end the article region after
+/// its last prose line: share prompts, tag lists, footer links and related
+/// headlines the region swallowed before the chrome below it.
+fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
+    let Some(mut last) = body.iter().rposition(|&b| b) else {
+        return;
+    };
+    while last > first {
+        let f = &feats[last];
+        if is_good(f) || f.terminal || f.wrapped {
+            return;
+        }
+        body[last] = false;
+        match body[..last].iter().rposition(|&b| b) {
+            Some(prev) => last = prev,
+            None => return,
+        }
+    }
 }
 
 /// Groups body lines into paragraphs: a paragraph is a run of body lines in

@@ -288,4 +288,33 @@ mod tests {
             );
         }
     }
+
+    /// When the structure places no paragraph (or few), prose lines that
+    /// are not page furniture are read, and chrome still is not.
+    #[test]
+    fn prose_lines_stand_in_for_missing_paragraphs() {
+        let text = "Listen Live\n10:42 GMT\nGet short URL\n\nTOKYO, March 3 - Prime Minister Akiko Tanaka said on\n\
+            Tuesday that Japan would cut tariffs, and the Bank of Japan backed\nthe plan.\n";
+        let doc = Document::new(text);
+        let mut s = structure::analyze(&doc, None);
+        s.lede = None;
+        s.body_paragraphs.clear();
+        for label in &mut s.lines {
+            label.kind = BlockKind::Boilerplate;
+        }
+        let tags = extract(&doc, &s, None);
+        let names: Vec<&str> = tags.iter().map(|t| t.name.as_str()).collect();
+        assert!(names.contains(&"Akiko Tanaka"), "{names:?}");
+        assert!(
+            names.contains(&"Japan") && names.contains(&"Bank of Japan"),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Tokyo"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Live") || n.contains("GMT") || n.contains("URL")),
+            "{names:?}"
+        );
+    }
 }

@@ -66,6 +66,9 @@ const EVIDENCE_SCALE: f32 = 4.0;
 const MIN_CHILD_EVIDENCE: f32 = 3.0;
 /// ... and this share of its parent's children's evidence.
 const MIN_CHILD_SHARE: f32 = 0.4;
+/// Second-level topics are reported only under a top-level topic scoring
+/// at least this.
+const MIN_PARENT_SCORE: f32 = 0.25;
 /// Per-topic multipliers on the evidence: 17 numbers fitted (coordinate
 /// search, each kept within 0.5–1.5) on the development evaluation's top-1
 /// accuracy. The topics news covers most (economy, technology, sport, arts,
@@ -645,6 +648,9 @@ fn rank(model: &Model, totals: &HashMap<usize, f32>) -> Vec<Topic> {
             parent_code: None,
             score,
         });
+        if score < MIN_PARENT_SCORE {
+            continue;
+        }
         let children: Vec<(usize, f32)> = totals
             .iter()
             .filter(|&(&c, _)| model.concepts[c].level == 2 && model.concepts[c].top == t)
@@ -816,49 +822,6 @@ mod tests {
     #[test]
     fn text_without_topical_words_gets_no_topic() {
         assert!(classify_text("Hello\n\nThe and of it was.").is_empty());
-    }
-
-    /// Development aid: `COPYDESK_EXPLAIN=FILE cargo test --lib topics::tests::explain -- --ignored --nocapture`
-    /// prints the terms that gave each topic its evidence for the texts in FILE
-    /// (one JSON string a line).
-    #[test]
-    #[ignore = "development aid"]
-    fn explain() {
-        let Ok(path) = std::env::var("COPYDESK_EXPLAIN") else {
-            return;
-        };
-        let data = std::fs::read_to_string(path).unwrap_or_default();
-        let model = &*MODEL;
-        let stop = |w: &str| lexicon::stopwords("en").contains(w);
-        for line in data.lines() {
-            let text: String = serde_json::from_str(line).unwrap_or_default();
-            let mut ev = Evidence::default();
-            ev.read(model, &text, 1.0, &stop);
-            let mut rows: Vec<(f32, String)> = Vec::new();
-            for ((prefix, key), (hits, count)) in &ev.terms {
-                for &(c, w) in *hits {
-                    if model.concepts[c].level == 1 {
-                        rows.push((
-                            w * (1.0 + count.ln()),
-                            format!(
-                                "{}{} {}",
-                                key,
-                                if *prefix { "*" } else { "" },
-                                &model.concepts[c].code[7..9]
-                            ),
-                        ));
-                    }
-                }
-            }
-            rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let best = rows
-                .iter()
-                .take(25)
-                .map(|(w, s)| format!("{s}:{w:.1}"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            println!("{}\n  {best}\n", &text[..text.len().min(200)]);
-        }
     }
 
     #[test]

@@ -168,9 +168,8 @@ pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
             let known = agency
                 .as_deref()
                 .is_some_and(|a| lexicon::outlet(a).is_some());
-            let footer = s.to_lowercase().contains("rights")
-                || matches!(kind_label, Some(BlockKind::Footer));
-            if (credit_line || known || author.is_some()) && !footer {
+            let footer = s.to_lowercase().contains("rights");
+            if (credit_line || known || rest.as_str().contains('/')) && !footer {
                 out.push(Credit {
                     kind: CreditKind::Photo,
                     agency,
@@ -191,10 +190,8 @@ pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
                     .as_deref()
                     .is_some_and(|a| lexicon::outlet(a).is_some());
             if whole_known || parts_known {
-                let wire = whole_known
-                    && !credit_line
-                    && s.split_whitespace().count() <= 2
-                    && !s.contains("Images");
+                let photo_agency = agency.as_deref().is_some_and(lexicon::is_photo_agency);
+                let wire = !credit_line && !photo_agency;
                 out.push(Credit {
                     kind: if wire {
                         CreditKind::Wire
@@ -256,6 +253,16 @@ mod tests {
                 text.is_char_boundary(credit.span.start) && text.is_char_boundary(credit.span.end)
             );
         }
+    }
+
+    #[test]
+    fn wire_trailers_are_wire_credits_and_publisher_copyrights_are_not_credits() {
+        let c = credits(
+            "Title\n\nBody text here.\n\ndpa-infocom, dpa:191017-99-321456/2\n\n© Nordkurier Mediengruppe 2019",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].kind, CreditKind::Wire);
+        assert_eq!(c[0].agency.as_deref(), Some("dpa"));
     }
 
     #[test]

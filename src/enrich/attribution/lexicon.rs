@@ -223,6 +223,7 @@ static OUTLETS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
         let Some((canonical, spellings)) = line.split_once('\t') else {
             continue;
         };
+        let spellings = spellings.split('\t').next().unwrap_or_default();
         let canonical = canonical.trim();
         map.insert(canonical.to_lowercase(), canonical);
         for s in spellings.split('|') {
@@ -231,6 +232,27 @@ static OUTLETS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     }
     map
 });
+
+/// Canonical names of agencies that sell pictures only ("Getty Images").
+static PHOTO_AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/outlets.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            let canonical = fields.next()?.trim();
+            fields
+                .nth(1)
+                .is_some_and(|f| f.trim() == "photo")
+                .then_some(canonical)
+        })
+        .collect()
+});
+
+/// Whether the canonical agency `name` sells pictures only.
+pub(crate) fn is_photo_agency(name: &str) -> bool {
+    PHOTO_AGENCIES.contains(&name)
+}
 
 /// The canonical name of the outlet or agency spelled `name`, if known.
 pub(crate) fn outlet(name: &str) -> Option<&'static str> {
@@ -242,6 +264,7 @@ pub(crate) fn outlet(name: &str) -> Option<&'static str> {
 pub(crate) fn warm_up() {
     LazyLock::force(&LEXICONS);
     LazyLock::force(&OUTLETS);
+    LazyLock::force(&PHOTO_AGENCIES);
     LazyLock::force(&EMPTY);
 }
 

@@ -8,6 +8,9 @@ use super::text::{Text, Tok};
 use super::{Source, SourceType};
 use crate::enrich::Span;
 
+/// The most full names collected from one article.
+const MAX_NAMES: usize = 5_000;
+
 /// A person's full name as the article first writes it.
 #[derive(Debug, Clone)]
 struct Name {
@@ -69,7 +72,7 @@ impl<'a> Speakers<'a> {
                 // are used only when no other run gives the name.
                 let initial = para.sents.iter().any(|&(a, _)| a == i);
                 let from = i;
-                if e - from >= 2 {
+                if e - from >= 2 && names.len() < MAX_NAMES {
                     names.push(Name {
                         initial,
                         at: toks[from].start,
@@ -205,6 +208,14 @@ impl<'a> Speakers<'a> {
         };
         if let Some(o) = outlet {
             return Some(self.source(o.to_owned(), describe(0, ns), SourceType::Outlet, mention));
+        }
+        if lex.is(head, Tag::Unnamed) && ns + 1 >= words.len() {
+            return Some(self.source(
+                mention_text.to_owned(),
+                String::new(),
+                SourceType::Unnamed,
+                mention,
+            ));
         }
         if lex.is(head, Tag::Doc) {
             return Some(self.source(

@@ -45,6 +45,10 @@ pub(crate) struct Found {
 /// The longest subject phrase read backwards from a cue, in words.
 const MAX_NP: usize = 8;
 
+/// The most attributions read from one article (bounds the cost of pages
+/// that are not articles).
+const MAX_FOUND: usize = 5_000;
+
 struct Sentence<'t> {
     toks: &'t [Tok],
     lex: &'t Lexicon,
@@ -222,6 +226,12 @@ impl Sentence<'_> {
     /// run of capitalised words (after an opening conjunction).
     fn sentence_subject(&self, limit: usize) -> Option<Np> {
         let mut i = self.a;
+        // "At a rally in Iowa, Sanders …": skip an opening phrase.
+        if self.is(i, Tag::Stop) || self.is(i, Tag::Adj) {
+            if let Some(c) = (i..limit.min(i + 12)).find(|&x| self.toks[x].is(",")) {
+                i = c + 1;
+            }
+        }
         while i < limit && (self.is(i, Tag::Conj) || self.toks[i].is(",")) {
             i += 1;
         }
@@ -338,6 +348,9 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
     let mut used_quotes = vec![false; text.quotes.len()];
     for (p, para) in text.paras.iter().enumerate() {
         for (si, &(a, b)) in para.sents.iter().enumerate() {
+            if out.len() >= MAX_FOUND {
+                return out;
+            }
             let a = if si == 0 {
                 after_dateline(&para.toks, a, b)
             } else {
@@ -455,6 +468,14 @@ fn frame(
         k -= 1;
     }
     let cue = s.span(k, c1);
+    // "Clinton on Tuesday said": the subject is before the time phrase.
+    let mut ks = k;
+    while ks > s.a + 1 && toks[ks - 1].upper && s.is(ks - 1, Tag::Adj) {
+        ks -= 1;
+        if ks > s.a + 1 && !toks[ks - 1].upper && s.is(ks - 1, Tag::Adj) {
+            ks -= 1;
+        }
+    }
 
     if tag == Tag::Prep {
         let (ns, ne) = s.np_after(c1)?;
@@ -512,7 +533,7 @@ fn frame(
                 && pronoun_alone
         })
         // "Trump, a businessman, said": the subject is before the apposition.
-        .filter(|_| s.subject_before(k).is_none_or(|n| n.apposition.is_none()));
+        .filter(|_| s.subject_before(ks).is_none_or(|n| n.apposition.is_none()));
     let (np, boundary, mut r) = match inverted {
         Some((ns, ne)) => (
             Some(Np {
@@ -526,7 +547,7 @@ fn frame(
             ne,
         ),
         None => {
-            let np = s.subject_before(k);
+            let np = s.subject_before(ks);
             let boundary = np
                 .and_then(|n| n.start.checked_sub(1))
                 .filter(|&x| x >= s.a);
@@ -784,59 +805,104 @@ fn quote_only(text: &Text, p: usize) -> Option<(usize, usize)> {
 /// own quotation ("…" / "…," she said), else to the attribution that ends
 /// the paragraph before ("…," she said. / "…").
 pub(crate) fn merge_quote_paragraphs(text: &Text, found: &mut [Found]) {
-    let bounds = |p: usize| -> Option<(usize, usize)> {
-        let toks = &text.paras.get(p)?.toks;
-        Some((toks.first()?.start, toks.last()?.end))
+    let n = text.paras.len();
+    let bounds: Vec<Option<(usize, usize)>> = text
+        .paras
+        .iter()
+        .map(|p| Some((p.toks.first()?.start, p.toks.last()?.end)))
+        .collect();
+    // The paragraph holding byte `at` (the last one starting at or before it).
+    let starts: Vec<usize> = bounds
+        .iter()
+        .map(|b| b.map_or(usize::MAX, |b| b.0))
+        .collect();
+    let para_of = |at: usize| -> usize {
+        let mut lo = 0;
+        let mut hi = n;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if starts[mid] != usize::MAX && starts[mid] > at {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        lo.saturating_sub(1)
     };
-    let covered = |found: &[Found], (s, e): (usize, usize)| {
-        found
-            .iter()
-            .any(|f| f.content.start < e && f.content.end > s)
-    };
-    for p in 0..text.paras.len() {
+    // Linear bookkeeping: which paragraphs some content covers, which
+    // attributions start and end in each paragraph.
+    let mut covered = vec![false; n];
+    let mut by_start: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut by_end: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (fi, f) in found.iter().enumerate() {
+        let (ps, pe) = (
+            para_of(f.content.start),
+            para_of(f.content.end.saturating_sub(1)),
+        );
+        for c in covered
+            .iter_mut()
+            .take(pe.min(n.saturating_sub(1)) + 1)
+            .skip(ps)
+        {
+            *c = true;
+        }
+        if let Some(v) = by_start.get_mut(ps) {
+            v.push(fi);
+        }
+        if let Some(v) = by_end.get_mut(pe) {
+            v.push(fi);
+        }
+    }
+    for p in 0..n {
         let Some((ps, pe)) = quote_only(text, p) else {
             continue;
         };
-        if covered(found, (ps, pe)) {
+        if covered[p] {
             continue;
         }
         // Forward, over a run of quotation-only paragraphs.
         let mut q = p + 1;
-        while let Some(b) = quote_only(text, q) {
-            if covered(found, b) {
-                break;
-            }
+        while q < n && !covered[q] && quote_only(text, q).is_some() {
             q += 1;
         }
-        if let Some((qs, _)) = bounds(q)
-            && let Some(f) = found
-                .iter_mut()
-                .find(|f| f.content.start == qs && f.kind == AttributionKind::DirectQuote)
+        if let Some(Some((qs, _))) = bounds.get(q)
+            && let Some(&fi) = by_start[q].iter().find(|&&fi| {
+                found[fi].content.start == *qs && found[fi].kind == AttributionKind::DirectQuote
+            })
         {
-            f.content.start = ps;
+            found[fi].content.start = ps;
+            for c in &mut covered[p..q] {
+                *c = true;
+            }
             continue;
         }
         // Backward: content that ends the previous paragraph.
         let Some(prev) = p.checked_sub(1) else {
             continue;
         };
-        let Some(toks) = text.paras.get(prev).map(|x| &x.toks) else {
-            continue;
-        };
-        let Some((prev_start, prev_end)) = bounds(prev) else {
+        let (Some(toks), Some(Some((prev_start, prev_end)))) =
+            (text.paras.get(prev).map(|x| &x.toks), bounds.get(prev))
+        else {
             continue;
         };
         let ends_there = |f: &Found| {
-            f.content.end <= prev_end
-                && f.content.end > prev_start
-                && !toks.iter().any(|t| t.start >= f.content.end && t.is_word())
+            f.content.end <= *prev_end
+                && f.content.end > *prev_start
+                && !toks
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.start >= f.content.end)
+                    .any(Tok::is_word)
         };
-        if let Some(f) = found
-            .iter_mut()
-            .filter(|f| ends_there(f))
-            .max_by_key(|f| f.content.end)
-        {
-            f.content.end = pe;
+        let best = by_end[prev]
+            .iter()
+            .copied()
+            .filter(|&fi| ends_there(&found[fi]))
+            .max_by_key(|&fi| found[fi].content.end);
+        if let Some(fi) = best {
+            found[fi].content.end = pe;
+            covered[p] = true;
+            by_end[p].push(fi);
         }
     }
 }

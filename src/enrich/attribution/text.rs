@@ -105,6 +105,10 @@ pub(crate) struct Text {
 /// bounded look-around).
 const MAX_PARA: usize = 20_000;
 
+/// The most tokens in one sentence: longer runs (tables, lists without
+/// full stops) are cut.
+const MAX_SENTENCE: usize = 300;
+
 impl Text {
     /// Tokenises the paragraphs `ranges` (byte ranges of `text`).
     pub(crate) fn new(text: &str, ranges: &[(usize, usize)], lex: &Lexicon) -> Text {
@@ -332,6 +336,11 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < toks.len() {
+        // Bounded sentences keep every later look-around linear.
+        if i - start >= MAX_SENTENCE {
+            out.push((start, i));
+            start = i;
+        }
         let t = &toks[i];
         let ends =
             t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…" | "...");

@@ -23,6 +23,9 @@ pub(crate) struct Parsed {
     pub(crate) agency: Option<String>,
     /// The date as written and its span.
     pub(crate) date: Option<(DateParts, Span)>,
+    /// Whether it names an agency or a date; a bare "PLACE —" is weaker
+    /// evidence.
+    pub(crate) strong: bool,
 }
 
 /// The most bytes of a line a dateline is looked for in.
@@ -206,6 +209,7 @@ fn parse_tokens(g: &Grammar<'_>) -> Option<Parsed> {
             country_code: None,
             agency: Some(a),
             date: None,
+            strong: true,
         });
     }
     place_dateline(g, 0, None)
@@ -319,7 +323,7 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
         // An unknown one-word place with no qualifier is more likely a
         // company or an acronym ("BMW — Europe's…") unless it is long.
         let short = letters(place).count() <= 2
-            || (!known && qualifiers.is_empty() && place_words == 1 && letters(place).count() < 5);
+            || (!known && qualifiers.is_empty() && place_words == 1 && letters(place).count() < 4);
         if !spaced || !(caps_ok || title_ok) || place_words > 4 || short {
             return None;
         }
@@ -351,6 +355,7 @@ fn place_dateline(g: &Grammar<'_>, i: usize, agency: Option<String>) -> Option<P
             let e = g.tokens[d.end - 1].end;
             (d.value, Span::new(s, e))
         }),
+        strong,
     })
 }
 
@@ -400,6 +405,7 @@ fn xinhua(g: &Grammar<'_>) -> Option<Parsed> {
         place,
         agency: Some(agency),
         date: Some((d.value, date_span)),
+        strong: true,
     })
 }
 

@@ -143,7 +143,9 @@ impl<'a> Grammar<'a> {
         if one == "may" && self.t(i).starts_with('m') {
             return None;
         }
-        if self.is(next, ".") && self.glued(next) {
+        // The dot of an abbreviation ("Oct.", "janv."), not a full stop after
+        // a full name ("14 марта.").
+        if self.is(next, ".") && self.glued(next) && self.t(next - 1).chars().count() <= 4 {
             next += 1;
         }
         Some((form.month, next))

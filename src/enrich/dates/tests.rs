@@ -355,3 +355,30 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_column_name_in_the_headline_is_not_a_dateline() {
+    let text = "MARKET FOCUS - STEEL MAKERS FACE A SLOW YEAR\n\nTOKYO, March 4 - Steel makers expect demand to stay flat this year, industry officials said.";
+    let d = run(text, None).dateline.map(|d| d.place);
+    assert_eq!(d.as_deref(), Some("TOKYO"));
+    let text = "MARKET FOCUS - STEEL MAKERS FACE A SLOW YEAR\n\nSteel makers expect demand to stay flat this year, industry officials said.";
+    assert_eq!(run(text, None).dateline, None);
+}
+
+#[test]
+fn a_site_clock_above_the_menus_is_not_the_publication_date() {
+    let text = "10:42 GMT +317 October 2019\nListen Live\nWorld\nBusiness\nMarkets\nSport\nVideo\n\n\
+                Barges to carry grain along the river from next month\n\n\
+                IZMAIL, Ukraine, Oct 17 (Reuters) - Ukraine will start moving grain by barge along the lower \
+                Danube next month under a deal signed on Thursday with two river operators, the ministry said.\n\n\
+                The route would take pressure off the rail border crossings, where wagons have waited for days.";
+    let out = run(text, None);
+    let clock = out.mentions.first().map(|m| (m.span.text(text), m.role));
+    assert_eq!(clock.map(|c| c.0), Some("10:42 GMT +317 October 2019"));
+    assert_ne!(clock.map(|c| c.1), Some(DateRole::Published));
+    // The clock's date still gives the yearless dateline its year.
+    assert_eq!(
+        out.dateline.and_then(|d| d.date).map(|d| d.year),
+        Some(2019)
+    );
+}

@@ -30,7 +30,7 @@ pub(crate) enum Role {
     Date,
     /// A role or outlet word that ends the names of a byline ("Staff",
     /// "Correspondent", "Redakteur").
-    RoleWord,
+    AuthorTitle,
 }
 
 /// How a phrase marks a line.
@@ -45,6 +45,9 @@ pub(crate) enum Mode {
     /// The phrase marks the whole line when it ends it ("Ana on May 3,
     /// 2019 at 4:47 pm said:").
     Suffix,
+    /// The phrase marks the whole line when a few words at most follow it
+    /// after a longer text ("… Photograph: Getty Images").
+    Tail,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -134,7 +137,7 @@ fn parse_kind(name: &str) -> Option<Role> {
         "byline" => Role::BylineCue,
         "body_start" => Role::BodyStart,
         "date" => Role::Date,
-        "role" => Role::RoleWord,
+        "role" => Role::AuthorTitle,
         _ => return None,
     })
 }
@@ -215,13 +218,14 @@ impl Lexicon {
                 let Some(role) = parse_kind(kind.trim()) else {
                     continue;
                 };
-                if role == Role::RoleWord {
+                if role == Role::AuthorTitle {
                     roles.insert(fold(phrase.trim()).0);
                     continue;
                 }
                 let mode = match fields.next().map(str::trim) {
                     Some("start") => Mode::Prefix,
                     Some("end") => Mode::Suffix,
+                    Some("tail") => Mode::Tail,
                     _ => Mode::Phrase,
                 };
                 add(phrase, Entry { role, mode }, &mut patterns, &mut entries);
@@ -326,7 +330,7 @@ impl Lexicon {
                         scan.covered += alnum;
                         scan.body_start = true;
                     }
-                    Role::RoleWord => {}
+                    Role::AuthorTitle => {}
                     Role::BylineCue => {
                         if opens || glued {
                             scan.byline_cue.get_or_insert(end);
@@ -335,6 +339,12 @@ impl Lexicon {
                     Role::Kind(kind) => {
                         if entry.mode == Mode::Prefix {
                             if (opens || glued) && scan.prefix.is_none() {
+                                scan.prefix = Some((kind, start));
+                            }
+                        } else if entry.mode == Mode::Tail {
+                            let after = line[end..].split_whitespace().count();
+                            let before = line[..start].split_whitespace().count();
+                            if after <= 8 && before >= 3 && scan.prefix.is_none() {
                                 scan.prefix = Some((kind, start));
                             }
                         } else if entry.mode == Mode::Suffix {

@@ -122,6 +122,7 @@ fn kind_name(name: &str) -> Option<BlockKind> {
         "footer" => K::Footer,
         "boilerplate" => K::Boilerplate,
         "credit" => K::Credit,
+        "caption" => K::Caption,
         "timestamp" => K::Timestamp,
         "byline" => K::Byline,
         _ => return None,
@@ -204,4 +205,47 @@ fn empty_and_odd_inputs_do_not_panic() {
             assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         }
     }
+}
+
+#[test]
+fn sections_of_the_fixture_pages() {
+    // All but two fixture pages get their section (two print it nowhere
+    // near the headline: "Andalucía" in a menu, "Урал" above the menus).
+    let dir = root().join("tests/fixtures/articles");
+    let mut right = 0;
+    let mut total = 0;
+    for entry in fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let expect: Value = serde_json::from_str(
+            &fs::read_to_string(path.with_extension("expect.json"))
+                .unwrap_or_else(|e| panic!("{e}")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        total += 1;
+        if analyze_text(&text).section.as_deref() == expect["section"].as_str() {
+            right += 1;
+        }
+    }
+    assert!(right + 2 >= total, "{right} of {total} sections");
+}
+
+#[test]
+fn headline_after_a_glued_breadcrumb_matches_the_title() {
+    let text = "Ferry fares rise again on the harbour line | Harbour Times\nHome\nNews\nSport\nWeather\nHome News Ferry fares rise again on the harbour line\n\nThe harbour ferry company said on Monday that single fares would rise by ten percent from June, the second increase this year.\n\nCommuters' groups said the rise would push more people back into their cars, and asked the city council to step in before the summer timetable starts.\n";
+    let s = analyze_text(text);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("Ferry fares rise again on the harbour line")
+    );
+    assert!(
+        s.lede
+            .is_some_and(|l| l.text(text).starts_with("The harbour ferry company"))
+    );
 }
