@@ -521,8 +521,9 @@ fn best_region(values: &[f32]) -> Option<(usize, usize)> {
 }
 
 /// Ends the article at the first end marker (comments, footer, banner, a
-/// "Related" header, a tag line) once more article text comes before it than
-/// after it.
+/// "Related" header, a tag line, a bare byline cue) once more article text
+/// comes before it than after it, or a third of it and at least 600
+/// characters (a short article over a long teaser list).
 fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
     let good = |i: usize| {
         if is_good(&feats[i]) {
@@ -547,7 +548,11 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
         // A commenter's line ("Ana on May 3 said:") ends the article however
         // long the thread below it is.
         let thread = f.strong == Some(BlockKind::Comments) && f.scan.prefix.is_some();
-        if (marker && before >= 200 && before > total - before || thread && before >= 200) && i > a
+        if (marker
+            && before >= 200
+            && (before > total - before || before >= 600 && before * 2 >= total - before)
+            || thread && before >= 200)
+            && i > a
         {
             // Leave out the thread's header too ("Comments", "10 Responses").
             let mut end = i - 1;

@@ -249,3 +249,82 @@ fn headline_after_a_glued_breadcrumb_matches_the_title() {
             .is_some_and(|l| l.text(text).starts_with("The harbour ferry company"))
     );
 }
+
+/// An invented blog page whose article region runs into a share prompt, a
+/// newsletter prompt, the author's box and a tag list.
+const PAGE_WITH_AUTHOR_BOX: &str = "Home\nNews\nSport\n\nCouncil approves new cycle lanes for the harbour road\n\nBy Maren Holt\n\nThe city council voted on Tuesday to build protected cycle lanes along the harbour road, ending a dispute that has run for almost three years between shop owners and residents.\n\nThe plan, which will cost about four million euros, removes one lane of parking on each side of the road and adds new crossings near the ferry terminal and the market hall.\n\nGet the Harbour Weekly newsletter\n\nShop owners had argued that the loss of parking would drive customers away, but a survey by the council found that most visitors to the harbour arrive on foot or by bus.\n\nWork on the first section is due to start in the spring, and the whole route should be open before the end of next year, the council said in a statement.\n\nShare this story\n\nAuthor\n\nMaren Holt\n\nMaren Holt is a city reporter who has covered local politics and transport for the paper since she joined it from a regional radio station.\n\ncycling\ntransport\ncouncil\n\n© 2024 Harbour Weekly\n";
+
+#[test]
+fn trailing_prompts_and_author_box_stay_out_of_the_body() {
+    let text = PAGE_WITH_AUTHOR_BOX;
+    let s = analyze_text(text);
+    let kept: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
+    let joined = kept.join("\n");
+    assert!(joined.starts_with("The city council voted"), "{joined}");
+    assert!(joined.contains("Shop owners had argued"), "{joined}");
+    assert!(
+        joined.ends_with("the council said in a statement."),
+        "{joined}"
+    );
+    for chrome in [
+        "newsletter",
+        "Share this story",
+        "is a city reporter",
+        "cycling",
+    ] {
+        assert!(!joined.contains(chrome), "{chrome:?} kept: {joined}");
+    }
+}
+
+#[test]
+fn trim_tail_keeps_sentences_and_drops_short_fragments() {
+    let lexicon = lexicon::get();
+    let stop = lexicon.stopwords(Some("en"));
+    let lines = [
+        "The harbour road will get protected cycle lanes from next spring, the council said on Tuesday after a long debate.",
+        "Work starts in March.",
+        "transport",
+        "Archive · RSS · Imprint",
+    ];
+    let feats: Vec<LineFeatures> = lines
+        .iter()
+        .map(|l| line::features(l, lexicon, stop))
+        .collect();
+    let mut body = vec![true; lines.len()];
+    trim_tail(0, &feats, &mut body);
+    assert_eq!(body, [true, true, false, false]);
+}
+
+#[test]
+fn trim_bio_drops_lines_opening_with_the_author_name() {
+    let text = "The council said work would start in March.\nMaren Holt\nMaren Holt is a city reporter for the paper.\n";
+    let doc = Document::new(text);
+    let mut body = vec![true; 3];
+    trim_bio(&doc, 0, &["Maren Holt".to_owned()], &mut body);
+    assert_eq!(body, [true, false, false]);
+    let mut body = vec![true; 3];
+    trim_bio(&doc, 0, &["Ana Ruiz".to_owned()], &mut body);
+    assert_eq!(body, [true, true, true]);
+}
+
+#[test]
+fn a_related_header_cuts_a_short_article_above_a_long_teaser_list() {
+    let lexicon = lexicon::get();
+    let stop = lexicon.stopwords(Some("en"));
+    let prose = "The council said on Tuesday that the work on the harbour road would start in the spring, and that the whole route should be open to cyclists and walkers before the end of the next year.";
+    let teaser = "A new ferry timetable will add two late crossings on the weekend, and the operator says that the fares for children and for students will stay the same as they were in the summer.";
+    let mut lines = vec![prose; 4];
+    lines.push("Related stories");
+    lines.extend([teaser; 7]);
+    let feats: Vec<LineFeatures> = lines
+        .iter()
+        .map(|l| {
+            let mut f = line::features(l, lexicon, stop);
+            f.strong = strong_kind(&f);
+            f
+        })
+        .collect();
+    assert_eq!(cut_end(0, lines.len() - 1, &feats), 3);
+    // With only two paragraphs above it, the header is not trusted.
+    assert_eq!(cut_end(2, lines.len() - 1, &feats), lines.len() - 1);
+}
