@@ -34,6 +34,16 @@ fn sized(text: &str, target: usize) -> String {
     out
 }
 
+/// An article with no hints: the pipeline's worst case.
+fn article(text: &str) -> Article<'_> {
+    Article {
+        text,
+        language_hint: None,
+        reference_time: None,
+        source_url: None,
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let pipeline = Pipeline::new();
     let articles = fixtures();
@@ -48,12 +58,7 @@ fn bench(c: &mut Criterion) {
     ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::new("all_features", label), &text, |b, text| {
-            let article = Article {
-                text,
-                language_hint: None,
-                reference_time: None,
-                source_url: None,
-            };
+            let article = article(text);
             b.iter(|| pipeline.enrich(&article, Features::ALL, &Budget::default()));
         });
         group.bench_with_input(BenchmarkId::new("document", label), &text, |b, text| {
@@ -70,12 +75,7 @@ fn bench(c: &mut Criterion) {
     for (name, text) in &articles {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
-            let article = Article {
-                text,
-                language_hint: None,
-                reference_time: None,
-                source_url: None,
-            };
+            let article = article(text);
             b.iter(|| pipeline.enrich(&article, Features::ALL, &Budget::default()));
         });
     }

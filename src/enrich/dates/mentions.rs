@@ -103,11 +103,19 @@ pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
                     i = end;
                     continue;
                 }
-                Cue::Today | Cue::Yesterday | Cue::Tomorrow => {
-                    let days = match cue {
-                        Cue::Yesterday => -1,
-                        Cue::Tomorrow => 1,
-                        _ => 0,
+                Cue::Today
+                | Cue::Yesterday
+                | Cue::Tomorrow
+                | Cue::LastWeek
+                | Cue::LastMonth
+                | Cue::LastYear => {
+                    let relative = match cue {
+                        Cue::Yesterday => Relative::Days(-1),
+                        Cue::Tomorrow => Relative::Days(1),
+                        Cue::LastWeek => Relative::Last(Unit::Week),
+                        Cue::LastMonth => Relative::Last(Unit::Month),
+                        Cue::LastYear => Relative::Last(Unit::Year),
+                        _ => Relative::Days(0),
                     };
                     push(
                         &mut out,
@@ -116,27 +124,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
                             &g,
                             i,
                             end,
-                            Value::Relative(Relative::Days(days)),
-                            take_cue(&mut pending_cue, i),
-                        ),
-                    );
-                    i = end;
-                    continue;
-                }
-                Cue::LastWeek | Cue::LastMonth | Cue::LastYear => {
-                    let unit = match cue {
-                        Cue::LastWeek => Unit::Week,
-                        Cue::LastMonth => Unit::Month,
-                        _ => Unit::Year,
-                    };
-                    push(
-                        &mut out,
-                        &mut ranges,
-                        found(
-                            &g,
-                            i,
-                            end,
-                            Value::Relative(Relative::Last(unit)),
+                            Value::Relative(relative),
                             take_cue(&mut pending_cue, i),
                         ),
                     );

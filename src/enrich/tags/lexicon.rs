@@ -154,23 +154,19 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             g.forms.entry(form).or_insert(index);
         }
     };
-    for line in entries(COUNTRIES) {
+    // Countries are `code, name, aliases`; cities `name, code, aliases`.
+    let places = entries(COUNTRIES)
+        .map(|line| (line, true))
+        .chain(entries(CITIES).map(|line| (line, false)));
+    for (line, code_first) in places {
         let mut cols = line.split('\t');
-        let (Some(code), Some(name)) = (cols.next(), cols.next()) else {
+        let (Some(first), Some(second)) = (cols.next(), cols.next()) else {
             continue;
         };
-        let entity = Entity {
-            name: name.trim(),
-            kind: EntityKind::Location,
-            country: Some(code.trim()).filter(|c| !c.is_empty()),
-            topic: None,
-        };
-        add(&mut g, entity, cols.next().unwrap_or(""));
-    }
-    for line in entries(CITIES) {
-        let mut cols = line.split('\t');
-        let (Some(name), Some(code)) = (cols.next(), cols.next()) else {
-            continue;
+        let (code, name) = if code_first {
+            (first, second)
+        } else {
+            (second, first)
         };
         let entity = Entity {
             name: name.trim(),
