@@ -3,8 +3,9 @@
 //! Two detectors, each where it is strong: whatlang (trigrams, fast) on long
 //! text, where it is all but always right, and lingua (1- to 5-gram models)
 //! on short text and to split languages whatlang confuses or does not know
-//! (da/nb/nn, hr/bs/sr, id/ms, the Cyrillic languages, ...). Long text is
-//! sampled, never scanned whole, so the cost stays flat in the input size.
+//! (da/nb/nn, hr/bs/sr, id/ms, the Cyrillic languages, ...). The article's
+//! language is read from a sample of its prose lines; the check for lines in
+//! another language reads every line of 30 chars or more, so it is linear.
 //!
 //! Lines are judged against the article: a line becomes a segment in another
 //! language only when lingua is confident of that language and all but rules
