@@ -6,55 +6,12 @@ use copydesk::enrich::{Budget, Pipeline};
 use copydesk::grpc::{Limits, enrich_request};
 use copydesk::pb;
 use proptest::prelude::*;
-use prost::Message;
-use prost_reflect::{DescriptorPool, DynamicMessage, ReflectMessage, Value};
 use std::sync::LazyLock;
 
+mod common;
+use common::spans;
+
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::new);
-static POOL: LazyLock<DescriptorPool> = LazyLock::new(|| {
-    DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).expect("the API's descriptors decode")
-});
-
-/// Every `TextSpan` in the message, found by reflection so that spans added
-/// to the API later are checked too.
-fn spans(enrichment: &pb::Enrichment) -> Vec<(i32, i32, String)> {
-    let descriptor = POOL
-        .get_message_by_name("copydesk.v1.Enrichment")
-        .expect("Enrichment is described");
-    let message = DynamicMessage::decode(descriptor, enrichment.encode_to_vec().as_slice())
-        .expect("round trip");
-    let mut out = Vec::new();
-    walk(&message, &mut out);
-    out
-}
-
-fn walk(message: &DynamicMessage, out: &mut Vec<(i32, i32, String)>) {
-    if message.descriptor().full_name() == "copydesk.v1.TextSpan" {
-        let int = |name: &str| {
-            message
-                .get_field_by_name(name)
-                .and_then(|v| v.as_i32())
-                .unwrap_or(-1)
-        };
-        let content = message
-            .get_field_by_name("content")
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        out.push((int("start_offset"), int("end_offset"), content));
-        return;
-    }
-    for (_, value) in message.fields() {
-        visit(value, out);
-    }
-}
-
-fn visit(value: &Value, out: &mut Vec<(i32, i32, String)>) {
-    match value {
-        Value::Message(m) => walk(m, out),
-        Value::List(items) => items.iter().for_each(|v| visit(v, out)),
-        _ => {}
-    }
-}
 
 fn enrich(text: &str, encoding: pb::TextEncoding) -> pb::Enrichment {
     let request = pb::EnrichArticleRequest {

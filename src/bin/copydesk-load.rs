@@ -4,7 +4,9 @@
 //! set concurrency (closed loop) or rate (open loop), for a set time or count,
 //! and prints requests/s, latency percentiles from an HDR histogram, errors by
 //! status code, and — given the server's pid on this machine — the server's
-//! CPU time per article. Traffic goes only to the address given, which should
+//! CPU time per article and peak RSS. With `--ready-timeout-secs` it first
+//! waits for the server's first answer and reports how long that took. In
+//! open loop (`--rate`) latency counts from when a call was due. Traffic goes only to the address given, which should
 //! be a loopback address on this machine.
 //!
 //! ```sh
@@ -58,6 +60,11 @@ struct Args {
     /// The server's pid, to report its CPU time per article (Linux).
     #[arg(long)]
     server_pid: Option<u32>,
+    /// Wait up to this many seconds for the server to answer a first call,
+    /// and report how long that took (run right after starting the server to
+    /// measure its start-up).
+    #[arg(long, default_value_t = 0)]
+    ready_timeout_secs: u64,
     /// Bearer token, if the server requires one.
     #[arg(long, env = "COPYDESK_AUTH_TOKEN", hide_env_values = true)]
     auth_token: Option<String>,
@@ -131,6 +138,9 @@ fn request(texts: &[String], i: usize) -> pb::EnrichArticleRequest {
 }
 
 async fn run(args: Args, corpus: Vec<String>) -> anyhow::Result<()> {
+    if args.ready_timeout_secs > 0 {
+        wait_ready(&args, &corpus).await?;
+    }
     let channel = Channel::from_shared(format!("http://{}", args.addr))?
         .connect()
         .await
@@ -156,11 +166,17 @@ async fn run(args: Args, corpus: Vec<String>) -> anyhow::Result<()> {
             let mut i = caller;
             let mut next = Instant::now();
             while Instant::now() < end {
-                if let Some(interval) = interval {
-                    tokio::time::sleep_until(next.into()).await;
-                    next += interval;
-                }
-                let t0 = Instant::now();
+                // Open loop: latency counts from when the call was due, so a
+                // server that falls behind is not hidden (coordinated omission).
+                let t0 = match interval {
+                    Some(interval) => {
+                        tokio::time::sleep_until(next.into()).await;
+                        let due = next;
+                        next += interval;
+                        due
+                    }
+                    None => Instant::now(),
+                };
                 let (articles, outcome) =
                     call(&mut client, mode, &corpus, i, batch_size, token.as_deref()).await;
                 let us = u64::try_from(t0.elapsed().as_micros()).unwrap_or(u64::MAX);
@@ -226,7 +242,62 @@ async fn run(args: Args, corpus: Vec<String>) -> anyhow::Result<()> {
             cpu * 1e6 / t.articles.max(1) as f64
         );
     }
+    if let Some(kb) = args.server_pid.and_then(peak_rss_kb) {
+        println!("server peak RSS (VmHWM) {:.1} MB", kb as f64 / 1024.0);
+    }
     Ok(())
+}
+
+/// Polls the server with one unary call until it answers, and prints how
+/// long that took since this program started.
+async fn wait_ready(args: &Args, corpus: &[String]) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let give_up = started + Duration::from_secs(args.ready_timeout_secs);
+    let mut listening = None;
+    loop {
+        let endpoint = Channel::from_shared(format!("http://{}", args.addr))?;
+        if let Ok(channel) = endpoint.connect().await {
+            listening.get_or_insert_with(|| started.elapsed());
+            let mut client = ArticleEnrichmentServiceClient::new(channel);
+            let (_, outcome) = call(
+                &mut client,
+                Mode::Unary,
+                corpus,
+                0,
+                1,
+                args.auth_token.as_deref(),
+            )
+            .await;
+            if outcome.is_ok() {
+                println!(
+                    "server listening after {:.0} ms, first answer after {:.0} ms",
+                    listening.unwrap_or_default().as_secs_f64() * 1e3,
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+                return Ok(());
+            }
+        }
+        if Instant::now() >= give_up {
+            bail!(
+                "no answer from {} within {} s",
+                args.addr,
+                args.ready_timeout_secs
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// Peak resident set of process `pid` in KiB, from `/proc/<pid>/status`.
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 async fn call(

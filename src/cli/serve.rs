@@ -1,11 +1,12 @@
 //! `copydesk serve`: run the gRPC server until SIGTERM or SIGINT.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
-use copydesk::grpc::{self, Limits, ServerConfig, ServiceConfig};
+use copydesk::grpc::{self, Limits, ServerConfig, ServiceConfig, TlsConfig};
 
 /// Options of `copydesk serve`.
 #[derive(Debug, Parser)]
@@ -36,12 +37,48 @@ pub(crate) struct Args {
     /// reflection stay open).
     #[arg(long, env = "COPYDESK_AUTH_TOKEN", hide_env_values = true)]
     auth_token: Option<String>,
+    /// Address of the admin port: /metrics, /healthz, /readyz and gRPC health,
+    /// plaintext; `off` disables it.
+    #[arg(long, env = "COPYDESK_ADMIN_LISTEN", default_value = "127.0.0.1:9090")]
+    admin_listen: String,
+    /// PEM certificate chain: serve the API over TLS (needs --tls-key).
+    #[arg(long, env = "COPYDESK_TLS_CERT", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// PEM private key of --tls-cert.
+    #[arg(long, env = "COPYDESK_TLS_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// PEM CA certificate(s): require client certificates signed by them (mTLS).
+    #[arg(long, env = "COPYDESK_TLS_CLIENT_CA", requires = "tls_cert")]
+    tls_client_ca: Option<PathBuf>,
 }
 
 impl Args {
     /// The arguments of a bare `copydesk`: defaults and environment only.
     pub(crate) fn from_env() -> Self {
         Args::parse_from(["copydesk serve"])
+    }
+
+    /// The admin address, `None` when disabled.
+    fn admin_addr(&self) -> anyhow::Result<Option<SocketAddr>> {
+        match self.admin_listen.trim() {
+            "" | "off" | "none" | "disabled" => Ok(None),
+            addr => addr.parse().map(Some).with_context(|| {
+                format!(
+                    "--admin-listen {addr:?}: expected HOST:PORT such as 127.0.0.1:9090, or off"
+                )
+            }),
+        }
+    }
+
+    fn tls(&self) -> anyhow::Result<Option<TlsConfig>> {
+        let (Some(cert), Some(key)) = (&self.tls_cert, &self.tls_key) else {
+            return Ok(None);
+        };
+        Ok(Some(TlsConfig::from_files(
+            cert,
+            key,
+            self.tls_client_ca.as_deref(),
+        )?))
     }
 
     fn config(&self) -> ServerConfig {
@@ -71,6 +108,13 @@ impl Args {
 
 /// Runs the server on a multi-threaded runtime until a shutdown signal.
 pub(crate) fn run(args: Args) -> anyhow::Result<()> {
+    // Bad TLS files or addresses fail here, before anything listens.
+    let admin_addr = args.admin_addr()?;
+    let tls = args.tls()?;
+    let config = ServerConfig {
+        tls,
+        ..args.config()
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -79,7 +123,15 @@ pub(crate) fn run(args: Args) -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .with_context(|| format!("listening on {}", args.listen))?;
-        grpc::serve(listener, args.config(), shutdown_signal())
+        let admin = match admin_addr {
+            Some(addr) => Some(
+                tokio::net::TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("admin port: listening on {addr}"))?,
+            ),
+            None => None,
+        };
+        grpc::serve_with_admin(listener, admin, config, shutdown_signal())
             .await
             .context("serving")
     })
@@ -110,5 +162,55 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {}
         () = term => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(extra: &[&str]) -> Args {
+        let mut argv = vec!["copydesk serve"];
+        argv.extend_from_slice(extra);
+        Args::try_parse_from(argv).expect("valid arguments")
+    }
+
+    #[test]
+    fn the_admin_port_can_be_moved_or_turned_off() {
+        assert_eq!(
+            args(&["--admin-listen", "0.0.0.0:9191"])
+                .admin_addr()
+                .expect("an address"),
+            Some("0.0.0.0:9191".parse().expect("addr"))
+        );
+        for off in ["off", "none", ""] {
+            assert_eq!(
+                args(&["--admin-listen", off]).admin_addr().expect("off"),
+                None
+            );
+        }
+        let bad = args(&["--admin-listen", "localhost"])
+            .admin_addr()
+            .expect_err("not HOST:PORT");
+        assert!(format!("{bad:#}").contains("--admin-listen"), "{bad:#}");
+    }
+
+    #[test]
+    fn tls_flags_go_together_and_name_the_missing_file() {
+        assert!(Args::try_parse_from(["copydesk serve", "--tls-cert", "c.pem"]).is_err());
+        assert!(Args::try_parse_from(["copydesk serve", "--tls-client-ca", "ca.pem"]).is_err());
+        assert!(args(&[]).tls().expect("no TLS").is_none());
+        let missing = args(&[
+            "--tls-cert",
+            "/nonexistent/server.pem",
+            "--tls-key",
+            "/nonexistent/server.key",
+        ])
+        .tls()
+        .expect_err("missing files");
+        assert!(
+            format!("{missing:#}").contains("/nonexistent/server.pem"),
+            "{missing:#}"
+        );
     }
 }

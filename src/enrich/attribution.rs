@@ -2,8 +2,8 @@
 //! "according to", statements and documents), through which outlet, and who
 //! took the pictures (credits).
 //!
-//! Attributions are read from the article text only — the lines the
-//! structure labels lede or body, never boilerplate — with one mechanism for
+//! Attributions are read from the article only — the lines the structure
+//! labels headline, deck, lede or body, never boilerplate — with one mechanism for
 //! every language: the cue words and the small words around them are data
 //! (`data/<lang>/cues.txt`). Credits are read from every line of the page.
 
@@ -16,7 +16,7 @@ mod text;
 use super::Span;
 use super::document::Document;
 use super::language::ArticleLanguage;
-use super::structure::Structure;
+use super::structure::{BlockKind, Structure};
 
 /// How content is attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,28 +112,33 @@ pub fn warm_up() {
     credits::warm_up();
 }
 
-/// The article's paragraphs as byte ranges: runs of article-text lines of
-/// one block, a line break ending a paragraph when the line before ends a
-/// sentence (hard-wrapped text stays one paragraph).
+/// The article's paragraphs as byte ranges: the headline and deck lines on
+/// their own (headlines attribute too: "Senator says …"), then runs of
+/// article-text lines of one block, a line break ending a paragraph when the
+/// line before ends a sentence or is a title-case heading (hard-wrapped text
+/// stays one paragraph).
 fn paragraphs(doc: &Document<'_>, structure: &Structure) -> Vec<(usize, usize)> {
     let text = doc.text();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut prev: Option<usize> = None;
     for (i, line) in doc.lines().iter().enumerate() {
-        let article = structure
-            .lines
-            .get(i)
-            .is_some_and(|l| l.kind.is_article_text());
-        if !article {
+        let kind = structure.lines.get(i).map(|l| l.kind);
+        if matches!(kind, Some(BlockKind::Headline | BlockKind::Deck)) {
+            out.push((line.start, line.end));
+            prev = None;
+            continue;
+        }
+        if !kind.is_some_and(BlockKind::is_article_text) {
             prev = None;
             continue;
         }
         let joins = prev.is_some_and(|p| {
             let before = &doc.lines()[p];
+            let before_text = &text[before.start..before.end];
             before.block == line.block
                 && p + 1 == i
-                && !text[before.start..before.end]
-                    .ends_with(['.', '!', '?', ':', '"', '”', '»', '“', '…', ')'])
+                && !before_text.ends_with(['.', '!', '?', ':', '"', '”', '»', '“', '…', ')'])
+                && !text::is_title_case(before_text)
         });
         match out.last_mut() {
             Some(last) if joins => last.1 = line.end,
@@ -231,17 +236,18 @@ mod tests {
     }
 
     #[test]
-    fn reads_the_article_text_only_and_credits_everywhere() {
+    fn reads_the_headline_and_article_text_only_and_credits_everywhere() {
         let text = "Mayor says pool stays shut\n\nPhoto: Reuters/Jane Roe\n\n\
                     Share this: “Click here,” the site said.\n\n\
                     “The pool stays shut until June,” the mayor said.";
         let (attributions, credits) = run(text);
-        assert_eq!(attributions.len(), 1, "{attributions:?}");
+        let contents: Vec<&str> = attributions.iter().map(|a| a.content.text(text)).collect();
+        // The headline attributes too; the share prompt is boilerplate.
         assert_eq!(
-            attributions[0].content.text(text),
-            "“The pool stays shut until June,”"
+            contents,
+            ["pool stays shut", "“The pool stays shut until June,”"]
         );
-        assert_eq!(attributions[0].kind, AttributionKind::DirectQuote);
+        assert_eq!(attributions[1].kind, AttributionKind::DirectQuote);
         assert_eq!(credits.len(), 1);
         assert_eq!(credits[0].agency.as_deref(), Some("Reuters"));
         assert_eq!(credits[0].author.as_deref(), Some("Jane Roe"));

@@ -16,7 +16,7 @@ pub mod topics;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use thiserror::Error;
@@ -121,6 +121,48 @@ pub struct Enrichment {
 pub struct Budget {
     deadline: Option<Instant>,
     cancelled: Option<Arc<AtomicBool>>,
+    observer: Option<StageObserver>,
+}
+
+/// Told how long each stage of an enrichment took (the server's per-stage
+/// metrics), so this module needs no metrics library.
+#[derive(Clone)]
+pub struct StageObserver(Arc<dyn Fn(&'static str, Duration) + Send + Sync>);
+
+impl std::fmt::Debug for StageObserver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StageObserver")
+    }
+}
+
+/// Runs the budget's checks and times the stage each check opens: a stage
+/// ends where the next check (or the enrichment) does.
+struct StageTimer<'a> {
+    budget: &'a Budget,
+    running: Option<(&'static str, Instant)>,
+}
+
+impl StageTimer<'_> {
+    fn check(&mut self, stage: &'static str) -> Result<(), Error> {
+        let Some(observer) = &self.budget.observer else {
+            return self.budget.check(stage);
+        };
+        let now = Instant::now();
+        if let Some((previous, started)) = self.running.take() {
+            (observer.0)(previous, now.saturating_duration_since(started));
+        }
+        self.budget.check(stage)?;
+        self.running = Some((stage, now));
+        Ok(())
+    }
+}
+
+impl Drop for StageTimer<'_> {
+    fn drop(&mut self) {
+        if let (Some(observer), Some((stage, started))) = (&self.budget.observer, self.running) {
+            (observer.0)(stage, started.elapsed());
+        }
+    }
 }
 
 impl Budget {
@@ -129,7 +171,18 @@ impl Budget {
         Budget {
             deadline,
             cancelled: None,
+            observer: None,
         }
+    }
+
+    /// The same budget, also telling `observer` each stage's name and
+    /// duration as the stage ends.
+    pub fn with_stage_observer(
+        mut self,
+        observer: impl Fn(&'static str, Duration) + Send + Sync + 'static,
+    ) -> Self {
+        self.observer = Some(StageObserver(Arc::new(observer)));
+        self
     }
 
     /// The same budget, also ended when `flag` is raised.
@@ -198,7 +251,11 @@ impl Pipeline {
         features: Features,
         budget: &Budget,
     ) -> Result<Enrichment, Error> {
-        let check = |stage: &'static str| budget.check(stage);
+        let mut timer = StageTimer {
+            budget,
+            running: None,
+        };
+        let mut check = |stage: &'static str| timer.check(stage);
         let mut out = Enrichment::default();
         check("document")?;
         let doc = Document::new(article.text);

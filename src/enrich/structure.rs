@@ -129,7 +129,7 @@ pub fn warm_up() {
 
 /// A title line's separators between the headline and the site name.
 const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " › ", " // ", " • ",
+    " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " › ", " // ", " • ", " : ",
 ];
 /// How far before the article the headline is looked for, in lines.
 const HEADLINE_WINDOW: usize = 40;
@@ -161,7 +161,10 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     }
     let bylines: Vec<Option<byline::Byline>> = (0..n)
         .map(|i| {
-            if feats[i].words <= 24 && feats[i].scan.prefix.is_none() {
+            // A prefix marker opening the line makes it chrome ("Related: By
+            // …"); one later in it is the chrome after a byline ("… by Kay
+            // 24 Comments").
+            if feats[i].words <= 24 && feats[i].scan.prefix.is_none_or(|(_, at)| at > 0) {
                 byline::parse(doc.line_text(i), lexicon)
             } else {
                 None
@@ -192,16 +195,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             kinds[i],
             None | Some(BlockKind::Credit | BlockKind::Timestamp | BlockKind::Social)
         );
-        // A byline opens the line, or follows a short lead-in ("Posted on
-        // 21 July 2019 by …") in a short line.
-        let placed = b.as_ref().is_some_and(|b| {
-            let lead = &doc.line_text(i)[..b.span.start];
-            b.span.start == 0
-                || (feats[i].words <= 16
-                    && !feats[i].terminal
-                    && lead.split_whitespace().count() <= 6
-                    && lead.chars().any(|c| c.is_numeric()))
-        });
+        let placed = b.as_ref().is_some_and(|b| placed_byline(doc, &feats, i, b));
         if (placed || cue_only) && overridable {
             kinds[i] = Some(BlockKind::Byline);
         }
@@ -233,25 +227,12 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 }
             }
             let first = (a..=b).find(|&i| body[i]).unwrap_or(first);
-            // Byline: nearest before the article, else after it.
-            let before = (first.saturating_sub(BYLINE_WINDOW)..first).rev();
-            let inside = first..(first + 12).min(b + 1);
-            let after = (b + 1)..(b + 1 + BYLINE_WINDOW).min(n);
-            for i in before.chain(inside).chain(after) {
-                if let Some(found) = &bylines[i] {
-                    if matches!(
-                        kinds[i],
-                        None | Some(BlockKind::Byline) | Some(BlockKind::Timestamp)
-                    ) && !body[i]
-                    {
-                        let start = doc.lines()[i].start;
-                        structure.byline =
-                            Some(Span::new(start + found.span.start, start + found.span.end));
-                        structure.authors = found.names.clone();
-                        kinds[i] = Some(BlockKind::Byline);
-                        break;
-                    }
-                }
+            let headline_at = kinds.iter().position(|k| *k == Some(BlockKind::Headline));
+            let found = find_byline(doc, &feats, &kinds, &bylines, &body, first, b, headline_at);
+            if let Some((i, span, names)) = found {
+                structure.byline = Some(span);
+                structure.authors = names;
+                kinds[i] = Some(BlockKind::Byline);
             }
             // A clean document (no chrome outside the article): blocks are
             // paragraphs even where a line of them was left out.
@@ -271,6 +252,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 }
             }
             if !clean {
+                drop_short_runs(doc, &feats, &kinds, &mut body);
                 trim_bio(doc, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
             }
@@ -331,6 +313,120 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         })
         .collect();
     structure
+}
+
+/// Whether the byline found in line `i` opens it, or follows a short
+/// lead-in with a date ("Posted on 21 July 2019 by …") in a short line.
+fn placed_byline(doc: &Document<'_>, feats: &[LineFeatures], i: usize, b: &byline::Byline) -> bool {
+    let lead = &doc.line_text(i)[..b.span.start];
+    b.span.start == 0
+        || (feats[i].words <= 16
+            && !feats[i].terminal
+            && lead.split_whitespace().count() <= 6
+            && lead.chars().any(|c| c.is_numeric()))
+}
+
+/// The byline: the best line with a byline cue around the article (before
+/// it, in its first lines or under it), preferring a cue that opens its
+/// line, full names and nearness to the article's start; else a line that
+/// is only a name between the headline and the article; else the first
+/// line of the page labelled a byline. Returns the line, the span and the
+/// names.
+#[allow(clippy::too_many_arguments)]
+fn find_byline(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    bylines: &[Option<byline::Byline>],
+    body: &[bool],
+    first: usize,
+    last: usize,
+    headline: Option<usize>,
+) -> Option<(usize, Span, Vec<String>)> {
+    let n = feats.len();
+    let at = |i: usize, b: &byline::Byline| {
+        let start = doc.lines()[i].start;
+        (
+            i,
+            Span::new(start + b.span.start, start + b.span.end),
+            b.names.clone(),
+        )
+    };
+    let before = first.saturating_sub(BYLINE_WINDOW)..first;
+    let inside = first..(first + 12).min(last + 1);
+    let after = (last + 1)..(last + 1 + BYLINE_WINDOW).min(n);
+    let mut best: Option<(f32, usize)> = None;
+    for i in before.chain(inside).chain(after) {
+        let Some(found) = &bylines[i] else {
+            continue;
+        };
+        if body[i] {
+            continue;
+        }
+        let placed = placed_byline(doc, feats, i, found);
+        // A cue inside a line ("… die Messung von Treibhausgasen") is a
+        // preposition more often than a byline, unless the line is a date.
+        let kind_ok = match kinds[i] {
+            Some(BlockKind::Timestamp) => true,
+            None | Some(BlockKind::Byline) => placed,
+            Some(
+                BlockKind::Footer | BlockKind::Banner | BlockKind::Navigation | BlockKind::Headline,
+            ) => false,
+            Some(_) => placed,
+        };
+        if !kind_ok {
+            continue;
+        }
+        let mut score = 0.0f32;
+        if placed {
+            score += 2.0;
+        }
+        if found
+            .names
+            .iter()
+            .any(|n| n.split_whitespace().count() >= 2)
+        {
+            score += 1.0;
+        }
+        let distance = if i < first {
+            first - i
+        } else if i <= last {
+            i - first + 5
+        } else {
+            i - last + 10
+        };
+        score -= 0.05 * distance as f32;
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        return bylines[i].as_ref().map(|b| at(i, b));
+    }
+    // A name on its own line around the headline and the article's start,
+    // or right under the article (the author's box).
+    let lexicon = lexicon::get();
+    let top = headline.map_or(first, |h| h.min(first));
+    let lo = top.saturating_sub(3).max(first.saturating_sub(12));
+    let hi = (headline.map_or(first, |h| h.max(first)) + 4).min(n);
+    let below = (last + 1)..(last + 5).min(n);
+    for i in (lo..hi).chain(below) {
+        if body[i]
+            || feats[i].repeats > 2
+            || matches!(kinds[i], Some(BlockKind::Headline | BlockKind::Footer))
+        {
+            continue;
+        }
+        if let Some(found) = byline::name_line(doc.line_text(i), lexicon) {
+            return Some(at(i, &found));
+        }
+    }
+    // A byline line anywhere on the page.
+    (0..n).find_map(|i| {
+        let found = bylines[i].as_ref()?;
+        (kinds[i] == Some(BlockKind::Byline) && found.span.start == 0 && !body[i])
+            .then(|| at(i, found))
+    })
 }
 
 /// Counts, for every line, the lines of the page with the same folded text.
@@ -795,10 +891,18 @@ fn find_headline(
     let title = doc.line_text(0);
     let folded_title = lexicon::fold(title).0;
     // A clean story (nothing but a headline block before the article, no
-    // chrome above it): its first line is the headline.
+    // chrome above it): its first line is the headline, unless the next line
+    // of its head block repeats it without the site's name.
     let clean_top = head_block > 0
         && (0..first.min(feats.len())).all(|i| kinds[i].is_none())
         && first <= head_block + 6;
+    if let Some((i, cut)) =
+        title_anchor(doc, feats, kinds, first).filter(|&(i, _)| !clean_top || i <= first)
+    {
+        let line = &doc.lines()[i];
+        let end = cut.map_or(line.end, |c| line.start + c);
+        return Some((i, trim_headline(text, line.start, end, false, false)));
+    }
     if clean_top {
         return Some((
             0,
@@ -924,6 +1028,100 @@ fn find_headline(
     Some((i, trim_headline(text, start, line.end, i == 0, story)))
 }
 
+/// Most lines searched for a repeat of the page title.
+const ANCHOR_LINES: usize = 2000;
+
+/// The line that repeats the page's title (line 0, "Headline | Site") on a
+/// page: the whole title, its headline part, or the title with more glued
+/// after it. Flatteners put the HTML title first and the page's own heading
+/// lower down; that heading is the headline. Candidates score by how much of
+/// the title they cover and how near before the article they sit: the site's
+/// name is a part of the title too, but sits in the logo right under it.
+/// Returns the line and, for a line that runs on past the title, where the
+/// title ends in it.
+fn title_anchor(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+) -> Option<(usize, Option<usize>)> {
+    let n = feats.len();
+    if n < 3 || feats[0].length > HEADLINE_MAX_CHARS || feats[0].words < 2 {
+        return None;
+    }
+    let title = doc.line_text(0);
+    let folded_title = lexicon::fold(title).0;
+    let parts: Vec<String> = title_parts(title)
+        .iter()
+        .map(|p| lexicon::fold(p.trim_matches(|c: char| "»«›‹".contains(c)).trim()).0)
+        .collect();
+    let title_len = folded_title.chars().count().max(1) as f32;
+    let mut best: Option<(f32, usize, Option<usize>)> = None;
+    for i in 1..n.min(ANCHOR_LINES) {
+        let f = &feats[i];
+        if f.length > HEADLINE_MAX_CHARS
+            || f.words == 0
+            || matches!(kinds[i], Some(BlockKind::Timestamp | BlockKind::Credit))
+        {
+            continue;
+        }
+        let line = doc.line_text(i);
+        let (folded, map) = lexicon::fold(line);
+        let mut cut = None;
+        let exact_part = parts.iter().position(|p| *p == folded);
+        let mut score = if folded == folded_title {
+            7.0
+        } else if feats[0].words >= 4
+            && folded.len() > folded_title.len()
+            && folded.starts_with(&folded_title)
+            && folded.as_bytes()[folded_title.len()] == b' '
+        {
+            // The heading with its deck or a label glued after it.
+            cut = map.get(folded_title.len()).copied();
+            5.0
+        } else if let Some(pos) = folded_title.find(folded.as_str()) {
+            let before = folded_title[..pos].chars().next_back();
+            let after = folded_title[pos + folded.len()..].chars().next();
+            let bounded = before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric());
+            if !bounded || (f.words < 2 && exact_part.is_none()) {
+                continue;
+            }
+            let mut s = 2.0 + 3.0 * folded.chars().count() as f32 / title_len;
+            if exact_part.is_some() {
+                s += 1.0;
+            }
+            if pos == 0 {
+                s += 1.0;
+            }
+            s
+        } else {
+            continue;
+        };
+        if f.words <= 1 {
+            score -= 1.0;
+        }
+        // The line right under the title is the site's logo, unless the
+        // article starts there.
+        if i <= 3 && first > i + 5 {
+            score -= 1.5;
+        }
+        // The heading sits just above the article; far before it or after it
+        // are teasers, footers and "most read" lists.
+        let distance = if i <= first + 3 {
+            first.saturating_sub(i)
+        } else {
+            30
+        };
+        score -= (0.1 * distance as f32).min(3.0);
+        if best.is_none_or(|(s, _, _)| score > s) {
+            best = Some((score, i, cut));
+        }
+    }
+    best.filter(|(s, _, _)| *s >= 3.0)
+        .map(|(_, i, cut)| (i, cut))
+}
+
 /// The headline part of a line: without the site name of a title line
 /// (`is_title`) and a trailing ";"; without a closing "." too on the first
 /// line of a clean story (`story`), where exports append one.
@@ -958,6 +1156,86 @@ fn trim_headline(
     let lead = raw.len() - raw.trim_start().len();
     start += lead;
     Span::new(start, end.max(start))
+}
+
+/// Lines in a row that are no prose, at least this many: a list of links.
+const SHORT_RUN: usize = 3;
+
+/// Drops the body lines of runs of short lines that end no sentence
+/// (teaser lists, link lists, tag clouds, share rows): an article's
+/// subheadings stand alone between paragraphs; chrome comes in runs.
+fn drop_short_runs(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+) {
+    let n = body.len();
+    // A list the article introduces ("Ingredients:", "The plan:") or marks
+    // item by item ("– …", "• …", "1. …") is the article's own.
+    let listed = |run: &std::ops::Range<usize>| {
+        let intro = run.start > 0 && doc.line_text(run.start - 1).trim_end().ends_with(':');
+        let marked = run
+            .clone()
+            .filter(|&j| {
+                doc.line_text(j).chars().next().is_some_and(|c| {
+                    matches!(c, '–' | '-' | '•' | '*' | '·' | '▪') || c.is_ascii_digit()
+                })
+            })
+            .count();
+        // "Label: value" items (a spec sheet, an outfit's credits) are the
+        // article's data; a link list carries no labels.
+        let labelled = run
+            .clone()
+            .filter(|&j| {
+                let t = doc.line_text(j);
+                kinds[j].is_none()
+                    && feats[j].words <= 6
+                    && t.find(": ").is_some_and(|at| at > 0 && at + 2 < t.len())
+            })
+            .count();
+        intro || marked * 2 > run.len() || labelled * 2 > run.len()
+    };
+    // A line of wrapped copy goes on in the next line, often in lowercase;
+    // every item of a teaser list starts anew.
+    let goes_on = |i: usize| {
+        i + 1 < n
+            && doc.lines()[i + 1].block == doc.lines()[i].block
+            && doc
+                .line_text(i + 1)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    };
+    let short = |i: usize| {
+        let f = &feats[i];
+        kinds[i].is_some_and(|k| k != BlockKind::Headline)
+            || (!is_good(f)
+                && !f.terminal
+                && !goes_on(i)
+                && !f.indented
+                && f.words <= 12
+                // Figures in a row are a table of the story's data.
+                && f.digits * 5 < f.alnum)
+    };
+    let mut i = 0;
+    while i < n {
+        if !short(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && short(i) {
+            i += 1;
+        }
+        let run = start..i;
+        let texts = run.clone().filter(|&j| kinds[j].is_none()).count();
+        if run.len() >= SHORT_RUN && texts >= 2 && !listed(&run) {
+            for j in run {
+                body[j] = false;
+            }
+        }
+    }
 }
 
 /// Drops the author's box that closes the article region: its last lines

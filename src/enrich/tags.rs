@@ -7,6 +7,7 @@
 //! lede and body paragraphs, line by line, keeping lines that read as prose —
 //! so menus, clocks and share prompts never become tags.
 
+mod dateline;
 mod entities;
 mod explicit;
 mod keyphrases;
@@ -184,6 +185,46 @@ fn paragraph_lines(doc: &Document<'_>, structure: &Structure) -> Vec<(Span, usiz
     out
 }
 
+/// Lines of the page's top a wire dateline is looked for on, besides the
+/// story's first line (the structure may take a results table's rows for
+/// the headline and lede).
+const DATELINE_TOP_LINES: usize = 4;
+
+/// The lines a wire dateline may open, in order of trust: the story's first
+/// line (the lede's, else the first paragraph's), the first line after the
+/// headline (a results table has no lede, and its dateline stands alone),
+/// then the first lines of the page.
+fn dateline_lines(doc: &Document<'_>, structure: &Structure) -> Vec<Span> {
+    let lines = doc.lines();
+    let story = structure
+        .lede
+        .or_else(|| structure.paragraphs().next())
+        .and_then(|p| {
+            lines
+                .iter()
+                .find(|l| l.start <= p.start && p.start < l.end)
+                .map(|l| Span::new(p.start, l.end))
+        });
+    let after_headline = structure.headline.and_then(|h| {
+        lines
+            .iter()
+            .find(|l| l.start >= h.end && l.end > l.start)
+            .map(|l| Span::new(l.start, l.end))
+    });
+    let top = lines
+        .iter()
+        .filter(|l| l.end > l.start)
+        .take(DATELINE_TOP_LINES)
+        .map(|l| Span::new(l.start, l.end));
+    let mut out: Vec<Span> = Vec::with_capacity(DATELINE_TOP_LINES + 2);
+    for span in story.into_iter().chain(after_headline).chain(top) {
+        if !out.contains(&span) {
+            out.push(span);
+        }
+    }
+    out
+}
+
 /// Extracts the article's tags: explicit tags first (page order), then
 /// entities (most salient first), then key phrases (best first).
 pub fn extract(
@@ -194,8 +235,32 @@ pub fn extract(
     let text = doc.text();
     let lang = language.map_or("en", |l| l.article.code);
     let mut tags = explicit::extract(doc, structure);
-    let lines = body_lines(doc, structure);
-    let entities = entities::extract(text, &lines, lang);
+    let mut lines = body_lines(doc, structure);
+    let dateline = dateline_lines(doc, structure)
+        .into_iter()
+        .find_map(|span| dateline::read(text, span));
+    if let Some(d) = &dateline {
+        // The entity reader starts after the dateline.
+        for (span, _) in lines.iter_mut() {
+            if span.start < d.end && d.end <= span.end {
+                span.start = d.end;
+            }
+        }
+        lines.retain(|(span, _)| span.start < span.end);
+    }
+    let mut entities = entities::extract(text, &lines, lang);
+    if let Some(place) = dateline.and_then(|d| d.tag) {
+        match entities
+            .iter_mut()
+            .find(|t| t.kind == TagKind::Location && t.name == place.name)
+        {
+            Some(known) => {
+                known.mention_count += 1;
+                known.first_mention = place.first_mention;
+            }
+            None => entities.push(place),
+        }
+    }
     let mut exclude: HashSet<String> = tags.iter().map(|t| t.name.to_lowercase()).collect();
     exclude.extend(entities.iter().map(|t| t.name.to_lowercase()));
     let spans: Vec<Span> = lines.iter().map(|&(s, _)| s).collect();

@@ -7,7 +7,11 @@
 //! topic, plus hand-written keyword lists per topic in the languages copydesk
 //! reads (`data/iptc/keywords.txt`). The headline, body paragraphs, the
 //! page's own tags and the organisations it names (some carry a topic in the
-//! gazetteer) add their words' weights; repeated words count sub-linearly.
+//! gazetteer) add their words' weights; repeated words count sub-linearly,
+//! and only a topic's strongest terms add up. A word read inside a listed
+//! two-word phrase, or as a later part of a capitalised name in running
+//! text ("Georgia Tech", "Gordon Brown"), counts for less on its own. A page
+//! whose story holds no topical word (a results table) is read from its top.
 //! The taxonomy is IPTC's (CC BY 4.0, see `NOTICE`).
 
 use std::collections::HashMap;
@@ -46,9 +50,13 @@ const TAXONOMY_SCALE: f32 = 0.6;
 /// A taxonomy word must give at least this share of its mass to one topic.
 const TAXONOMY_MIN_SHARE: f32 = 0.6;
 /// Terms per concept that count towards its evidence (the strongest ones).
-const TOP_TERMS: usize = 12;
+const TOP_TERMS: usize = 8;
 /// Weight of headline words relative to body words.
 const HEADLINE_WEIGHT: f32 = 2.0;
+/// What a common word counts for when it is part of a capitalised name.
+const NAME_PART_WEIGHT: f32 = 0.6;
+/// What a word counts for on its own when it is part of a listed phrase.
+const PHRASE_PART_WEIGHT: f32 = 0.5;
 /// Weight of the page's explicit tags.
 const EXPLICIT_TAG_WEIGHT: f32 = 2.0;
 /// Weight of a listed organisation's or person's topic, per mention (capped).
@@ -57,6 +65,13 @@ const ORG_TOPIC_WEIGHT: f32 = 1.5;
 const LEAD_PARAGRAPHS: usize = 6;
 /// Only this many bytes of body are read (the lead decides the topic).
 const MAX_BODY_BYTES: usize = 20_000;
+/// When the headline and body hold no topical word, this many of the
+/// page's first lines ...
+const FALLBACK_LINES: usize = 12;
+/// ... up to this many bytes, are read ...
+const FALLBACK_BYTES: usize = 1_500;
+/// ... with this weight.
+const FALLBACK_WEIGHT: f32 = 0.5;
 /// A top-level topic is reported when its share reaches this (the best one
 /// always is).
 const MIN_TOP_SHARE: f32 = 0.08;
@@ -75,7 +90,7 @@ const MIN_PARENT_SCORE: f32 = 0.25;
 /// politics) have broad lists; narrower topics need clearer evidence to come
 /// first.
 const TOPIC_BIAS: &[(&str, f32)] = &[
-    ("medtop:01000000", 1.0),
+    ("medtop:01000000", 1.1),
     ("medtop:02000000", 0.6),
     ("medtop:03000000", 0.6),
     ("medtop:04000000", 1.2),
@@ -87,9 +102,9 @@ const TOPIC_BIAS: &[(&str, f32)] = &[
     ("medtop:10000000", 0.6),
     ("medtop:11000000", 0.9),
     ("medtop:12000000", 0.6),
-    ("medtop:13000000", 1.35),
+    ("medtop:13000000", 1.4),
     ("medtop:14000000", 0.6),
-    ("medtop:15000000", 1.2),
+    ("medtop:15000000", 1.35),
     ("medtop:16000000", 0.6),
     ("medtop:17000000", 0.6),
 ];
@@ -191,6 +206,7 @@ fn normalize(word: &str) -> String {
         && !lower.ends_with("ss")
         && !lower.ends_with("us")
         && !lower.ends_with("is")
+        && !matches!(lower.as_str(), "series" | "species")
     {
         return lower[..lower.len() - 1].to_owned();
     }
@@ -344,6 +360,13 @@ fn build() -> Model {
             let list = prefix.entry(stem.to_lowercase()).or_default();
             list.retain(|&(c, _)| c != concept);
             list.push((concept, weight));
+            let top = concepts[concept].top;
+            if top != concept {
+                match list.iter_mut().find(|(c, _)| *c == top) {
+                    Some(entry) => entry.1 = entry.1.max(weight),
+                    None => list.push((top, weight)),
+                }
+            }
         } else {
             let key = term
                 .split_whitespace()
@@ -357,6 +380,14 @@ fn build() -> Model {
             // A hand weight replaces the taxonomy's for the same concept.
             list.retain(|&(c, _)| c != concept);
             list.push((concept, weight));
+            // A second-level topic's word is also evidence for its parent.
+            let top = concepts[concept].top;
+            if top != concept {
+                match list.iter_mut().find(|(c, _)| *c == top) {
+                    Some(entry) => entry.1 = entry.1.max(weight),
+                    None => list.push((top, weight)),
+                }
+            }
         }
     }
     // Patterns of the text that are evidence like words.
@@ -420,6 +451,39 @@ fn longest_prefix<'m>(
         .find_map(|&end| prefix.get(&word[..end]))
 }
 
+/// Whether word `i` of `words` (over `text`) is capitalised, not all
+/// capitals, and follows a capitalised word of the same sentence.
+fn continues_name(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let Some(&(start, word)) = words.get(i) else {
+        return false;
+    };
+    if i == 0
+        || !upper(word)
+        || word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return false;
+    }
+    let (prev_start, prev) = words[i - 1];
+    let between = text.get(prev_start + prev.len()..start).unwrap_or(".");
+    upper(prev)
+        && between.len() <= 3
+        && !between.contains(['.', '!', '?', ':', ';', '"', '(', ')', '\n', '—', '–'])
+}
+
+/// What a term's weighted count in the text is worth: linear up to one
+/// occurrence, logarithmic after.
+fn term_frequency(count: f32) -> f32 {
+    if count >= 1.0 {
+        1.0 + count.ln()
+    } else {
+        count
+    }
+}
+
 /// A term as the reader met it: (matched as a prefix, the lexicon key).
 type TermKey<'m> = (bool, &'m str);
 /// A term's (concept, weight) pairs and its weighted count in the text.
@@ -445,7 +509,15 @@ impl<'m> Evidence<'m> {
     }
 
     /// Reads the words of `text` with `weight`.
-    fn read(&mut self, model: &'m Model, text: &str, weight: f32, stop: &dyn Fn(&str) -> bool) {
+    /// With `names`, capitalisation inside the text marks names.
+    fn read(
+        &mut self,
+        model: &'m Model,
+        text: &str,
+        weight: f32,
+        names: bool,
+        stop: &dyn Fn(&str) -> bool,
+    ) {
         let mut prev = ' ';
         for c in text.chars() {
             if prev == '%' || (matches!(prev, '$' | '€' | '£' | '¥') && c.is_ascii_digit()) {
@@ -457,14 +529,34 @@ impl<'m> Evidence<'m> {
         if prev == '%' {
             self.pattern(model, "<percent>", weight);
         }
-        let toks: Vec<String> = words(text).into_iter().map(|(_, w)| normalize(w)).collect();
+        let raw = words(text);
+        let toks: Vec<String> = raw.iter().map(|&(_, w)| normalize(w)).collect();
+        // Tokens before this index are part of a matched two-word term.
+        let mut covered = 0usize;
         for (i, t) in toks.iter().enumerate() {
+            // In running text a capitalised word that continues a capitalised
+            // one is part of a name ("Georgia Tech", "Gordon Brown",
+            // "Deutsche Bank Championship"): what it says as a common noun
+            // is weak evidence. Title-case headlines say nothing either way.
+            let weight = if names && continues_name(text, &raw, i) {
+                weight * NAME_PART_WEIGHT
+            } else {
+                weight
+            };
             if let Some(next) = toks.get(i + 1) {
                 let bigram = format!("{t} {next}");
                 if let Some((key, hits)) = model.exact.get_key_value(&bigram) {
                     self.add((false, key), hits, weight);
+                    covered = i + 2;
                 }
             }
+            // The words of a listed phrase count for what the phrase says
+            // ("stem cell" is not also "cell"), not again on their own.
+            let weight = if i < covered {
+                weight * PHRASE_PART_WEIGHT
+            } else {
+                weight
+            };
             if is_score(t) {
                 self.pattern(model, "<score>", weight);
                 continue;
@@ -503,11 +595,7 @@ impl<'m> Evidence<'m> {
             if *count <= 0.0 {
                 continue;
             }
-            let tf = if *count >= 1.0 {
-                1.0 + count.ln()
-            } else {
-                *count
-            };
+            let tf = term_frequency(*count);
             for &(concept, w) in *hits {
                 per.entry(concept).or_default().push(w * tf);
             }
@@ -562,6 +650,46 @@ pub fn top_level_evidence(
         .collect()
 }
 
+/// The terms read in an article with what each adds to each top-level
+/// topic (before the per-topic biases and the cap on terms per topic),
+/// strongest first: a diagnostic for reviewing the lexicon.
+pub fn explain(
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+    tags: &[Tag],
+) -> Vec<(String, Vec<(&'static str, f32)>)> {
+    let model = &*MODEL;
+    let evidence = read_article(model, doc, structure, language, tags);
+    let mut out: Vec<(String, Vec<(&'static str, f32)>)> = evidence
+        .terms
+        .iter()
+        .map(|(&(is_prefix, key), &(hits, count))| {
+            let tf = term_frequency(count);
+            let per: Vec<(&'static str, f32)> = hits
+                .iter()
+                .filter(|&&(c, _)| model.concepts[c].level == 1)
+                .map(|&(c, w)| (model.concepts[c].code, w * tf))
+                .collect();
+            let name = if is_prefix {
+                format!("{key}*")
+            } else {
+                key.to_owned()
+            };
+            (name, per)
+        })
+        .filter(|(_, per)| !per.is_empty())
+        .collect();
+    for (&c, &w) in &evidence.direct {
+        if model.concepts[c].level == 1 {
+            out.push(("<entity>".to_owned(), vec![(model.concepts[c].code, w)]));
+        }
+    }
+    let strength = |per: &[(&str, f32)]| per.iter().map(|p| p.1).fold(0.0, f32::max);
+    out.sort_by(|a, b| strength(&b.1).total_cmp(&strength(&a.1)));
+    out
+}
+
 /// Evidence per concept (top-level and second-level) of one article.
 fn evidence(
     model: &Model,
@@ -570,6 +698,17 @@ fn evidence(
     language: Option<&ArticleLanguage>,
     tags: &[Tag],
 ) -> HashMap<usize, f32> {
+    read_article(model, doc, structure, language, tags).totals()
+}
+
+/// Reads the headline, body, explicit tags and named entities of an article.
+fn read_article<'m>(
+    model: &'m Model,
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+    tags: &[Tag],
+) -> Evidence<'m> {
     let text = doc.text();
     let lang = language.map_or("en", |l| l.article.code);
     let stops = lexicon::stopwords(lang);
@@ -577,7 +716,7 @@ fn evidence(
     let stop = |w: &str| stops.contains(w) || english.contains(w);
     let mut evidence = Evidence::default();
     if let Some(h) = structure.headline {
-        evidence.read(model, h.text(text), HEADLINE_WEIGHT, &stop);
+        evidence.read(model, h.text(text), HEADLINE_WEIGHT, false, &stop);
     }
     let mut read_bytes = 0usize;
     for (span, paragraph) in super::tags::body_lines(doc, structure) {
@@ -593,13 +732,27 @@ fn evidence(
         } else {
             0.5
         };
-        evidence.read(model, &text[span.start..end], weight, &stop);
+        evidence.read(model, &text[span.start..end], weight, true, &stop);
         read_bytes += end - span.start;
+    }
+    if evidence.terms.is_empty() {
+        // Nothing topical in what the structure calls the story (a results
+        // table has no prose, and its rows may be taken for chrome): the
+        // top of the page, whatever its kind, is better than no topic.
+        let mut budget = FALLBACK_BYTES;
+        for line in doc.lines().iter().take(FALLBACK_LINES) {
+            if budget == 0 {
+                break;
+            }
+            let end = floor_boundary(text, line.start + (line.end - line.start).min(budget));
+            evidence.read(model, &text[line.start..end], FALLBACK_WEIGHT, false, &stop);
+            budget -= end - line.start;
+        }
     }
     let mut org_weight: HashMap<usize, f32> = HashMap::new();
     for tag in tags {
         match tag.kind {
-            TagKind::Explicit => evidence.read(model, &tag.name, EXPLICIT_TAG_WEIGHT, &stop),
+            TagKind::Explicit => evidence.read(model, &tag.name, EXPLICIT_TAG_WEIGHT, false, &stop),
             TagKind::Organization | TagKind::Person => {
                 if let Some(topic) = lexicon::GAZETTEER
                     .forms
@@ -617,7 +770,7 @@ fn evidence(
     for (topic, w) in org_weight {
         *evidence.direct.entry(topic).or_default() += w.min(3.0 * ORG_TOPIC_WEIGHT);
     }
-    evidence.totals()
+    evidence
 }
 
 /// Turns evidence per concept into reported topics.
@@ -822,6 +975,65 @@ mod tests {
     #[test]
     fn text_without_topical_words_gets_no_topic() {
         assert!(classify_text("Hello\n\nThe and of it was.").is_empty());
+    }
+
+    #[test]
+    fn capitalised_continuations_are_name_parts() {
+        let text = "Gordon Brown said the Web company and Georgia Tech agreed. Tech firms";
+        let w = words(text);
+        let flagged: Vec<&str> = (0..w.len())
+            .filter(|&i| continues_name(text, &w, i))
+            .map(|i| w[i].1)
+            .collect();
+        // "Tech" after the full stop opens a sentence: not a name part.
+        assert_eq!(flagged, ["Brown", "Tech"]);
+    }
+
+    #[test]
+    fn a_surname_is_not_a_team() {
+        // "Brown" once read as the plural-stripped team "Browns".
+        let topics = classify_text(
+            "Budget row\n\nChancellor Gordon Brown told MPs the government would cut taxes before the election, and Brown said ministers agreed.",
+        );
+        assert_eq!(
+            topics.first().map(|t| t.code.as_str()),
+            Some("medtop:11000000")
+        );
+        assert!(
+            !topics
+                .iter()
+                .any(|t| t.code == "medtop:15000000" && t.score > 0.2)
+        );
+    }
+
+    #[test]
+    fn second_level_words_count_for_their_parent() {
+        let model = &*MODEL;
+        // "nasdaq" is filed under "market and exchange" only.
+        let hits = model.exact.get("nasdaq").cloned().unwrap_or_default();
+        let code = |c: usize| model.concepts[c].code;
+        assert!(
+            hits.iter().any(|&(c, _)| code(c) == "medtop:20000385"),
+            "{hits:?}"
+        );
+        assert!(
+            hits.iter().any(|&(c, _)| code(c) == "medtop:04000000"),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_results_table_without_prose_still_gets_a_topic() {
+        let doc = Document::new(
+            "WIDGET HOLDINGS <WHX> SETS QUARTERLY\n\nDULUTH, Minn., March 3 -\n    Qtly div 12 cts vs 12 cts prior\n    Pay April 14\n    Record March 20\n",
+        );
+        // The structure may see no story at all in such a page.
+        let s = Structure::default();
+        let topics = classify(&doc, &s, None, &[]);
+        assert_eq!(
+            topics.first().map(|t| t.code.as_str()),
+            Some("medtop:04000000")
+        );
     }
 
     #[test]

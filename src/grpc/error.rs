@@ -104,6 +104,22 @@ impl From<enrich::Error> for Status {
     }
 }
 
+/// How long a shed caller is told to wait before retrying: about the time a
+/// worker takes to finish a large article.
+pub const RETRY_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The answer when the server sheds load: RESOURCE_EXHAUSTED with a
+/// `google.rpc.RetryInfo` delay and the `ErrorInfo` reason `OVERLOADED`.
+pub fn overloaded() -> Status {
+    let mut details = ErrorDetails::with_retry_info(Some(RETRY_AFTER));
+    details.set_error_info("OVERLOADED", ERROR_DOMAIN, HashMap::new());
+    Status::with_error_details(
+        Code::ResourceExhausted,
+        "the server is at capacity; retry after the RetryInfo delay, with exponential backoff",
+        details,
+    )
+}
+
 /// An internal failure: the cause goes to the log, the caller gets a generic
 /// message.
 pub fn internal(cause: &dyn std::fmt::Display) -> Status {

@@ -33,9 +33,11 @@ impl WorkerPool {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let admitted = self.admission.clone().try_acquire_owned().map_err(|_| {
-            Status::resource_exhausted("the server is at capacity; retry with exponential backoff")
-        })?;
+        let admitted = self
+            .admission
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| super::error::overloaded())?;
         self.run_admitted(Ok(admitted), deadline, job).await
     }
 
@@ -101,6 +103,11 @@ mod tests {
         }
         let shed = pool.run(None, || ()).await.expect_err("no room left");
         assert_eq!(shed.code(), tonic::Code::ResourceExhausted);
+        let details = tonic_types::StatusExt::get_error_details(&shed);
+        assert_eq!(
+            details.retry_info().and_then(|r| r.retry_delay),
+            Some(super::super::error::RETRY_AFTER)
+        );
         release.send(()).expect("worker is waiting");
         assert!(busy.await.expect("joined").expect("ran"));
         assert!(pool.run(None, || 7).await.is_ok_and(|v| v == 7));

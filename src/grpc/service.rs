@@ -13,6 +13,7 @@ use tracing::{Instrument, field};
 
 use super::convert::{self, Limits};
 use super::error::{self, InvalidRequest, Reason};
+use super::metrics::Metrics;
 use super::pool::WorkerPool;
 use crate::enrich::{Budget, Pipeline};
 use crate::pb;
@@ -55,6 +56,7 @@ struct Inner {
     limits: Limits,
     pool: WorkerPool,
     stream_in_flight: usize,
+    metrics: Arc<Metrics>,
 }
 
 impl EnrichmentService {
@@ -66,8 +68,22 @@ impl EnrichmentService {
                 limits: config.limits,
                 pool: WorkerPool::new(config.workers, config.queue),
                 stream_in_flight: config.stream_in_flight.max(1),
+                metrics: Arc::new(Metrics::new()),
             }),
         }
+    }
+
+    /// The service's metrics, for the admin port.
+    pub fn metrics(&self) -> Arc<Metrics> {
+        self.inner.metrics.clone()
+    }
+
+    /// The budget of one job: the deadline, the cancellation flag, and the
+    /// stage timings going to the metrics.
+    fn budget(&self, deadline: Option<Instant>, cancel: &CancelOnDrop) -> Budget {
+        Budget::new(deadline)
+            .with_cancellation(cancel.0.clone())
+            .with_stage_observer(self.inner.metrics.stage_observer())
     }
 
     async fn enrich_one(
@@ -80,14 +96,16 @@ impl EnrichmentService {
         // Dropped when tonic drops this future (the caller cancelled or went
         // away): the flag stops the pipeline at its next stage.
         let cancel = CancelOnDrop::default();
-        let budget = Budget::new(deadline).with_cancellation(cancel.0.clone());
+        let budget = self.budget(deadline, &cancel);
         let job = move || convert::enrich_request(&inner.pipeline, &inner.limits, &req, &budget);
         let result = if wait {
             self.inner.pool.run_waiting(deadline, job).await
         } else {
             self.inner.pool.run(deadline, job).await
         };
-        result?
+        let enrichment = result??;
+        self.inner.metrics.articles_enriched(1);
+        Ok(enrichment)
     }
 }
 
@@ -104,11 +122,13 @@ impl ArticleEnrichmentService for EnrichmentService {
         let req = request.into_inner();
         let span = rpc_span("EnrichArticle", Some(&req), 1);
         let started = Instant::now();
+        let metered = self.inner.metrics.start("EnrichArticle");
         let result = self
             .enrich_one(req, deadline, false)
             .instrument(span.clone())
             .await;
         finish(&span, started, &result);
+        metered.finish(code(&result));
         result.map(|e| {
             Response::new(pb::EnrichArticleResponse {
                 enrichment: Some(e),
@@ -128,6 +148,7 @@ impl ArticleEnrichmentService for EnrichmentService {
             batch.requests.len(),
         );
         let started = Instant::now();
+        let metered = self.inner.metrics.start("BatchEnrichArticles");
         let max = self.inner.limits.max_batch_size;
         let result = if batch.requests.is_empty() || batch.requests.len() > max {
             let mut invalid = InvalidRequest::default();
@@ -144,7 +165,7 @@ impl ArticleEnrichmentService for EnrichmentService {
             // One job for the whole batch: a batch is admitted or shed whole.
             let inner = self.inner.clone();
             let cancel = CancelOnDrop::default();
-            let budget = Budget::new(deadline).with_cancellation(cancel.0.clone());
+            let budget = self.budget(deadline, &cancel);
             self.inner
                 .pool
                 .run(deadline, move || {
@@ -166,6 +187,15 @@ impl ArticleEnrichmentService for EnrichmentService {
                 .await
         };
         finish(&span, started, &result);
+        metered.finish(code(&result));
+        if let Ok(results) = &result {
+            self.inner.metrics.articles_enriched(
+                results
+                    .iter()
+                    .filter(|r| matches!(r.result, Some(pb::article_result::Result::Enrichment(_))))
+                    .count(),
+            );
+        }
         result.map(|results| Response::new(pb::BatchEnrichArticlesResponse { results }))
     }
 
@@ -190,11 +220,13 @@ impl ArticleEnrichmentService for EnrichmentService {
                     let req = message.request.unwrap_or_default();
                     let span = rpc_span("StreamEnrichArticles", Some(&req), 1);
                     let started = Instant::now();
+                    let metered = service.inner.metrics.start("StreamEnrichArticles");
                     let outcome = service
                         .enrich_one(req.clone(), deadline, true)
                         .instrument(span.clone())
                         .await;
                     finish(&span, started, &outcome);
+                    metered.finish(code(&outcome));
                     Ok(pb::StreamEnrichArticlesResponse {
                         result: Some(article_result(&req, outcome)),
                     })
@@ -253,12 +285,15 @@ fn rpc_span(
     )
 }
 
+fn code<T>(result: &Result<T, Status>) -> tonic::Code {
+    result
+        .as_ref()
+        .map_or_else(|s| s.code(), |_| tonic::Code::Ok)
+}
+
 fn finish<T>(span: &tracing::Span, started: Instant, result: &Result<T, Status>) {
     let latency_us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-    let code = result
-        .as_ref()
-        .map_or_else(|s| s.code(), |_| tonic::Code::Ok);
-    span.record("status", field::debug(code));
+    span.record("status", field::debug(code(result)));
     span.record("latency_us", latency_us);
     span.in_scope(|| match result {
         Ok(_) => tracing::info!("request finished"),

@@ -7,7 +7,7 @@
 # - venv in target/pyenv, reused when its requirements stamp matches
 # - builds target/debug/copydesk (a no-op when fresh); set COPYDESK_BIN to use
 #   another binary and skip the build
-# - starts `copydesk serve --listen 127.0.0.1:PORT` on a free port, waits until
+# - starts `copydesk serve --listen 127.0.0.1:PORT --admin-listen off` on a free port, waits until
 #   the port accepts, runs the check, stops the server
 # Exits with the checker's code (1 on any failed check, 2 on setup trouble).
 set -euo pipefail
@@ -48,7 +48,9 @@ fi
 port="$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 addr="127.0.0.1:$port"
 log="$(mktemp -t copydesk-serve.XXXXXX.log)"
-"$bin" serve --listen "$addr" >"$log" 2>&1 &
+# The admin port is off: its fixed default (127.0.0.1:9090) may be taken by
+# another server on the machine; tests/grpc_api.rs covers it.
+"$bin" serve --listen "$addr" --admin-listen off >"$log" 2>&1 &
 server_pid=$!
 
 stop_server() {

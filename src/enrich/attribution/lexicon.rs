@@ -15,6 +15,9 @@ pub(crate) enum Tag {
     Tell,
     /// "according to": the source follows, the content is the rest.
     Prep,
+    /// Verb of appearance ("seemed", "appears to"): no source; the content is
+    /// its subject and the rest of the clause.
+    Raise,
     /// Complementiser ("that").
     Comp,
     /// Word allowed between a subject and its cue.
@@ -51,6 +54,9 @@ pub(crate) enum Tag {
     AuxSuffix,
     /// A form of "to be" (marks a passive cue: "was revealed").
     Be,
+    /// Word ending of progressive forms ("-ing"): after "to be" they stay
+    /// active ("is saying"), unlike participles ("is expected").
+    ProgSuffix,
 }
 
 impl Tag {
@@ -60,6 +66,7 @@ impl Tag {
             "pre" => Tag::Pre,
             "tell" => Tag::Tell,
             "prep" => Tag::Prep,
+            "raise" => Tag::Raise,
             "comp" => Tag::Comp,
             "aux" => Tag::Aux,
             "stop" => Tag::Stop,
@@ -78,13 +85,17 @@ impl Tag {
             "link" => Tag::Link,
             "auxsuffix" => Tag::AuxSuffix,
             "be" => Tag::Be,
+            "progsuffix" => Tag::ProgSuffix,
             _ => return None,
         })
     }
 
     /// Whether the tag marks a cue (a word that opens an attribution).
     pub(crate) fn is_cue(self) -> bool {
-        matches!(self, Tag::Say | Tag::Pre | Tag::Tell | Tag::Prep)
+        matches!(
+            self,
+            Tag::Say | Tag::Pre | Tag::Tell | Tag::Prep | Tag::Raise
+        )
     }
 }
 
@@ -97,6 +108,8 @@ pub(crate) struct Lexicon {
     words: HashMap<String, Vec<Tag>>,
     /// Word endings of aux words ("ly").
     aux_suffixes: Vec<String>,
+    /// Word endings of progressive forms ("ing").
+    prog_suffixes: Vec<String>,
 }
 
 impl Lexicon {
@@ -120,6 +133,10 @@ impl Lexicon {
             };
             if tag == Tag::AuxSuffix {
                 lex.aux_suffixes.push(form);
+                continue;
+            }
+            if tag == Tag::ProgSuffix {
+                lex.prog_suffixes.push(form);
                 continue;
             }
             if tag.is_cue() {
@@ -164,6 +181,13 @@ impl Lexicon {
         self.aux_suffixes
             .iter()
             .any(|s| word.chars().count() > s.chars().count() + 3 && word.ends_with(s.as_str()))
+    }
+
+    /// Whether the lowercase `word` ends like a progressive form ("saying").
+    pub(crate) fn prog_suffix(&self, word: &str) -> bool {
+        self.prog_suffixes
+            .iter()
+            .any(|s| word.chars().count() > s.chars().count() + 1 && word.ends_with(s.as_str()))
     }
 
     /// Whether the lowercase `word` carries `tag`.
@@ -294,6 +318,9 @@ mod tests {
         assert!(fr.is("qu'il", Tag::Comp));
         assert!(!fr.is("quand", Tag::Comp));
         assert_eq!(for_language("xx").cue_at(&["said"]), Some((1, Tag::Say)));
+        assert_eq!(en.cue_at(&["appears", "to"]), Some((2, Tag::Raise)));
+        assert!(en.prog_suffix("saying") && !en.prog_suffix("expected") && !en.prog_suffix("ing"));
+        assert!(for_language("es").prog_suffix("diciendo"));
     }
 
     #[test]

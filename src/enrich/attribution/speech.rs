@@ -59,6 +59,11 @@ struct Sentence<'t> {
     b: usize,
     /// One past the last token that is not sentence-final punctuation.
     b_eff: usize,
+    /// Whether the paragraph is in title case ("Senator Says …").
+    title: bool,
+    /// Whether the sentence is its paragraph's only one (a headline, a deck,
+    /// a heading, or a one-sentence paragraph).
+    lone: bool,
 }
 
 impl Sentence<'_> {
@@ -94,7 +99,7 @@ impl Sentence<'_> {
         let (len, tag) = self.lex.cue_at(&words)?;
         // A capitalised cue word mid-sentence is a name ("Read"); one after a
         // determiner is a noun ("the show").
-        if (t.upper && i != self.a) || (i > self.a && self.is(i - 1, Tag::Det)) {
+        if (t.upper && i != self.a && !self.title) || (i > self.a && self.is(i - 1, Tag::Det)) {
             return None;
         }
         Some((i + len, tag))
@@ -175,10 +180,19 @@ impl Sentence<'_> {
                     return None;
                 }
             }
-            if !self.toks[m].is(",") || m + 1 >= j {
+            // "Earlier this week, Todd pressed X, insisting": a clause, not an
+            // apposition, when a cue word is inside.
+            if !self.toks[m].is(",") || m + 1 >= j || (m + 1..j).any(|x| self.is_cue_word(x)) {
                 return None;
             }
             let (s, e) = self.words_back(m)?;
+            // "On Sunday, Trump hit back, writing": an opening adverbial phrase.
+            if s > self.a
+                && self.is(s - 1, Tag::Stop)
+                && (s - 1 == self.a || self.toks[s - 2].is_comma_like())
+            {
+                return None;
+            }
             let named = |from: usize, to: usize| self.toks[from..to].iter().any(|t| t.upper);
             if named(s, e) {
                 return Some(Np {
@@ -377,6 +391,8 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
                 a,
                 b,
                 b_eff,
+                title: para.title,
+                lone: para.sents.len() == 1,
             };
             let mut last_np: Option<Np> = None;
             let mut i = a;
@@ -417,6 +433,9 @@ fn colon_quotes(s: &Sentence<'_>, text: &Text, used: &mut [bool], out: &mut Vec<
         if !toks[x].is(":") || toks[x].quote.is_some() {
             continue;
         }
+        if colon_heading(s, x, out) {
+            return;
+        }
         let Some(q) = toks[x + 1].quote.filter(|_| toks[x + 1].kind == Kind::Open) else {
             continue;
         };
@@ -450,6 +469,43 @@ fn colon_quotes(s: &Sentence<'_>, text: &Text, used: &mut [bool], out: &mut Vec<
     }
 }
 
+/// "Senator Jane Roe: Vote Will Go Ahead": a headline (a paragraph of one
+/// sentence) that opens with a short capitalised name and a colon attributes
+/// the rest of the line to that name, quoted or not.
+fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
+    let toks = s.toks;
+    let name = &toks[s.a..x];
+    let heading = s.lone
+        && x - s.a <= 5
+        && !s.is(s.a, Tag::Det)
+        && name
+            .iter()
+            .all(|t| t.is_word() && t.upper && t.quote.is_none());
+    if !heading || x + 1 >= s.b_eff || !toks[x + 1..s.b_eff].iter().any(Tok::is_word) {
+        return false;
+    }
+    let quoted = toks[x + 1].kind == Kind::Open;
+    out.push(Found {
+        kind: if quoted {
+            AttributionKind::DirectQuote
+        } else {
+            AttributionKind::IndirectSpeech
+        },
+        np: Some(Np {
+            para: s.para,
+            start: s.a,
+            end: x,
+            apposition: None,
+            antecedent: None,
+        }),
+        cue: Span::new(toks[x].start, toks[x].end),
+        content: s.span(x + 1, s.b_eff),
+        outlet: None,
+        confidence: 0.5,
+    });
+    true
+}
+
 /// Reads the attribution around the cue `c0..c1`.
 #[allow(clippy::too_many_arguments)]
 fn frame(
@@ -477,6 +533,34 @@ fn frame(
         }
     }
 
+    // "The economy seemed impervious to shocks": what seems so is the
+    // subject with the rest of the clause; nobody is its source.
+    if tag == Tag::Raise {
+        // "Правительство, кажется, готово …": a parenthetical takes the
+        // sentence from its start.
+        let parenthetical = k > s.a && toks[k - 1].is_comma_like();
+        let start = s
+            .subject_before(ks)
+            .map(|n| n.start)
+            .or(parenthetical.then_some(s.a))
+            .unwrap_or(c1);
+        let mut start = start;
+        while start < c1 && toks[start].is_comma_like() {
+            start += 1;
+        }
+        let ce = s.content_end(c1);
+        if c1 >= ce || !toks[c1..ce].iter().any(Tok::is_word) {
+            return None;
+        }
+        return Some(Found {
+            kind: AttributionKind::IndirectSpeech,
+            np: None,
+            cue,
+            content: s.span(start, ce),
+            outlet: None,
+            confidence: 0.4,
+        });
+    }
     if tag == Tag::Prep {
         let (ns, ne) = s.np_after(c1)?;
         let np = Some(Np {
@@ -616,24 +700,27 @@ fn frame(
         }
         let mut end = toks[ce].end;
         let mut direct = toks[cs].kind == Kind::Open;
-        // A quote split by its attribution: "…," she said, "…".
-        if clause_end < s.b_eff && toks[clause_end].is(",") {
+        // A quote split by its attribution: "…," she said, "…" — also past
+        // an apposition: "…," said Jane Roe, an economist, "…".
+        let resumes = (clause_end..s.b_eff)
+            .take_while(|&x| toks[x].quote.is_none())
+            .find(|&x| toks[x].is(",") && toks.get(x + 1).is_some_and(|t| t.kind == Kind::Open))
+            .filter(|_| direct);
+        if let Some(q) = resumes.and_then(|x| toks[x + 1].quote) {
+            end = text.quotes[q].end;
+            used_quotes[q] = true;
+        } else if clause_end < s.b_eff && toks[clause_end].is(",") {
             let n = clause_end + 1;
-            if let Some(q) = toks
-                .get(n)
-                .and_then(|t| (t.kind == Kind::Open).then_some(t.quote).flatten())
-            {
-                end = text.quotes[q].end;
-                used_quotes[q] = true;
-            } else if n < s.b_eff
+            if n < s.b_eff
                 && !direct
                 && !s.is(n, Tag::Rel)
                 && !s.is(n, Tag::Conj)
                 && !s.is(n, Tag::Adj)
                 && s.cue_at_checked(n).is_none()
             {
-                // "The emails were …, the Times said, including …".
-                end = toks[s.content_end(n) - 1].end;
+                // "The emails were …, the Times said, including …": the
+                // content resumes up to the end of that clause.
+                end = toks[s.content_end(n).min(s.clause_end(n)) - 1].end;
             }
         }
         if direct {
@@ -667,9 +754,17 @@ fn frame(
         _ if k > s.a && s.is(k - 1, Tag::Conj) => last_np.or_else(|| s.sentence_subject(k - 1)),
         _ => None,
     };
-    // "It was revealed that …", "… is expected to": a passive cue needs no source.
-    let passive = (k..c0).any(|x| s.is(x, Tag::Be));
-    if np.is_none() && !passive {
+    // "It was revealed that …", "… is expected to": a passive cue needs no
+    // source, and its grammatical subject is not one ("The bank is expected
+    // to act"); a progressive form stays active ("is saying").
+    let passive = (k..c0).any(|x| s.is(x, Tag::Be)) && !s.lex.prog_suffix(&toks[c0].lower);
+    let np = if passive { None } else { np };
+    // "Having announced that …, the judge …", "Despite challenging …": a
+    // cue that opens the sentence or follows a conjunction or preposition
+    // has its source later or nowhere; its content still counts.
+    let opener =
+        k == s.a || (s.is(k - 1, Tag::Stop) && (k - 1 == s.a || toks[k - 2].is_comma_like()));
+    if np.is_none() && !passive && !opener {
         return None;
     }
     if tag != Tag::Tell {
@@ -677,8 +772,14 @@ fn frame(
         // "said Thursday during a town hall in Buffalo, New York, that …".
         let reach = if s.is(r, Tag::Adj) { 25 } else { 6 };
         if let Some(c) = (r..s.b_eff.min(r + reach))
-            .take_while(|&x| toks[x].is_word() || (reach > 6 && toks[x].is(",")))
-            .find(|&x| s.is(x, Tag::Comp))
+            .take_while(|&x| {
+                // "hopes to make a statement in a contest that …": the
+                // complementiser is the cue's only across adjunct words.
+                (toks[x].is_word() && (reach > 6 || !s.is(x, Tag::Stop) || s.is(x, Tag::Comp)))
+                    || (reach > 6
+                        && (toks[x].is(",") || matches!(toks[x].kind, Kind::Open | Kind::Close)))
+            })
+            .find(|&x| s.is(x, Tag::Comp) && toks[x].quote.is_none())
         {
             r = c;
         }
@@ -737,7 +838,13 @@ fn frame(
     while cs < s.b_eff && (toks[cs].is(",") || toks[cs].is(":")) {
         cs += 1;
     }
-    let ce = s.content_end(cs);
+    // "Asked whether …, the senator said no": an opening participle's
+    // content ends with its clause.
+    let ce = if np.is_none() && opener {
+        s.content_end(cs).min(s.clause_end(cs))
+    } else {
+        s.content_end(cs)
+    };
     if cs >= ce || !toks[cs..ce].iter().any(Tok::is_word) {
         return None;
     }

@@ -90,6 +90,9 @@ pub(crate) struct Para {
     pub(crate) toks: Vec<Tok>,
     /// Sentences as token ranges.
     pub(crate) sents: Vec<(usize, usize)>,
+    /// Whether the paragraph is written in title case (a headline or
+    /// heading), where capitalised words can still be cue words.
+    pub(crate) title: bool,
 }
 
 /// The tokenised article text.
@@ -121,6 +124,7 @@ impl Text {
                 }
                 Para {
                     toks: tokenize(text, start, end, lex),
+                    title: is_title_case(&text[start..end]),
                     sents: Vec::new(),
                 }
             })
@@ -131,6 +135,25 @@ impl Text {
         }
         Text { paras, quotes }
     }
+}
+
+/// Whether a line is written in title case ("Senator Says Vote Will Go
+/// Ahead"): four in five of its words of four letters or more capitalised,
+/// and three such words or more.
+pub(crate) fn is_title_case(line: &str) -> bool {
+    let mut long = 0;
+    let mut capitalised = 0;
+    for word in line.split_whitespace() {
+        let letters = word.trim_matches(|c: char| !c.is_alphabetic());
+        if letters.chars().count() < 4 {
+            continue;
+        }
+        long += 1;
+        if letters.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        }
+    }
+    long >= 3 && capitalised * 5 >= long * 4
 }
 
 fn is_open_context(prev: Option<char>) -> bool {
@@ -174,7 +197,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
                 let initial = letters == 1
                     && word.chars().all(char::is_alphabetic)
                     && word.chars().all(char::is_uppercase);
-                if initial || word.contains('.') || lex.is(&lower, Tag::Abbr) {
+                // "U.S." and "a.m." keep their full stop; "Example.com." ends a sentence.
+                let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+                if initial || dotted || lex.is(&lower, Tag::Abbr) {
                     i += 1;
                     word.push('.');
                     lower.push('.');
@@ -362,8 +387,10 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                 || n.lower.starts_with(|c: char| c.is_ascii_digit())
                 || n.is("—")
         });
-        // "“Can we win?” Mr. Manafort asked.": a quotation that ends with its
-        // own mark is followed by its attribution, not a new sentence.
+        // "“Can we win?” Mr. Manafort asked.": a quotation that opens its
+        // sentence and ends with its own mark is followed by its
+        // attribution; one opened mid-sentence ("said the probe is
+        // “ongoing.” He said …") ends the sentence with it.
         let attribution_follows = j > i + 1
             && toks[j - 1].kind == Kind::Close
             && (j..toks.len().min(j + 5))
@@ -371,7 +398,13 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
                 .any(|x| {
                     lex.cue_at(&[toks[x].lower.as_str()])
                         .is_some_and(|(_, t)| matches!(t, Tag::Say | Tag::Tell))
-                });
+                })
+            && toks[j - 1].quote.is_some_and(|q| {
+                toks[start..j]
+                    .iter()
+                    .position(|t| t.quote == Some(q))
+                    .is_some_and(|o| toks[start..start + o].iter().all(|t| !t.is_word()))
+            });
         if outside
             && next_ok
             && !attribution_follows
@@ -423,6 +456,19 @@ mod tests {
         assert_eq!(&s[t.quotes[1].start..t.quotes[1].end], "“Three.\n\n“Four.”");
         // The sentence does not break inside the first quotation.
         assert_eq!(t.paras[0].sents.len(), 2);
+    }
+
+    #[test]
+    fn title_case_lines_and_sentence_ends_after_domains_and_mid_sentence_quotes() {
+        assert!(is_title_case("Mayor Says Pool Will Stay Shut Until June"));
+        assert!(!is_title_case("The mayor says the pool will stay shut"));
+        assert!(!is_title_case("Short Line"));
+        let t = text("It ran on Example.com. Then it spread.");
+        assert_eq!(t.paras[0].sents.len(), 2);
+        let t = text("He said the probe is “ongoing.” He said more.");
+        assert_eq!(t.paras[0].sents.len(), 2);
+        let t = text("“Can we win?” Mr. Manafort asked.");
+        assert_eq!(t.paras[0].sents.len(), 1);
     }
 
     #[test]

@@ -51,6 +51,11 @@ pub(crate) struct Grammar<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Token],
     pub(crate) lex: &'static Lexicon,
+    /// Every token lowercased once, joined by one space, so the lookup key
+    /// of a run of tokens is one slice and no rule allocates per token.
+    lower: String,
+    /// Byte range of each token in `lower`.
+    lower_at: Vec<(usize, usize)>,
 }
 
 /// Days in `month` of `year` (a leap year when the year is unknown).
@@ -76,11 +81,45 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
 impl<'a> Grammar<'a> {
     /// A grammar over `tokens` of `text`.
     pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        let mut lower = String::with_capacity(tokens.iter().map(|t| t.end - t.start + 1).sum());
+        let mut lower_at = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if !lower.is_empty() {
+                lower.push(' ');
+            }
+            let start = lower.len();
+            let word = t.text(text);
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            lower_at.push((start, lower.len()));
+        }
         Grammar {
             us_order: false,
             text,
             tokens,
             lex: &LEXICON,
+            lower,
+            lower_at,
+        }
+    }
+
+    /// Token `i` lowercased.
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        self.lower_at.get(i).map_or("", |&(s, e)| &self.lower[s..e])
+    }
+
+    /// Tokens `[i, j)` lowercased and joined by one space: the lexicon key
+    /// of a phrase without punctuation. Empty when the range is.
+    pub(crate) fn lower_run(&self, i: usize, j: usize) -> &str {
+        match (
+            self.lower_at.get(i),
+            j.checked_sub(1).and_then(|l| self.lower_at.get(l)),
+        ) {
+            (Some(&(s, _)), Some(&(_, e))) if j > i => &self.lower[s..e],
+            _ => "",
         }
     }
 
@@ -122,16 +161,16 @@ impl<'a> Grammar<'a> {
         if self.kind(i)? != Kind::Word {
             return None;
         }
-        let one = self.t(i).to_lowercase();
+        let one = self.lower(i);
         let mut hit = None;
         if self.kind(i + 1) == Some(Kind::Word) && self.tokens[i + 1].space_before {
-            let two = format!("{one} {}", self.t(i + 1).to_lowercase());
-            if let Some(form) = self.lex.months.get(&two) {
+            let two = self.lower_run(i, i + 2);
+            if let Some(form) = self.lex.months.get(two) {
                 hit = Some((*form, i + 2));
             }
         }
         if hit.is_none()
-            && let Some(form) = self.lex.months.get(&one)
+            && let Some(form) = self.lex.months.get(one)
         {
             hit = Some((*form, i + 1));
         }
@@ -159,7 +198,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let word = self.t(i);
-        let day = *self.lex.weekdays.get(&word.to_lowercase())?;
+        let day = *self.lex.weekdays.get(self.lower(i))?;
         if !allow_short && word.chars().count() <= 3 && !word.chars().all(is_cjk) {
             return None;
         }
@@ -526,7 +565,7 @@ impl<'a> Grammar<'a> {
         let mut clock_word = matches!(sep, ":" | "h" | "H")
             || (sep == "." && self.lex.zones.contains_key(self.t(j)));
         // am / pm
-        let ampm = match self.t(j).to_lowercase().as_str() {
+        let ampm = match self.lower(j) {
             "am" | "a" if self.kind(j) == Some(Kind::Word) => Some(false),
             "pm" | "p" if self.kind(j) == Some(Kind::Word) => Some(true),
             _ => None,
@@ -676,7 +715,7 @@ impl<'a> Grammar<'a> {
     fn time_suffix(&self, j: usize) -> bool {
         self.kind(j) == Some(Kind::Word)
             && (matches!(
-                self.t(j).to_lowercase().as_str(),
+                self.lower(j),
                 "am" | "pm" | "a" | "p" | "h" | "uhr" | "hrs" | "ч"
             ) || self.lex.zones.contains_key(self.t(j)))
     }

@@ -126,6 +126,10 @@ pub(crate) struct Lexicon {
     pub(crate) cues: HashMap<String, Cue>,
     /// The most words in a cue phrase.
     pub(crate) max_cue_words: usize,
+    /// Every word-prefix of a cue key: the cue it completes, and whether a
+    /// longer cue continues it — so a scan stops at the first word that
+    /// starts no cue rather than trying every phrase length.
+    pub(crate) cue_steps: HashMap<String, (Option<Cue>, bool)>,
     /// Normalised agency names by lowercase form.
     pub(crate) agencies: HashMap<String, String>,
     /// UTC offsets in minutes by zone abbreviation, as written.
@@ -203,6 +207,20 @@ impl Lexicon {
                     }
                     lex.max_cue_words = lex.max_cue_words.max(k.split(' ').count());
                     lex.cues.entry(k).or_insert(cue);
+                }
+            }
+        }
+        for (k, &cue) in &lex.cues {
+            let mut words = k.split(' ').peekable();
+            let mut end = 0;
+            while let Some(w) = words.next() {
+                end += w.len();
+                let step = lex.cue_steps.entry(k[..end].to_owned()).or_default();
+                if words.peek().is_some() {
+                    step.1 = true;
+                    end += 1;
+                } else {
+                    step.0 = Some(cue);
                 }
             }
         }

@@ -46,10 +46,11 @@ pub(crate) struct Found {
     pub(crate) cue_leads_line: bool,
 }
 
-/// Connectors between a date and its time: ", 14:05", "at 2 p.m.", "um 10:42".
-fn is_connector(s: &str) -> bool {
+/// Connectors between a date and its time: ", 14:05", "at 2 p.m.", "um 10:42";
+/// `lower` is the token lowercased.
+fn is_connector(lower: &str) -> bool {
     matches!(
-        s.to_lowercase().as_str(),
+        lower,
         "," | "at"
             | "um"
             | "à"
@@ -280,29 +281,27 @@ fn take_cue(pending: &mut Option<(Cue, usize)>, i: usize) -> Option<Cue> {
 
 /// The longest cue phrase starting at token `i`.
 fn cue_at(g: &Grammar<'_>, i: usize, max_words: usize) -> Option<(Cue, usize)> {
-    let mut key = String::new();
     let mut best = None;
     let mut j = i;
-    let mut words = 0;
-    while words < max_words.max(1) {
+    while j - i < max_words.max(1) {
         let Some(t) = g.tokens.get(j) else { break };
         if t.kind == Kind::Punct {
             // Skip an apostrophe-less gap only inside a phrase: stop here.
             break;
         }
-        if words > 0 {
-            key.push(' ');
-        }
-        key.push_str(&g.t(j).to_lowercase());
-        words += 1;
         j += 1;
-        if let Some(&cue) = g.lex.cues.get(&key) {
+        // No cue starts with these words: no longer phrase can match.
+        let Some(&(cue, longer)) = g.lex.cue_steps.get(g.lower_run(i, j)) else {
+            break;
+        };
+        if let Some(cue) = cue {
             best = Some((cue, j));
         }
+        if !longer {
+            break;
+        }
     }
-    let (cue, end) = best?;
-    // A cue word must stand alone: not glued to a following letter run.
-    Some((cue, end))
+    best
 }
 
 /// "3 hours", "одну минуту" is not supported: a number then a unit word.
@@ -331,7 +330,7 @@ fn absolute(g: &Grammar<'_>, i: usize) -> Option<(Match<()>, Value)> {
         }
         let mut j = t.end;
         let mut hops = 0;
-        while hops < 2 && g.tokens.get(j).is_some_and(|_| is_connector(g.t(j))) {
+        while hops < 2 && g.tokens.get(j).is_some_and(|_| is_connector(g.lower(j))) {
             j += 1;
             hops += 1;
         }
@@ -358,7 +357,7 @@ fn absolute(g: &Grammar<'_>, i: usize) -> Option<(Match<()>, Value)> {
             j += 1;
         } else {
             let mut hops = 0;
-            while hops < 3 && g.tokens.get(j).is_some_and(|_| is_connector(g.t(j))) {
+            while hops < 3 && g.tokens.get(j).is_some_and(|_| is_connector(g.lower(j))) {
                 j += 1;
                 hops += 1;
             }

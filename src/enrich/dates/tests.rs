@@ -382,3 +382,40 @@ fn a_site_clock_above_the_menus_is_not_the_publication_date() {
         Some(2019)
     );
 }
+
+#[test]
+fn cue_steps_cover_every_cue_and_its_prefixes() {
+    let lex = &*lexicon::LEXICON;
+    for (key, &cue) in &lex.cues {
+        assert_eq!(
+            lex.cue_steps.get(key).and_then(|s| s.0),
+            Some(cue),
+            "{key:?}"
+        );
+        let words: Vec<&str> = key.split(' ').collect();
+        for n in 1..words.len() {
+            let prefix = words[..n].join(" ");
+            assert!(
+                lex.cue_steps.get(&prefix).is_some_and(|s| s.1),
+                "{prefix:?} of {key:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lowered_runs_are_lexicon_keys() {
+    let text = "Veröffentlicht AM 3. März, 14:05 UHR";
+    let tokens = tokens::tokenize(text, 0, text.len());
+    let g = grammar::Grammar::new(text, &tokens);
+    assert_eq!(g.lower(0), "veröffentlicht");
+    assert_eq!(g.lower_run(0, 2), "veröffentlicht am");
+    assert_eq!(g.lower_run(3, 5), ". märz");
+    assert_eq!(g.lower_run(2, 2), "");
+    assert_eq!(g.lower(99), "");
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != tokens::Kind::Punct {
+            assert_eq!(g.lower(i), lexicon::key(t.text(text)), "token {i}");
+        }
+    }
+}

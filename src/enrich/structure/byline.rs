@@ -2,6 +2,9 @@
 //! after it, without dates, roles, outlets or reading times; "A and B",
 //! "A, B & C", "A und B" become several names.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::lexicon::Lexicon;
 use crate::enrich::Span;
 
@@ -147,10 +150,30 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
             current.clear();
             continue;
         }
-        if lexicon.is_date_word(token) {
+        let next_is_name = part[offset..]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .find(|t| !t.is_empty())
+            .is_some_and(|t| {
+                name_token(t)
+                    && !lexicon.is_date_word(t)
+                    && t.chars().next().is_some_and(char::is_uppercase)
+            });
+        // "Jan", "Mai", "H" are months and hours, and names before a name
+        // ("Jan Lukas Strozyk", "Mrs H Pyke").
+        let in_name = next_is_name
+            && !comma
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && name_token(token);
+        if !current.is_empty() && !lexicon.byline_cues(token).is_empty() {
+            // "Von Ana Ruiz Vom 3. Mai": a date's lead-in ends the names.
             break;
         }
-        if lexicon.is_role(token) {
+        if lexicon.is_date_word(token) && !in_name {
+            break;
+        }
+        // A particle inside a name ("Jose de la Cruz") is no role word.
+        let particle = PARTICLES.contains(&token) && !current.is_empty();
+        if lexicon.is_role(token) && !particle {
             // "Jane Doe, Staff Writer": the role ends the byline.
             break;
         }
@@ -203,6 +226,89 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
     })
 }
 
+/// Given names, to tell a name line ("Ana Ruiz") from a menu item.
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/gazetteer/first_names.txt")
+        .lines()
+        .chain(include_str!("../../../data/structure/given_names.txt").lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `token` is a known given name.
+pub(crate) fn is_given_name(token: &str) -> bool {
+    GIVEN_NAMES.contains(token)
+}
+
+/// A line that is only a name, maybe with a date or a role around it
+/// ("Ana Ruiz", "Ana Ruiz 12.03.2024, 10:15", "3. Mai 2024 - Ana Ruiz",
+/// "Ana Ruiz Autorin"): the name, as a byline without a cue. A name has two
+/// to four words, capitalised (particles and initials allowed), and the line
+/// holds no other word.
+pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
+    if line.split_whitespace().count() > 12 {
+        return None;
+    }
+    let mut start = None;
+    let mut end = 0usize;
+    let mut words = 0usize;
+    let mut done = false;
+    let mut offset = 0usize;
+    for raw in line.split_inclusive(char::is_whitespace) {
+        let token_start = offset;
+        offset += raw.len();
+        let token = raw.trim().trim_end_matches(',');
+        if token.is_empty() {
+            continue;
+        }
+        let particle = start.is_some() && !done && PARTICLES.contains(&token);
+        let filler = !particle
+            && (token.chars().all(|c| !c.is_alphabetic())
+                || (lexicon.is_date_word(token) && !is_given_name(token))
+                || lexicon.is_role(token)
+                || token.eq_ignore_ascii_case("uhr")
+                || token.eq_ignore_ascii_case("am")
+                || token.eq_ignore_ascii_case("pm"));
+        let capitalised = token.chars().next().is_some_and(char::is_uppercase);
+        let is_name = name_token(token) && (capitalised || (start.is_some() && !done));
+        if is_name && !filler && !done {
+            if start.is_none() {
+                start = Some(token_start);
+            }
+            words += 1;
+            end = token_start + token.len();
+            if raw.trim().ends_with(',') {
+                done = true;
+            }
+        } else if filler {
+            if start.is_some() {
+                done = true;
+            }
+        } else {
+            return None;
+        }
+    }
+    let start = start?;
+    if !(2..=4).contains(&words) {
+        return None;
+    }
+    let given = line[start..].split_whitespace().next()?;
+    if !is_given_name(given.trim_end_matches(',')) {
+        return None;
+    }
+    let name = line[start..end].trim_end_matches('.');
+    let last = name.split_whitespace().next_back()?;
+    // The last word of a name is a surname, not a particle or an initial.
+    if PARTICLES.contains(&last) || last.chars().count() < 2 {
+        return None;
+    }
+    Some(Byline {
+        span: Span::new(start, start + name.len()),
+        names: vec![name.to_owned()],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +354,27 @@ mod tests {
         assert_eq!(names("Автор: Тарас Кметик"), ["Тарас Кметик"]);
         assert!(names("By the end of the year, prices rose").is_empty());
         assert!(names("Stand by me").is_empty());
+        assert_eq!(
+            names("Von Jana Wendt, Jan Ole Brandt und Eva Kron, NDR"),
+            ["Jana Wendt", "Jan Ole Brandt", "Eva Kron", "NDR"]
+        );
+        assert_eq!(names("Por José de la Fuente"), ["José de la Fuente"]);
+        assert_eq!(names("By Ana Ruiz Jan 8, 2020"), ["Ana Ruiz"]);
+        assert_eq!(names("Von Jana Wendt Vom 3. Februar 2022"), ["Jana Wendt"]);
+    }
+
+    #[test]
+    fn name_lines_with_dates_and_roles() {
+        let lex = lexicon::get();
+        let name = |l: &str| name_line(l, lex).map(|b| b.names).unwrap_or_default();
+        assert_eq!(name("Halyna Moroz"), ["Halyna Moroz"]);
+        assert_eq!(name("Jana Wendt 12.03.2024, 10:15 Uhr"), ["Jana Wendt"]);
+        assert_eq!(name("3. Mai 2024 - Jana Wendt"), ["Jana Wendt"]);
+        assert_eq!(name("Élodie Marchand, 4 mars 2024"), ["Élodie Marchand"]);
+        assert_eq!(name("Marco van der Berg"), ["Marco van der Berg"]);
+        assert!(name("Weather").is_empty());
+        assert!(name("Neue Rechte").is_empty());
+        assert!(name("Read the full story here").is_empty());
+        assert!(name("Sport Politik Kultur Wirtschaft Wissen").is_empty());
     }
 }

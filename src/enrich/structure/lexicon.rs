@@ -160,6 +160,12 @@ pub(crate) fn fold(text: &str) -> (String, Vec<usize>) {
             continue;
         }
         last_space = false;
+        // ASCII lowercases to one byte: skip the general (slower) path.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            continue;
+        }
         let c = match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
             _ => c,

@@ -38,6 +38,17 @@ pub(crate) fn opens_with_dateline(text: &str) -> bool {
         end -= 1;
     }
     let head = &text[..end];
+    // Every form of the pattern opens with `(` or a capital and holds a dash
+    // or a slash: test that first, because the pattern's search is costly
+    // (a backtracker over a large NFA) and most lines fail it.
+    let may_match = head
+        .chars()
+        .next()
+        .is_some_and(|c| c == '(' || c.is_uppercase())
+        && head.contains(['-', '–', '—', '―', '/']);
+    if !may_match {
+        return false;
+    }
     let Some(m) = DATELINE.find(head) else {
         return false;
     };

@@ -328,3 +328,79 @@ fn a_related_header_cuts_a_short_article_above_a_long_teaser_list() {
     // With only two paragraphs above it, the header is not trusted.
     assert_eq!(cut_end(2, lines.len() - 1, &feats), lines.len() - 1);
 }
+
+#[test]
+fn headline_repeats_the_page_title_under_the_site_logo() {
+    // The HTML title first, the site's name as a logo line, a menu, then
+    // the page's own heading above the article.
+    let text = "Neue Fähre für die Elbinsel | Hafenblatt\nHafenblatt\nStartseite\nPolitik\nKultur\nSport\nWetter\nKontakt\nSuche\nNeue Fähre für die Elbinsel\nDie Hafenfähre zur Elbinsel fährt vom kommenden Montag an mit einem neuen Schiff, das doppelt so viele Fahrräder mitnehmen kann wie das alte.\nDer Senat hatte das Schiff im vergangenen Jahr bestellt, nachdem Pendler sich über volle Fähren im Berufsverkehr beschwert hatten.\nImpressum\nDatenschutz\n";
+    let s = analyze_text(text);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("Neue Fähre für die Elbinsel")
+    );
+    assert!(
+        s.lede
+            .is_some_and(|l| l.text(text).starts_with("Die Hafenfähre"))
+    );
+}
+
+#[test]
+fn headline_glued_to_its_deck_is_cut_at_the_title() {
+    let text = "Le tramway de Nantes prolongé jusqu'à Rezé\nAccueil\nActualités\nSports\nMétéo\nLe tramway de Nantes prolongé jusqu'à Rezé Les travaux commencent en mars\nLa métropole a voté jeudi le prolongement de la ligne 3 du tramway jusqu'au centre de Rezé, un chantier de deux ans qui coûtera près de 90 millions d'euros.\nLes commerçants du quartier demandent des aides pendant la durée des travaux, qui fermeront la rue principale pendant six mois.\n";
+    let s = analyze_text(text);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("Le tramway de Nantes prolongé jusqu'à Rezé")
+    );
+}
+
+#[test]
+fn a_name_line_without_a_cue_is_the_byline() {
+    let text = "Accueil\nPolitique\nÉconomie\nCulture\n\nLa région double les trains du soir vers Lyon\nÉlodie Marchand\n12 mars 2024\n\nLa région a annoncé mardi qu'elle doublerait dès septembre le nombre de trains du soir entre Saint-Étienne et Lyon, une demande ancienne des usagers.\n\nLes nouveaux horaires seront publiés en juin, après une consultation des associations d'usagers et des communes desservies par la ligne.\n";
+    let s = analyze_text(text);
+    assert_eq!(s.authors, ["Élodie Marchand"]);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("La région double les trains du soir vers Lyon")
+    );
+}
+
+#[test]
+fn a_preposition_mid_line_is_no_byline() {
+    let text = "Startseite\nPolitik\nWirtschaft\n\nStadt plant neue Radwege\nDie Messung von Treibhausgasen beginnt im Mai\n\nDie Stadt will bis zum Ende des kommenden Jahres zwölf Kilometer neue Radwege bauen, wie der Bürgermeister am Dienstag im Rathaus mitteilte.\n\nDie Kosten von rund vier Millionen Euro trägt zum größten Teil das Land, der Rest kommt aus dem Haushalt der Stadt.\n";
+    let s = analyze_text(text);
+    assert!(s.authors.is_empty(), "{:?}", s.authors);
+}
+
+#[test]
+fn teaser_runs_leave_the_body_and_introduced_lists_stay() {
+    let text = "Portada\nNacional\nDeportes\nCultura\nOpinión\n\nSevilla abre la nueva línea de metro\n\nLa nueva línea de metro de Sevilla abrió el lunes con doce estaciones entre el centro y el aeropuerto, tras cuatro años de obras y varios retrasos.\n\nLas tarifas serán las mismas que en el resto de la red:\n- Billete sencillo 1,35 euros\n- Bono de diez viajes 9 euros\n- Abono mensual 40 euros\n\nEl ayuntamiento espera que la línea transporte a unos veinte mil viajeros al día durante el primer año de servicio.\n\nEl Betis ficha a un delantero argentino\nLa Feria de Abril bate su récord de visitantes\nCortes de tráfico en Triana este fin de semana\nNuevo horario de la biblioteca municipal\n\nLos vecinos de Triana podrán votar en mayo los proyectos del presupuesto participativo, que este año reparte dos millones de euros entre los barrios.\n\n© 2024 Diario del Sur\n";
+    let s = analyze_text(text);
+    let body = s.body_text(text);
+    assert!(body.contains("Bono de diez viajes"), "{body}");
+    assert!(body.contains("veinte mil viajeros"), "{body}");
+    for teaser in ["El Betis ficha", "La Feria de Abril", "Nuevo horario"] {
+        assert!(!body.contains(teaser), "{teaser:?} kept: {body}");
+    }
+}
+
+#[test]
+fn a_run_of_label_value_items_stays_and_a_teaser_list_goes() {
+    // An outfit's credits as "label: value" lines between two paragraphs
+    // are the article's; the headline list below it is not.
+    let text = "Accueil\nMode\nBeauté\n\nMon manteau préféré de l'hiver\n\nCet hiver, j'ai enfin trouvé le manteau que je cherchais depuis des années, chaud, léger et assez long pour les matins de vent sur le quai de la gare.\nManteau: Zara\nPull: Mango\nBottines: Minelli\nJe le porte presque tous les jours avec un jean droit et un gros pull, et il tient encore très bien après trois mois de pluie et de neige.\n\nLes tendances du printemps\nNos adresses pour chiner à Lyon\nLe guide des soldes d'hiver\nQuatre idées de week-end en Bretagne\n";
+    let s = analyze_text(text);
+    let body = s.body_text(text);
+    assert!(body.contains("Bottines: Minelli"), "{body}");
+    assert!(body.contains("trois mois de pluie"), "{body}");
+    assert!(!body.contains("Nos adresses pour chiner"), "{body}");
+}
+
+#[test]
+fn a_german_spec_list_of_labels_stays_in_the_body() {
+    let text = "Startseite\nReisen\nFerienhaus\n\nFerienhaus am Kanal mit Pool\n\nDas Haus liegt direkt am Kanal und bietet Platz für bis zu sechs Gäste, die sich über einen großen Garten und einen beheizten Pool freuen können.\nMiete: 900 Euro pro Woche\nEndreinigung: 80 Euro\nKaution: 300 Euro\nStrom: nach Verbrauch\nDie Schlüsselübergabe erfolgt am Anreisetag ab 16 Uhr durch die Verwalterin, die im Nachbarort wohnt und bei Fragen jederzeit erreichbar ist.\n";
+    let s = analyze_text(text);
+    let body = s.body_text(text);
+    assert!(body.contains("Kaution: 300 Euro"), "{body}");
+}

@@ -97,6 +97,21 @@ static UPPER_FORM_TOKENS: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
     out
 });
 
+/// The gazetteer entity of a LOCATION written as `form` (as in text, or in
+/// capitals as in a dateline).
+pub(crate) fn place_entity(form: &str) -> Option<usize> {
+    let key = words(form)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect::<Vec<_>>()
+        .join(" ");
+    FORM_TOKENS
+        .get(&key)
+        .or_else(|| UPPER_FORM_TOKENS.get(&key))
+        .copied()
+        .filter(|&i| GAZETTEER.entities[i].kind == EntityKind::Location)
+}
+
 /// Builds the token indexes now.
 pub(crate) fn warm_up() {
     LazyLock::force(&FORM_TOKENS);

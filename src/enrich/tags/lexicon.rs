@@ -131,6 +131,49 @@ pub(crate) struct Gazetteer {
 const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../../../data/gazetteer/cities.tsv");
 const ORGS: &str = include_str!("../../../data/gazetteer/orgs.tsv");
+/// The dates stage's dateline gazetteer (cities and first-level regions
+/// with their country), read here too so that a place is known the same
+/// way wherever it is written.
+const DATELINE_PLACES: &str = include_str!("../../../data/gazetteer.txt");
+
+/// The `city` and `region` lines of [`DATELINE_PLACES`] as
+/// (country code, canonical name, other forms).
+fn dateline_places() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    entries(DATELINE_PLACES).filter_map(|line| {
+        let mut cols = line.splitn(4, '|');
+        let kind = cols.next()?;
+        let code = cols.next()?.trim();
+        let name = cols.next()?.trim();
+        (matches!(kind, "city" | "region") && !code.is_empty() && !name.is_empty())
+            .then(|| (code, name, cols.next().unwrap_or("")))
+    })
+}
+
+/// Whether a form of a dateline gazetteer place can be read in running
+/// text: abbreviations ("Calif.", "NY") read as other words there.
+fn is_running_text_form(form: &str) -> bool {
+    form.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !form.ends_with('.')
+}
+
+/// Dateline qualifiers ("Calif.", "N.Y.", "Ontario", "France"), lowercase,
+/// with the ISO 3166-1 alpha-2 code of their country.
+pub(crate) static QUALIFIERS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut out = HashMap::new();
+    for line in entries(DATELINE_PLACES) {
+        let mut cols = line.split('|');
+        let (Some(kind), Some(code)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let code = code.trim();
+        if !matches!(kind, "region" | "country") || code.is_empty() {
+            continue;
+        }
+        for form in cols.map(str::trim).filter(|f| !f.is_empty()) {
+            out.entry(form.to_lowercase()).or_insert(code);
+        }
+    }
+    out
+});
 const PEOPLE: &str = include_str!("../../../data/gazetteer/people.tsv");
 
 /// The gazetteers, parsed once.
@@ -175,6 +218,26 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             topic: None,
         };
         add(&mut g, entity, cols.next().unwrap_or(""));
+    }
+    // Cities and regions the dateline gazetteer adds; forms already known
+    // keep their entity (the first entry holding a form keeps it).
+    for (code, name, aliases) in dateline_places() {
+        if g.forms.contains_key(name) {
+            continue;
+        }
+        let index = g.entities.len();
+        g.entities.push(Entity {
+            name,
+            kind: EntityKind::Location,
+            country: Some(code),
+            topic: None,
+        });
+        for form in std::iter::once(name).chain(aliases.split('|').map(str::trim)) {
+            if form == name || is_running_text_form(form) {
+                g.max_words = g.max_words.max(form.split_whitespace().count());
+                g.forms.entry(form).or_insert(index);
+            }
+        }
     }
     for line in entries(ORGS) {
         let mut cols = line.split('\t');
@@ -251,6 +314,7 @@ pub(crate) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
 pub(crate) fn warm_up() {
     LazyLock::force(&STOPWORD_SETS);
     LazyLock::force(&GAZETTEER);
+    LazyLock::force(&QUALIFIERS);
     LazyLock::force(&FIRST_NAMES);
     LazyLock::force(&TITLES);
     LazyLock::force(&ORG_WORDS);
