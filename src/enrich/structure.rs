@@ -934,13 +934,18 @@ fn find_headline(
             // the line ends with a title part.
             let mut cut = None;
             if i > 0 && !titled && f.words >= 4 {
-                let suffix = folded_parts.iter().find(|p| {
-                    p.len() >= 15
-                        && p.split(' ').count() >= 3
-                        && folded.len() > p.len()
-                        && folded.ends_with(p.as_str())
-                        && folded.as_bytes()[folded.len() - p.len() - 1] == b' '
-                });
+                // The longest title part the line ends with (a set has no
+                // order: taking the first found made the answer vary by run).
+                let suffix = folded_parts
+                    .iter()
+                    .filter(|p| {
+                        p.len() >= 15
+                            && p.split(' ').count() >= 3
+                            && folded.len() > p.len()
+                            && folded.ends_with(p.as_str())
+                            && folded.as_bytes()[folded.len() - p.len() - 1] == b' '
+                    })
+                    .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)));
                 if let Some(p) = suffix {
                     let k = folded.len() - p.len();
                     cut = map.get(k).copied();

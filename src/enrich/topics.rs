@@ -14,7 +14,7 @@
 //! whose story holds no topical word (a results table) is read from its top.
 //! The taxonomy is IPTC's (CC BY 4.0, see `NOTICE`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use super::document::Document;
@@ -279,8 +279,10 @@ fn build() -> Model {
     let is_stop = all_stopwords();
 
     // Taxonomy words: mass per (term, top) and per (term, second).
-    let mut top_mass: HashMap<String, HashMap<usize, f32>> = HashMap::new();
-    let mut second_mass: HashMap<String, HashMap<usize, f32>> = HashMap::new();
+    // Ordered by concept, so that float sums over them (and the model built
+    // from them) come out the same in every process.
+    let mut top_mass: HashMap<String, BTreeMap<usize, f32>> = HashMap::new();
+    let mut second_mass: HashMap<String, BTreeMap<usize, f32>> = HashMap::new();
     for (i, (labels, definition)) in texts.iter().enumerate() {
         let c = &concepts[i];
         let w = LABEL_LEVEL_WEIGHT[c.level - 1];
@@ -804,11 +806,14 @@ fn rank(model: &Model, totals: &HashMap<usize, f32>) -> Vec<Topic> {
         if score < MIN_PARENT_SCORE {
             continue;
         }
-        let children: Vec<(usize, f32)> = totals
+        let mut children: Vec<(usize, f32)> = totals
             .iter()
             .filter(|&(&c, _)| model.concepts[c].level == 2 && model.concepts[c].top == t)
             .map(|(&c, &v)| (c, v))
             .collect();
+        // A map has no order; summing in concept order keeps scores equal
+        // from call to call.
+        children.sort_unstable_by_key(|c| c.0);
         let child_sum: f32 = children.iter().map(|c| c.1).sum();
         let mut confident: Vec<(usize, f32)> = children
             .into_iter()
