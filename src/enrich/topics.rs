@@ -360,15 +360,7 @@ fn build() -> Model {
         };
         if let Some(stem) = term.strip_suffix('*') {
             let list = prefix.entry(stem.to_lowercase()).or_default();
-            list.retain(|&(c, _)| c != concept);
-            list.push((concept, weight));
-            let top = concepts[concept].top;
-            if top != concept {
-                match list.iter_mut().find(|(c, _)| *c == top) {
-                    Some(entry) => entry.1 = entry.1.max(weight),
-                    None => list.push((top, weight)),
-                }
-            }
+            set_hand_weight(list, concept, concepts[concept].top, weight);
         } else {
             let key = term
                 .split_whitespace()
@@ -379,17 +371,7 @@ fn build() -> Model {
                 hand_words.insert(key.clone());
             }
             let list = exact.entry(key).or_default();
-            // A hand weight replaces the taxonomy's for the same concept.
-            list.retain(|&(c, _)| c != concept);
-            list.push((concept, weight));
-            // A second-level topic's word is also evidence for its parent.
-            let top = concepts[concept].top;
-            if top != concept {
-                match list.iter_mut().find(|(c, _)| *c == top) {
-                    Some(entry) => entry.1 = entry.1.max(weight),
-                    None => list.push((top, weight)),
-                }
-            }
+            set_hand_weight(list, concept, concepts[concept].top, weight);
         }
     }
     // Patterns of the text that are evidence like words.
@@ -840,6 +822,20 @@ fn floor_boundary(text: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Gives `concept` a hand-written `weight` for one term: it replaces the
+/// taxonomy's weight for that concept, and a second-level topic's term is
+/// also evidence (at least as strong) for its parent `top`.
+fn set_hand_weight(list: &mut Vec<(usize, f32)>, concept: usize, top: usize, weight: f32) {
+    list.retain(|&(c, _)| c != concept);
+    list.push((concept, weight));
+    if top != concept {
+        match list.iter_mut().find(|(c, _)| *c == top) {
+            Some(entry) => entry.1 = entry.1.max(weight),
+            None => list.push((top, weight)),
+        }
+    }
 }
 
 #[cfg(test)]
