@@ -161,6 +161,7 @@ pub fn extract(
     let tokens = text::Text::new(doc.text(), &ranges, lex);
     let mut found = speech::find(&tokens, lex);
     speech::merge_quote_paragraphs(&tokens, &mut found);
+    speech::drop_nested(&tokens, &mut found);
     let mut speakers = speakers::Speakers::new(doc.text(), &tokens, lex);
     let mut attributions: Vec<Attribution> = found
         .into_iter()
@@ -321,6 +322,39 @@ mod tests {
             a[0].source.as_ref().map(|s| s.description.as_str()),
             Some("Analyst")
         );
+    }
+
+    #[test]
+    fn reported_speech_is_reported_once_by_its_outermost_attribution() {
+        let cues_and_contents = |text: &str| -> Vec<(String, String)> {
+            run(text)
+                .0
+                .iter()
+                .map(|a| {
+                    let cue = a.cue.map_or("", |c| c.text(text)).to_owned();
+                    (cue, a.content.text(text).to_owned())
+                })
+                .collect()
+        };
+        // "hoped" and "would resume" are inside what the minister said.
+        assert_eq!(
+            cues_and_contents("Headline\n\nThe minister said he hoped the talks would resume."),
+            [("said".into(), "he hoped the talks would resume".into())]
+        );
+        // Each holds the other's cue: the later cue wins.
+        assert_eq!(
+            cues_and_contents("Headline\n\nAbout 30 people would show up to each event, he said."),
+            [(
+                "said".into(),
+                "About 30 people would show up to each event".into()
+            )]
+        );
+        // A cue between the parts of a split quotation is not inside it.
+        let split = cues_and_contents(
+            "Headline\n\n“We won,” said Ana Ruiz, who said the count was fair. “It is over.”",
+        );
+        assert_eq!(split.len(), 2, "{split:?}");
+        assert_eq!(split[1], ("said".into(), "the count was fair".into()));
     }
 
     #[test]

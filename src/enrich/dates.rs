@@ -177,7 +177,7 @@ pub fn extract(
     // from the request's reference time, else from the page's first timestamp.
     let noon = |d: NaiveDate| d.and_hms_opt(12, 0, 0).map(|t| t.and_utc());
     let cued = page_date(&mentions, &[DateRole::Published, DateRole::Updated]).and_then(noon);
-    promote_published(doc, structure, &mut mentions);
+    promote_published(doc, structure, dateline.is_some(), &mut mentions);
     let printed =
         page_date(&mentions, &[DateRole::Published, DateRole::PageTimestamp]).and_then(noon);
     let anchor: Option<DateTime<Utc>> = cued.or(reference_time).or(printed);
@@ -245,32 +245,73 @@ const HEADER_LINES: usize = 12;
 
 /// With no cued publication date, the page's own date stands for it: the
 /// first full date in the lines around the headline (where pages print it,
-/// under the headline or in the byline), else the first full date printed
-/// before the story's first paragraph ends, else the page's first full
-/// timestamp outside the story.
+/// under the headline or in the byline), else one in the byline's line or
+/// under it, else the first full date printed before the story's first
+/// paragraph ends, else the page's first full timestamp outside the story,
+/// else its first full date outside the story. A cued stamp without a full
+/// date ("Published 2:33 PM") yields to such a date when there is one.
 fn promote_published(
     doc: &Document<'_>,
     structure: &Structure,
+    has_dateline: bool,
     mentions: &mut [(DateMention, Value)],
 ) {
-    if mentions.iter().any(|(m, _)| m.role == DateRole::Published) {
+    let full = is_full_date;
+    if mentions
+        .iter()
+        .any(|(m, v)| m.role == DateRole::Published && full(v))
+    {
         return;
     }
+    // A cued stamp with no full date ("Published 2:33 PM", "Veröffentlicht
+    // 14 Feb") gives way to a full date of the page, when there is one.
+    let partial_published = mentions.iter().any(|(m, _)| m.role == DateRole::Published);
+    if partial_published
+        && !mentions
+            .iter()
+            .any(|(m, v)| full(v) && m.role != DateRole::Dateline)
+    {
+        return;
+    }
+    let demoted: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].0.role == DateRole::Published)
+        .collect();
+    for &i in &demoted {
+        mentions[i].0.role = DateRole::PageTimestamp;
+    }
+    if !promote_full_date(doc, structure, has_dateline, mentions) {
+        for i in demoted {
+            mentions[i].0.role = DateRole::Published;
+        }
+    }
+}
+
+/// Whether a value names a whole day: year, month and day all known.
+fn is_full_date(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Absolute(
+            DateParts {
+                year: Some(_),
+                month: Some(_),
+                day: Some(_)
+            },
+            _
+        )
+    )
+}
+
+/// Makes the page's own full date PUBLISHED (see [`promote_published`]);
+/// whether one was found.
+fn promote_full_date(
+    doc: &Document<'_>,
+    structure: &Structure,
+    has_dateline: bool,
+    mentions: &mut [(DateMention, Value)],
+) -> bool {
+    let full = is_full_date;
     let lines = doc.lines();
     let line_of = |pos: usize| lines.partition_point(|l| l.end < pos);
-    let full = |v: &Value| {
-        matches!(
-            v,
-            Value::Absolute(
-                DateParts {
-                    year: Some(_),
-                    month: Some(_),
-                    day: Some(_)
-                },
-                _
-            )
-        )
-    };
     let usable = |m: &DateMention, v: &Value| {
         full(v) && m.role != DateRole::Dateline && m.role != DateRole::Updated
     };
@@ -287,7 +328,19 @@ fn promote_published(
             l >= from && l < to && usable(m, v)
         }) {
             mentions[n].0.role = DateRole::Published;
-            return;
+            return true;
+        }
+    }
+    // The byline's line, or the line under it ("Por Ana Ruiz 27 de agosto
+    // 2019"), dates the story.
+    if let Some(byline) = structure.byline {
+        let at = line_of(byline.start);
+        if let Some(n) = mentions.iter().position(|(m, v)| {
+            let l = line_of(m.span.start);
+            (l == at || l == at + 1) && usable(m, v)
+        }) {
+            mentions[n].0.role = DateRole::Published;
+            return true;
         }
     }
     // In the story itself only a date that opens its line counts ("Berlin, 5.
@@ -318,7 +371,7 @@ fn promote_published(
         })
     {
         mentions[n].0.role = DateRole::Published;
-        return;
+        return true;
     }
     // Else the page's first full timestamp outside the story.
     if let Some(n) = mentions
@@ -326,7 +379,26 @@ fn promote_published(
         .position(|(m, v)| m.role == DateRole::PageTimestamp && usable(m, v) && !clock_above(m, v))
     {
         mentions[n].0.role = DateRole::Published;
+        return true;
     }
+    // Else the page's first full date outside the story, even one printed
+    // with a clock above the headline: with nothing else on the page, the
+    // date the page shows is the best guess at its own — unless the story
+    // has a dateline, which then dates it rather than the site's clock.
+    let outside = |m: &DateMention| {
+        !structure
+            .lines
+            .get(line_of(m.span.start))
+            .is_some_and(|l| l.kind.is_article_text())
+    };
+    if let Some(n) = mentions
+        .iter()
+        .position(|(m, v)| usable(m, v) && outside(m) && !(has_dateline && clock_above(m, v)))
+    {
+        mentions[n].0.role = DateRole::Published;
+        return true;
+    }
+    false
 }
 
 /// The first full date of the first of `roles` that has one.

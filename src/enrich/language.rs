@@ -17,7 +17,7 @@
 //! out the article's. That is what makes a Russian quote in an English article
 //! a segment, and an English menu line on a German page not one.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use lingua::{Language as Lingua, LanguageDetector, LanguageDetectorBuilder};
@@ -25,6 +25,7 @@ use whatlang::{Lang, Script};
 
 use super::Span;
 use super::document::Document;
+use super::text::{is_alnum, is_alpha};
 
 /// A sample at least this long (in chars) is detected by whatlang first.
 const LONG_TEXT_CHARS: usize = 500;
@@ -124,6 +125,7 @@ fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> 
         let code = whatlang_code(info.lang());
         if info.confidence() >= WHATLANG_MIN_CONFIDENCE {
             let refined = refine_group(code)
+                .filter(|_| !(info.is_reliable() && cyrillic_letters_settle(code, sample)))
                 .map(|group| {
                     let mut scores = scored(group, prefix(sample, LINGUA_BYTES));
                     apply_markers(&mut scores, prefix(sample, LINGUA_BYTES));
@@ -223,6 +225,62 @@ fn fill<'a>(sample: &mut String, lines: impl Iterator<Item = &'a str>) {
     }
 }
 
+/// Letters only Russian writes within the Cyrillic group (ы, э: not in
+/// Bulgarian, Macedonian, Serbian or Ukrainian).
+const RUSSIAN_ONLY: [char; 2] = ['\u{44b}', '\u{44d}'];
+/// Letters only Ukrainian writes within the Cyrillic group (ї, є, ґ).
+const UKRAINIAN_ONLY: [char; 3] = ['\u{457}', '\u{454}', '\u{491}'];
+/// Letters of the other Cyrillic languages of the group that neither Russian
+/// nor Ukrainian writes: ў (Belarusian), ђ ј љ њ ћ џ (Serbian), ѓ ѕ ќ
+/// (Macedonian), ә ғ қ ң ө ұ ү һ (Kazakh, Mongolian).
+const NEITHER: [char; 18] = [
+    '\u{45e}', '\u{452}', '\u{458}', '\u{459}', '\u{45a}', '\u{45b}', '\u{45f}', '\u{453}',
+    '\u{455}', '\u{45c}', '\u{4d9}', '\u{493}', '\u{49b}', '\u{4a3}', '\u{4e9}', '\u{4b1}',
+    '\u{4af}', '\u{4bb}',
+];
+
+/// Whether the letters of `sample` alone settle whatlang's Russian or
+/// Ukrainian against the rest of the Cyrillic group, so that lingua's group
+/// refinement (~3 M instructions on 400 bytes) can be skipped: the sample
+/// writes a letter only that language has and no letter it lacks. Mixed or
+/// unusual samples go to lingua as before.
+fn cyrillic_letters_settle(code: &str, sample: &str) -> bool {
+    let (own, foreign): (&[char], &[char]) = match code {
+        "ru" => (&RUSSIAN_ONLY, &UKRAINIAN_ONLY),
+        "uk" => (&UKRAINIAN_ONLY, &RUSSIAN_ONLY),
+        _ => return false,
+    };
+    let mut seen_own = false;
+    for c in sample.chars().map(cyrillic_lowercase) {
+        if foreign.contains(&c) || NEITHER.contains(&c) {
+            return false;
+        }
+        // Ukrainian і is Belarusian and Kazakh too, but not Russian.
+        if code == "ru" && c == '\u{456}' {
+            return false;
+        }
+        // ё and ъ are Russian and Belarusian, never Ukrainian.
+        if code == "uk" && matches!(c, '\u{451}' | '\u{44a}') {
+            return false;
+        }
+        seen_own |= own.contains(&c);
+    }
+    seen_own
+}
+
+/// The lowercase of a Cyrillic letter (U+0400–U+04FF), any other char as is:
+/// enough for [`cyrillic_letters_settle`], without Unicode tables.
+fn cyrillic_lowercase(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0x400..=0x40f => code + 0x50,
+        0x410..=0x42f => code + 0x20,
+        0x460..=0x4ff => code | 1,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
 /// Runs of lines whose language is confidently another than the article's.
 fn segments(doc: &Document<'_>, article: &Detection) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
@@ -287,10 +345,10 @@ fn has_chars(text: &str, min: usize) -> bool {
 /// letter. A line without one is a name, a date, a credit or a title-case or
 /// shouted line: too little prose to call it another language.
 fn has_lowercase_word(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+    text.split(|c: char| !is_alnum(c)).any(|w| {
         w.chars()
             .next()
-            .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+            .is_some_and(|c| is_alpha(c) && !c.is_uppercase())
     })
 }
 
@@ -367,10 +425,7 @@ fn line_script(text: &str) -> Option<&'static str> {
 fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
     let mut hits = [0u16; STOPWORD_LANGUAGES.len()];
     let mut words = 0u16;
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty()) {
         words = words.saturating_add(1);
         let key = if word.chars().any(char::is_uppercase) {
             lowered.clear();
@@ -508,7 +563,7 @@ fn apply_markers(scores: &mut Vec<(&'static str, f64)>, text: &str) {
     };
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .split(|c: char| !(is_alnum(c) || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
     let bigrams: Vec<String> = words
@@ -883,6 +938,32 @@ mod tests {
             en.0,
             &mut scratch
         ));
+    }
+
+    #[test]
+    fn letters_settle_russian_and_ukrainian_only_when_unambiguous() {
+        let ru = "Мы готовы продолжить переговоры в любое время, сказал он.";
+        let uk = "Ми готові продовжити переговори, якщо партнери виявлять добру волю та єдність.";
+        assert!(cyrillic_letters_settle("ru", ru));
+        assert!(cyrillic_letters_settle("uk", uk));
+        // Ukrainian letters in a "Russian" sample, Russian ones in a
+        // "Ukrainian" one, and Bulgarian (no ы or э) go to lingua.
+        assert!(!cyrillic_letters_settle("ru", &format!("{ru} {uk}")));
+        assert!(!cyrillic_letters_settle("uk", &format!("{uk} {ru}")));
+        assert!(!cyrillic_letters_settle(
+            "ru",
+            "Министърът каза, че преговорите ще продължат."
+        ));
+        // Kazakh writes ы and э, but also letters Russian lacks.
+        assert!(!cyrillic_letters_settle(
+            "ru",
+            "Мен қазақ тілінде сөйлеймін, бұл өте қызық."
+        ));
+        assert!(!cyrillic_letters_settle("bg", ru));
+        assert_eq!(cyrillic_lowercase('Ї'), 'ї');
+        assert_eq!(cyrillic_lowercase('Ы'), 'ы');
+        assert_eq!(cyrillic_lowercase('Ә'), 'ә');
+        assert_eq!(cyrillic_lowercase('Q'), 'Q');
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod document;
 pub mod language;
 pub mod structure;
 pub mod tags;
+pub(crate) mod text;
 pub mod topics;
 
 use std::sync::Arc;

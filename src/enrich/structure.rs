@@ -9,7 +9,7 @@ mod byline;
 mod lexicon;
 mod line;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Span;
 use super::document::Document;
@@ -137,6 +137,9 @@ const HEADLINE_WINDOW: usize = 40;
 const BYLINE_WINDOW: usize = 30;
 /// Lines of the first block that can be a headline block, at most.
 const HEAD_BLOCK_LINES: usize = 3;
+/// Lines of the region above a headline found inside it that are dropped,
+/// at most.
+const HEADLINE_INSIDE: usize = 3;
 /// Longest headline, in characters.
 const HEADLINE_MAX_CHARS: usize = 250;
 
@@ -219,6 +222,29 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 structure.headline = Some(span);
                 kinds[line_index] = Some(BlockKind::Headline);
                 body[line_index] = false;
+                // A headline just inside the region's start: what the region
+                // took above it is a caption or a teaser, not the article.
+                if line_index > first
+                    && line_index <= first + HEADLINE_INSIDE
+                    && (first..line_index).all(|i| feats[i].words <= 30)
+                {
+                    for flag in &mut body[first..line_index] {
+                        *flag = false;
+                    }
+                    // The lede is prose: not the byline or label under
+                    // the headline.
+                    let mut next = line_index + 1;
+                    while next < b
+                        && body[next]
+                        && !is_good(&feats[next])
+                        && !feats[next].terminal
+                        && feats[next].words <= 6
+                        && (next + 1..=(next + 3).min(b)).any(|i| body[i] && is_good(&feats[i]))
+                    {
+                        body[next] = false;
+                        next += 1;
+                    }
+                }
                 if let Some((i, name)) = find_section(doc, &feats, &kinds, line_index) {
                     structure.section = Some(name);
                     if kinds[i].is_none() || kinds[i] == Some(BlockKind::Navigation) {
@@ -253,6 +279,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             }
             if !clean {
                 drop_short_runs(doc, &feats, &kinds, &mut body);
+                drop_after_list_headers(&feats, &kinds, &mut body);
                 trim_bio(doc, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
             }
@@ -328,10 +355,11 @@ fn placed_byline(doc: &Document<'_>, feats: &[LineFeatures], i: usize, b: &bylin
 
 /// The byline: the best line with a byline cue around the article (before
 /// it, in its first lines or under it), preferring a cue that opens its
-/// line, full names and nearness to the article's start; else a line that
-/// is only a name between the headline and the article; else the first
-/// line of the page labelled a byline. Returns the line, the span and the
-/// names.
+/// line, full names and nearness to the article's start — unless that line
+/// is far and a line that is only names sits at the headline; else a line
+/// of names around the headline and the article's start or at the
+/// article's end; else the first line of the page labelled a byline.
+/// Returns the line, the span and the names.
 #[allow(clippy::too_many_arguments)]
 fn find_byline(
     doc: &Document<'_>,
@@ -400,24 +428,39 @@ fn find_byline(
             best = Some((score, i));
         }
     }
-    if let Some((_, i)) = best {
+    let lexicon = lexicon::get();
+    // A short line of the region may still be taken for body here (it is
+    // dropped later): a name line there is the byline ("Ana Ruiz" under
+    // the lede, a signature under the article). An author's name repeats
+    // on the page (byline, author box, "more by").
+    let name_at = |i: usize| {
+        if (body[i] && feats[i].words > byline::BODY_NAME_WORDS)
+            || feats[i].repeats > 4
+            || matches!(kinds[i], Some(BlockKind::Headline | BlockKind::Footer))
+        {
+            return None;
+        }
+        byline::name_line(doc.line_text(i), lexicon)
+    };
+    let top = headline.map_or(first, |h| h.min(first));
+    if let Some((score, i)) = best {
+        // A name on its own line at the headline beats a cue line far from
+        // the article's start (another story's byline, a comment's).
+        if score < byline::FAR_CUE_SCORE {
+            let mut near = top.saturating_sub(2)..first;
+            if let Some((j, found)) = near.find_map(|j| name_at(j).map(|f| (j, f))) {
+                return Some(at(j, &found));
+            }
+        }
         return bylines[i].as_ref().map(|b| at(i, b));
     }
     // A name on its own line around the headline and the article's start,
-    // or right under the article (the author's box).
-    let lexicon = lexicon::get();
-    let top = headline.map_or(first, |h| h.min(first));
+    // or right under the article (the author's box, a signature).
     let lo = top.saturating_sub(3).max(first.saturating_sub(12));
     let hi = (headline.map_or(first, |h| h.max(first)) + 4).min(n);
-    let below = (last + 1)..(last + 5).min(n);
+    let below = last.saturating_sub(4).max(hi)..(last + 12).min(n);
     for i in (lo..hi).chain(below) {
-        if body[i]
-            || feats[i].repeats > 2
-            || matches!(kinds[i], Some(BlockKind::Headline | BlockKind::Footer))
-        {
-            continue;
-        }
-        if let Some(found) = byline::name_line(doc.line_text(i), lexicon) {
+        if let Some(found) = name_at(i) {
             return Some(at(i, &found));
         }
     }
@@ -843,6 +886,18 @@ fn adjust_start(a: usize, b: usize, feats: &[LineFeatures], kinds: &[Option<Bloc
     {
         start += 1;
     }
+    // A caption or a standfirst above the lede: a credit-closed or gallery
+    // line, or a long line that ends no sentence, when sentences follow.
+    for _ in 0..3 {
+        let f = &feats[start];
+        let prose_after =
+            (start + 1..=(start + 3).min(b)).any(|i| is_good(&feats[i]) && feats[i].terminal);
+        if start < b && f.caption && !f.wrapped && prose_after {
+            start += 1;
+        } else {
+            break;
+        }
+    }
     start
 }
 
@@ -1061,6 +1116,13 @@ fn title_anchor(
         .map(|p| lexicon::fold(p.trim_matches(|c: char| "»«›‹".contains(c)).trim()).0)
         .collect();
     let title_len = folded_title.chars().count().max(1) as f32;
+    // The title's words without the site's name (its last part).
+    let lead = if parts.len() >= 2 {
+        &parts[..parts.len() - 1]
+    } else {
+        &parts[..]
+    };
+    let title_words: HashSet<&str> = lead.iter().flat_map(|p| words_of(p)).collect();
     let mut best: Option<(f32, usize, Option<usize>)> = None;
     for i in 1..n.min(ANCHOR_LINES) {
         let f = &feats[i];
@@ -1100,15 +1162,30 @@ fn title_anchor(
                 s += 1.0;
             }
             s
+        } else if let Some(overlap) = (parts.len() >= 2
+            && (4..=30).contains(&f.words)
+            // A line holding the title's part whole is that part with a
+            // breadcrumb or a label glued on: the headline search cuts it.
+            && !lead.iter().any(|p| folded.contains(p.as_str())))
+        .then(|| word_overlap(&folded, &title_words))
+        .filter(|&o| o >= FUZZY_TITLE)
+        {
+            // The heading reworded from the title ("&" for "und", a kicker
+            // dropped, a typo fixed): most words shared both ways.
+            2.0 + 2.5 * overlap
         } else {
             continue;
         };
         if f.words <= 1 {
             score -= 1.0;
         }
+        // The title's first part of a few words, when the title names a site
+        // after it, is the page's own heading wherever it sits: the site's
+        // name comes last, and the region may have missed the article.
+        let lead_part = exact_part == Some(0) && parts.len() >= 2 && f.words >= 3;
         // The line right under the title is the site's logo, unless the
         // article starts there.
-        if i <= 3 && first > i + 5 {
+        if i <= 3 && first > i + 5 && !lead_part {
             score -= 1.5;
         }
         // The heading sits just above the article; far before it or after it
@@ -1118,13 +1195,50 @@ fn title_anchor(
         } else {
             30
         };
-        score -= (0.1 * distance as f32).min(3.0);
+        let cap = if lead_part { 1.0 } else { 3.0 };
+        score -= (0.1 * distance as f32).min(cap);
         if best.is_none_or(|(s, _, _)| score > s) {
             best = Some((score, i, cut));
         }
     }
     best.filter(|(s, _, _)| *s >= 3.0)
         .map(|(_, i, cut)| (i, cut))
+}
+
+/// Least share of words a line and the page title must share both ways to
+/// be the title reworded.
+const FUZZY_TITLE: f32 = 0.7;
+
+/// The words of a folded line.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The smaller of the shares of the line's words in `title` and of the
+/// title's words in the line (distinct words).
+fn word_overlap(folded: &str, title: &HashSet<&str>) -> f32 {
+    if title.len() < 3 {
+        return 0.0;
+    }
+    // Distinct words without a set: a line has at most a few dozen words,
+    // and this runs for many lines of a page.
+    let (mut distinct, mut shared) = (0usize, 0usize);
+    for (k, w) in words_of(folded).enumerate() {
+        if words_of(folded).take(k).any(|v| v == w) {
+            continue;
+        }
+        distinct += 1;
+        if title.contains(w) {
+            shared += 1;
+        }
+    }
+    if distinct < 3 {
+        return 0.0;
+    }
+    let shared = shared as f32;
+    (shared / distinct as f32).min(shared / title.len() as f32)
 }
 
 /// The headline part of a line: without the site name of a title line
@@ -1151,6 +1265,7 @@ fn trim_headline(
             }
         }
     }
+    start += breadcrumb_len(&text[start..end]);
     let raw = &text[start..end];
     let trimmed = raw.trim_end_matches(|c: char| c == ';' || crate::enrich::document::is_space(c));
     let trimmed = match trimmed.strip_suffix('.') {
@@ -1163,8 +1278,31 @@ fn trim_headline(
     Span::new(start, end.max(start))
 }
 
-/// Lines in a row that are no prose, at least this many: a list of links.
-const SHORT_RUN: usize = 3;
+/// Separators of a breadcrumb trail ("Home → News → Headline").
+const BREADCRUMB_SEPARATORS: &[&str] = &[" → ", " » ", " › ", " > ", " / ", " >> "];
+
+/// The length of a breadcrumb trail glued before a headline ("Home » Baby »
+/// Headline"): the bytes up to the last separator, when the same separator
+/// comes at least twice, every crumb before it is short and the last part
+/// reads like a headline (three words or more). Else 0.
+fn breadcrumb_len(line: &str) -> usize {
+    for sep in BREADCRUMB_SEPARATORS {
+        let Some(last) = line.rfind(sep) else {
+            continue;
+        };
+        let head = &line[..last];
+        let crumbs = head.split(sep).count();
+        let short = head.split(sep).all(|c| c.split_whitespace().count() <= 5);
+        let tail = &line[last + sep.len()..];
+        if crumbs >= 2 && short && tail.split_whitespace().count() >= 3 {
+            return last + sep.len();
+        }
+    }
+    0
+}
+
+/// Lines in a row that are no prose, more than this many: a list of links.
+const SHORT_RUN: usize = 2;
 
 /// Drops the body lines of runs of short lines that end no sentence
 /// (teaser lists, link lists, tag clouds, share rows): an article's
@@ -1235,11 +1373,61 @@ fn drop_short_runs(
         }
         let run = start..i;
         let texts = run.clone().filter(|&j| kinds[j].is_none()).count();
-        if run.len() >= SHORT_RUN && texts >= 2 && !listed(&run) {
+        // Two lines make a list only as a teaser: a kicker of a few words
+        // over a headline ("Neues Konzept" / "Züge im Takt der S-Bahn"); an
+        // article's subheading follows a caption or opens a numbered step.
+        let teaser_pair = run.len() == 2 && {
+            let (k, h) = (start, start + 1);
+            let plain = |j: usize| {
+                doc.line_text(j)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '«' || c == '„' || c == '"')
+            };
+            kinds[k].is_none()
+                && kinds[h].is_none()
+                && !feats[k].colon_end
+                && !feats[h].colon_end
+                && feats[k].words <= 3
+                && feats[h].words >= 3
+                && plain(k)
+                && plain(h)
+        };
+        if (run.len() > SHORT_RUN || teaser_pair) && texts >= 2 && !listed(&run) {
             for j in run {
                 body[j] = false;
             }
         }
+    }
+}
+
+/// Lines after a list header that are looked at, at most.
+const LIST_HEADER_REACH: usize = 10;
+
+/// Drops the teasers under a header that stands alone inside the article
+/// region ("Related stories", "Mehr zu diesem Thema", "Lo más leído"): the
+/// lines after it up to the next full paragraph, which is where the article
+/// goes on when the box sat inside it.
+fn drop_after_list_headers(feats: &[LineFeatures], kinds: &[Option<BlockKind>], body: &mut [bool]) {
+    let n = body.len();
+    let mut i = 0;
+    while i < n {
+        let f = &feats[i];
+        let header = kinds[i] == Some(BlockKind::Related) && f.words <= 6 && f.coverage() >= 0.5;
+        if !header {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && j <= i + LIST_HEADER_REACH {
+            let g = &feats[j];
+            if body[j] && is_good(g) && g.terminal && g.words >= 15 {
+                break;
+            }
+            body[j] = false;
+            j += 1;
+        }
+        i = j;
     }
 }
 
@@ -1267,6 +1455,10 @@ fn trim_bio(doc: &Document<'_>, first: usize, authors: &[String], body: &mut [bo
     }
 }
 
+/// Longest pitch closing an article, in words: a longer paragraph that
+/// asks for comments is the article's own close.
+const PITCH_WORDS: usize = 35;
+
 /// Drops the short, non-sentence lines that end the article region after
 /// its last prose line: share prompts, tag lists, footer links and related
 /// headlines the region swallowed before the chrome below it.
@@ -1276,7 +1468,20 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
     };
     while last > first {
         let f = &feats[last];
-        if is_good(f) || f.terminal || f.wrapped {
+        // A pitch closing the article ("Subscribe to our newsletter and never
+        // miss …", "Tell us in the comments: …") reads like prose but names
+        // a prompt.
+        let pitch = !f.wrapped
+            && f.words <= PITCH_WORDS
+            && f.scan.longest >= 8
+            // A platform's name or a copyright notice is often the story's
+            // own matter; newsletter, subscription and comment prompts are
+            // not.
+            && matches!(
+                f.scan.kind,
+                Some(BlockKind::Banner | BlockKind::Comments | BlockKind::Advertisement)
+            );
+        if (is_good(f) || f.terminal || f.wrapped) && !pitch {
             return;
         }
         body[last] = false;

@@ -13,7 +13,7 @@ mod explicit;
 mod keyphrases;
 pub(crate) mod lexicon;
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::Span;
 use super::document::Document;

@@ -1,7 +1,7 @@
 //! The attribution lexicons: per-language cue words (`data/<lang>/cues.txt`)
 //! and the outlet and agency names (`data/outlets.txt`), parsed once.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// What a lexicon word does in an attribution.
@@ -48,8 +48,13 @@ pub(crate) enum Tag {
     Det,
     /// Conjunction that opens a clause ("and", "when").
     Conj,
+    /// Subordinating conjunction ("while", "although"): a sentence it opens
+    /// has its main clause after the first comma.
+    Sub,
     /// Preposition that can sit inside a source phrase ("people familiar with").
     Link,
+    /// Preposition that names the agent of a passive cue ("asked by a reporter").
+    Agent,
     /// Word ending of words allowed between a subject and its cue ("-ly").
     AuxSuffix,
     /// A form of "to be" (marks a passive cue: "was revealed").
@@ -82,7 +87,9 @@ impl Tag {
             "org" => Tag::Org,
             "det" => Tag::Det,
             "conj" => Tag::Conj,
+            "sub" => Tag::Sub,
             "link" => Tag::Link,
+            "agent" => Tag::Agent,
             "auxsuffix" => Tag::AuxSuffix,
             "be" => Tag::Be,
             "progsuffix" => Tag::ProgSuffix,

@@ -147,13 +147,7 @@ impl<'a> Speakers<'a> {
             }
             if lex.is(w, Tag::Rel) {
                 if let Some((s, e)) = np.antecedent {
-                    let sub = Np {
-                        para: np.para,
-                        start: s,
-                        end: e,
-                        apposition: None,
-                        antecedent: None,
-                    };
+                    let sub = Np::plain(np.para, s, e);
                     if let Some(mut src) = self.resolve(tokens, &sub) {
                         src.mention = Some(mention);
                         return Some(src);

@@ -25,6 +25,20 @@ pub(crate) struct Np {
     pub(crate) antecedent: Option<(usize, usize)>,
 }
 
+impl Np {
+    /// A bare noun phrase over tokens `start..end` of paragraph `para`,
+    /// with no apposition or antecedent.
+    pub(crate) fn plain(para: usize, start: usize, end: usize) -> Self {
+        Np {
+            para,
+            start,
+            end,
+            apposition: None,
+            antecedent: None,
+        }
+    }
+}
+
 /// An attribution as found, before its source is resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
@@ -120,7 +134,7 @@ impl Sentence<'_> {
             let t = &self.toks[i];
             // A parenthesis inside the phrase: "Rep. Zoe Lofgren (D-Calif.)".
             if t.is(")") && n == 0 {
-                let open = (i.saturating_sub(8).max(self.a)..i)
+                let open = (i.saturating_sub(24).max(self.a)..i)
                     .rev()
                     .find(|&x| self.toks[x].is("("));
                 if let Some(o) = open {
@@ -134,6 +148,12 @@ impl Sentence<'_> {
             if self.is_pronoun(i) || self.is(i, Tag::Rel) {
                 if n == 0 {
                     s = i;
+                } else if self.is(i, Tag::Rel) && i > self.a && self.toks[i - 1].is_word() {
+                    // "Voters in Iowa who watched the debate said": the
+                    // subject is the relative clause's antecedent with it.
+                    if let Some((head, _)) = self.words_back(i) {
+                        s = head;
+                    }
                 }
                 break;
             }
@@ -160,14 +180,24 @@ impl Sentence<'_> {
         }
         let j = k - 1;
         let t = &self.toks[j];
-        let np = |start, end| Np {
-            para: self.para,
-            start,
-            end,
-            apposition: None,
-            antecedent: None,
-        };
+        let np = |start, end| Np::plain(self.para, start, end);
         if t.is(",") && t.quote.is_none() {
+            // "Barnes, speaking at a town hall in Dayton, Ohio, warned": the
+            // name that opens the sentence, then a comma, is the subject of
+            // a cue that ends the run of commas.
+            if let Some(subj) = self.sentence_subject(j)
+                && subj.start == self.a
+                && subj.end + 1 < j
+                && j - subj.end <= 30
+                && self.toks[subj.end].is(",")
+                && self.toks[subj.start..subj.end].iter().any(|t| t.upper)
+                && !self.toks[subj.end..j].iter().any(|t| t.quote.is_some())
+            {
+                return Some(Np {
+                    apposition: Some((subj.end + 1, j)),
+                    ..subj
+                });
+            }
             // "Peter Cook, Carter's press secretary, said".
             let mut m = j;
             while m > self.a && j - m < 25 {
@@ -253,20 +283,45 @@ impl Sentence<'_> {
         if self.is_pronoun(i) {
             i += 1;
         } else {
+            // "The Court of Appeals …": a determiner opens the phrase.
+            if i < limit && self.is(i, Tag::Det) {
+                i += 1;
+            }
+            let named = i;
             while i < limit
                 && self.toks[i].is_word()
                 && (self.toks[i].upper || self.is(i, Tag::Title))
             {
                 i += 1;
             }
+            // "The company cut jobs and said": a short common-noun phrase.
+            if i == named && i > start {
+                while i < limit
+                    && i - named < 3
+                    && self.toks[i].is_word()
+                    && self.toks[i].quote.is_none()
+                    && !self.is(i, Tag::Stop)
+                    && !self.is_aux(i)
+                    && !self.is_cue_word(i)
+                {
+                    i += 1;
+                }
+                if i == named {
+                    i = start;
+                }
+            }
         }
-        (i > start).then_some(Np {
-            para: self.para,
-            start,
-            end: i,
-            apposition: None,
-            antecedent: None,
-        })
+        (i > start).then_some(Np::plain(self.para, start, i))
+    }
+
+    /// Whether token `k` follows a comma or dash, also one inside a closing
+    /// quotation (‘defended “city values,” saying …’).
+    fn follows_comma(&self, k: usize) -> bool {
+        k > self.a
+            && (self.toks[k - 1].is_comma_like()
+                || (k > self.a + 1
+                    && self.toks[k - 1].kind == Kind::Close
+                    && self.toks[k - 2].is(",")))
     }
 
     fn is_boundary(&self, i: usize) -> bool {
@@ -290,10 +345,19 @@ impl Sentence<'_> {
     /// adding that", "…, but X said"), or "according to".
     fn content_end(&self, r: usize) -> usize {
         // "While X said that …, Y …": the content ends with the first clause.
-        let sub_intro = self.is(self.a, Tag::Conj);
+        let sub_intro = self.is(self.a, Tag::Sub);
         let mut x = r;
         while x < self.b_eff {
             let t = &self.toks[x];
+            // A comma inside a closing quotation ends the clause too:
+            // "defended the “open city,” saying …".
+            if t.kind == Kind::Close
+                && x > r
+                && self.toks[x - 1].is(",")
+                && self.cue_at_checked(x + 1).is_some()
+            {
+                return x + 1;
+            }
             if t.quote.is_none() {
                 if t.is(";") || (sub_intro && t.is(",")) {
                     return x;
@@ -310,8 +374,19 @@ impl Sentence<'_> {
                     if self.cue_at_checked(n).is_some() {
                         return x;
                     }
+                    // "…the winner, and it is clear that …": a coordinated
+                    // clause is the writer's unless it goes on reporting
+                    // ("…, and that …").
+                    if x > r
+                        && t.is(",")
+                        && self.is(n, Tag::Conj)
+                        && !self.is(n, Tag::Sub)
+                        && !self.is(n + 1, Tag::Comp)
+                    {
+                        return x;
+                    }
                     if self.is(n, Tag::Stop)
-                        && (n + 1..self.b_eff).any(|y| self.cue_at_checked(y).is_some())
+                        && (n + 1..self.b_eff.min(n + 7)).any(|y| self.cue_at_checked(y).is_some())
                     {
                         return x;
                     }
@@ -454,13 +529,7 @@ fn colon_quotes(s: &Sentence<'_>, text: &Text, used: &mut [bool], out: &mut Vec<
         used[q] = true;
         out.push(Found {
             kind: AttributionKind::DirectQuote,
-            np: Some(Np {
-                para: s.para,
-                start: ns,
-                end: ne,
-                apposition: None,
-                antecedent: None,
-            }),
+            np: Some(Np::plain(s.para, ns, ne)),
             cue: Span::new(toks[x].start, toks[x].end),
             content: Span::new(quote.start, quote.end),
             outlet: None,
@@ -491,13 +560,7 @@ fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
         } else {
             AttributionKind::IndirectSpeech
         },
-        np: Some(Np {
-            para: s.para,
-            start: s.a,
-            end: x,
-            apposition: None,
-            antecedent: None,
-        }),
+        np: Some(Np::plain(s.para, s.a, x)),
         cue: Span::new(toks[x].start, toks[x].end),
         content: s.span(x + 1, s.b_eff),
         outlet: None,
@@ -563,13 +626,7 @@ fn frame(
     }
     if tag == Tag::Prep {
         let (ns, ne) = s.np_after(c1)?;
-        let np = Some(Np {
-            para: s.para,
-            start: ns,
-            end: ne,
-            apposition: None,
-            antecedent: None,
-        });
+        let np = Some(Np::plain(s.para, ns, ne));
         let outlet = s.outlet_in(ns, ne);
         // "According to X, content." or "Content, according to X."
         let (cs, ce) = if k == s.a || (k > s.a && !s.toks[s.a..k].iter().any(|t| t.is_word())) {
@@ -597,39 +654,40 @@ fn frame(
 
     let speech = matches!(tag, Tag::Say | Tag::Tell);
     // Inverted: "…," said Clinton.
-    let inverted = (speech && k > s.a && s.is_boundary(k - 1))
-        .then(|| s.np_after(c1))
-        .flatten()
-        .filter(|&(ns, ne)| {
-            let closes = ne >= s.b_eff
+    // A participle never inverts: "…,” saying the city …".
+    let inverted = (speech
+        && k > s.a
+        && s.is_boundary(k - 1)
+        && !s.lex.prog_suffix(&toks[c0].lower))
+    .then(|| s.np_after(c1))
+    .flatten()
+    .filter(|&(ns, ne)| {
+        let closes = ne >= s.b_eff
                 || toks[ne].is_comma_like()
                 || toks[ne].is("(")
                 || s.is(ne, Tag::Adj)
-                || s.is(ne, Tag::Rel);
-            let pronoun_alone = !s.is_pronoun(ns) || ne == ns + 1;
-            let mut q = k - 1;
-            while q > s.a && toks[q].is_comma_like() {
-                q -= 1;
-            }
-            let after_quote = toks[q].kind == Kind::Close;
-            (toks[ns].upper || s.is_pronoun(ns) || s.is(ns, Tag::Det) || after_quote)
-                && closes
-                && pronoun_alone
-        })
-        // "Trump, a businessman, said": the subject is before the apposition.
-        .filter(|_| s.subject_before(ks).is_none_or(|n| n.apposition.is_none()));
+                || s.is(ne, Tag::Rel)
+                // "said the base chief known as Bob", "said one owner of a
+                // shop that sells shoes": the phrase goes on with a modifier.
+                || s.is(ne, Tag::Stop)
+                || s.is(ne, Tag::Comp)
+                || toks[ne].is(";");
+        let pronoun_alone = !s.is_pronoun(ns) || ne == ns + 1;
+        let mut q = k - 1;
+        while q > s.a && toks[q].is_comma_like() {
+            q -= 1;
+        }
+        let after_quote = toks[q].kind == Kind::Close;
+        // "…, говорят аналитики.": a bare noun that ends the clause.
+        let ends_clause = ne >= s.b_eff || toks[ne].is(";");
+        (toks[ns].upper || s.is_pronoun(ns) || s.is(ns, Tag::Det) || after_quote || ends_clause)
+            && closes
+            && pronoun_alone
+    })
+    // "Trump, a businessman, said": the subject is before the apposition.
+    .filter(|_| s.subject_before(ks).is_none_or(|n| n.apposition.is_none()));
     let (np, boundary, mut r) = match inverted {
-        Some((ns, ne)) => (
-            Some(Np {
-                para: s.para,
-                start: ns,
-                end: ne,
-                apposition: None,
-                antecedent: None,
-            }),
-            Some(k - 1),
-            ne,
-        ),
+        Some((ns, ne)) => (Some(Np::plain(s.para, ns, ne)), Some(k - 1), ne),
         None => {
             let np = s.subject_before(ks);
             let boundary = np
@@ -668,14 +726,16 @@ fn frame(
     let clause_end = s.clause_end(r);
     let opens_content = (r..clause_end)
         .any(|x| s.is(x, Tag::Comp) || toks[x].kind == Kind::Open || toks[x].is(":"));
-    let starts_adjunct = r >= s.b_eff || toks[r].is(",") || s.is(r, Tag::Adj);
+    let starts_adjunct = r >= s.b_eff || toks[r].is(",") || toks[r].is(";") || s.is(r, Tag::Adj);
     let left_is_quote = boundary
         .is_some_and(|x| toks[x].kind == Kind::Close || (x > 0 && toks[x - 1].kind == Kind::Close));
     let quote_follows =
         r + 1 < s.b && (toks[r].is(",") || toks[r].is(":")) && toks[r + 1].kind == Kind::Open;
     let postposed = speech
         && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
-        && !opens_content
+        // "…," she wrote in a message titled "bravo!": a quotation that
+        // ends right before the cue is its content, whatever follows.
+        && (!opens_content || left_is_quote)
         && !quote_follows
         && (starts_adjunct || left_is_quote)
         && (left_is_quote
@@ -711,11 +771,31 @@ fn frame(
             used_quotes[q] = true;
         } else if clause_end < s.b_eff && toks[clause_end].is(",") {
             let n = clause_end + 1;
+            // "In the early 1990s, Ms. Roe said, when she was …": an opening
+            // adverbial is no content; what follows the cue is.
+            let adverbial = !direct
+                && (s.is(cs, Tag::Adj) || s.is(cs, Tag::Stop))
+                && toks[cs..=ce].iter().filter(|t| t.is_word()).count() <= 6
+                && !toks[cs..=ce].iter().any(|t| t.quote.is_some());
+            if adverbial && n < s.b_eff && s.cue_at_checked(n).is_none() {
+                let e = s.content_end(n);
+                if e > n {
+                    return Some(Found {
+                        kind: AttributionKind::IndirectSpeech,
+                        np,
+                        cue,
+                        content: s.span(n, e),
+                        outlet,
+                        confidence: 0.6,
+                    });
+                }
+            }
             if n < s.b_eff
                 && !direct
                 && !s.is(n, Tag::Rel)
                 && !s.is(n, Tag::Conj)
                 && !s.is(n, Tag::Adj)
+                && !s.lex.prog_suffix(&toks[n].lower)
                 && s.cue_at_checked(n).is_none()
             {
                 // "The emails were …, the Times said, including …": the
@@ -747,8 +827,15 @@ fn frame(
     // Preposed: "X said (that) content".
     let np = match np {
         Some(n) if inverted.is_none() => Some(n),
-        _ if k > s.a && toks[k - 1].is_comma_like() => {
-            last_np.or_else(|| s.sentence_subject(k - 1))
+        _ if k > s.a && s.follows_comma(k) => last_np.or_else(|| s.sentence_subject(k - 1)),
+        // "… soared in the polls by saying that …": a participle after a
+        // preposition has the sentence's subject.
+        _ if k > s.a + 1
+            && s.is(k - 1, Tag::Stop)
+            && !s.toks[k - 2].is_comma_like()
+            && s.lex.prog_suffix(&toks[c0].lower) =>
+        {
+            s.sentence_subject(k - 1)
         }
         // "… and said": the subject of the sentence.
         _ if k > s.a && s.is(k - 1, Tag::Conj) => last_np.or_else(|| s.sentence_subject(k - 1)),
@@ -767,6 +854,19 @@ fn frame(
     if np.is_none() && !passive && !opener {
         return None;
     }
+    let sourceless_opener = np.is_none() && opener;
+    // "was asked by a reporter whether …", "Asked by the host to …": the
+    // agent of a passive or opening cue is its source; the content follows.
+    let np = match np {
+        None if s.is(r, Tag::Agent) => match s.np_after(r + 1) {
+            Some((ns, ne)) => {
+                r = ne;
+                Some(Np::plain(s.para, ns, ne))
+            }
+            None => None,
+        },
+        np => np,
+    };
     if tag != Tag::Tell {
         // "said Monday that …": start at the complementiser when it is near.
         // "said Thursday during a town hall in Buffalo, New York, that …".
@@ -840,7 +940,7 @@ fn frame(
     }
     // "Asked whether …, the senator said no": an opening participle's
     // content ends with its clause.
-    let ce = if np.is_none() && opener {
+    let ce = if sourceless_opener {
         s.content_end(cs).min(s.clause_end(cs))
     } else {
         s.content_end(cs)
@@ -1055,13 +1155,7 @@ fn dash_interrupted(s: &Sentence<'_>, i: usize, text: &Text) -> Option<Found> {
     let quote = text.quotes.get(q)?;
     Some(Found {
         kind: AttributionKind::DirectQuote,
-        np: Some(Np {
-            para: s.para,
-            start: c1,
-            end: e,
-            apposition: None,
-            antecedent: None,
-        }),
+        np: Some(Np::plain(s.para, c1, e)),
         cue: s.span(i, c1),
         content: Span::new(quote.start, quote.end),
         outlet: None,
@@ -1092,4 +1186,47 @@ fn after_dateline(toks: &[Tok], a: usize, b: usize) -> usize {
         }
     }
     a
+}
+
+/// How many attributions, in content order, are looked back over for one
+/// whose content holds a cue (bounds the cost on pages of many quotes).
+const NEST_WINDOW: usize = 16;
+
+/// Whether byte `at` is inside a quotation of `text`.
+fn in_quotation(text: &Text, at: usize) -> bool {
+    let i = text.quotes.partition_point(|q| q.start <= at);
+    i > 0 && text.quotes[i - 1].end > at
+}
+
+/// Drops attributions whose cue lies inside another attribution's content
+/// ("The minister said [he hoped [it would rain]]"): reported speech is
+/// reported once, by its outermost attribution, as news annotation schemes
+/// count it. An outer attribution without a source does not hide one with a
+/// source; when two hold each other's cue ("…would rise, he said"), the
+/// later cue wins; a quotation split by its attribution hides only the cues
+/// inside its quoted words.
+pub(crate) fn drop_nested(text: &Text, found: &mut Vec<Found>) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| (found[i].content.start, found[i].content.end));
+    let inside = |s: Span, outer: Span| outer.start <= s.start && s.end <= outer.end;
+    let mut nested = vec![false; found.len()];
+    for (b, f) in found.iter().enumerate() {
+        let upto = order.partition_point(|&i| found[i].content.start <= f.cue.start);
+        nested[b] = order[upto.saturating_sub(NEST_WINDOW)..upto]
+            .iter()
+            .map(|&a| &found[a])
+            .any(|o| {
+                !std::ptr::eq(o, f)
+                    && inside(f.cue, o.content)
+                    && (o.np.is_some() || f.np.is_none())
+                    && !(inside(o.cue, f.content) && o.cue.start < f.cue.start)
+                    && (o.kind != AttributionKind::DirectQuote || in_quotation(text, f.cue.start))
+            });
+    }
+    let mut i = 0;
+    found.retain(|_| {
+        let keep = !nested[i];
+        i += 1;
+        keep
+    });
 }

@@ -178,13 +178,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
             i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
+        if crate::enrich::text::is_alnum(c) {
             let s = i;
             i += 1;
             while let Some(c) = at(i) {
                 let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
-                    && at(i + 1).is_some_and(char::is_alphanumeric);
-                if c.is_alphanumeric() || joins || c == '\u{00ad}' {
+                    && at(i + 1).is_some_and(crate::enrich::text::is_alnum);
+                if crate::enrich::text::is_alnum(c) || joins || c == '\u{00ad}' {
                     i += 1;
                 } else {
                     break;

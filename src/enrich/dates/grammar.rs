@@ -148,10 +148,19 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let s = t.text(self.text);
-        if s.len() < min || s.len() > max {
+        if s.is_ascii() {
+            if s.len() < min || s.len() > max {
+                return None;
+            }
+            return s.parse().ok();
+        }
+        // Arabic-Indic digits: two bytes each.
+        let count = s.chars().count();
+        if count < min || count > max {
             return None;
         }
-        s.parse().ok()
+        s.chars()
+            .try_fold(0u32, |n, c| Some(n * 10 + super::tokens::digit_value(c)?))
     }
 
     /// A month name at `i` ("Oct", "Oct.", "октября", "تشرين الأول"): the month

@@ -1,7 +1,7 @@
 //! The date lexicons — month and weekday names, cue words, agencies, time
 //! zones and the dateline gazetteer — parsed once from the data files.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use super::tokens::{Kind, tokenize};

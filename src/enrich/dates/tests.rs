@@ -419,3 +419,49 @@ fn lowered_runs_are_lexicon_keys() {
         }
     }
 }
+
+/// The first PUBLISHED mention's normalised value.
+fn published(text: &str) -> Option<String> {
+    run(text, None)
+        .mentions
+        .into_iter()
+        .find(|m| m.role == DateRole::Published)
+        .and_then(|m| m.normalized)
+}
+
+const STORY: &str = "The council approved the harbour plan on Tuesday after a debate that lasted \
+                     more than six hours, with eleven members voting in favour.\n\n\
+                     The plan foresees a new pier, a ferry terminal and a park along the old quay, \
+                     and works are expected to start next spring.\n\n\
+                     Opponents said the costs had been underestimated by the city's engineers.";
+
+#[test]
+fn a_time_only_published_stamp_yields_to_the_page_date() {
+    let text = format!(
+        "Home\nNews\n\nWednesday, October 16, 2019\n\nHarbour plan approved after long debate\n\n\
+         Published 2:33 PM\n\n{STORY}"
+    );
+    assert_eq!(published(&text).as_deref(), Some("2019-10-16"));
+    // With no full date on the page the cued time stays the stamp.
+    let text = format!("Harbour plan approved after long debate\n\nPublished 2:33 PM\n\n{STORY}");
+    assert_eq!(published(&text).as_deref(), Some("14:33:00"));
+}
+
+#[test]
+fn a_date_in_the_byline_dates_the_story() {
+    let text = format!(
+        "Portada\nNoticias\n\nEl puerto aprueba su plan tras un largo debate\n\n\
+         Por Alberto Salinas 27 de agosto 2019\n\n{STORY}"
+    );
+    assert_eq!(published(&text).as_deref(), Some("2019-08-27"));
+}
+
+#[test]
+fn with_nothing_else_the_page_date_outside_the_story_is_published() {
+    // The only full date sits in the tool line under the story.
+    let text = format!(
+        "Harbour plan approved after long debate\n\n{STORY}\n\n\
+         ⋅ November 22, 2011 ⋅ Email this post ⋅ Print this page"
+    );
+    assert_eq!(published(&text).as_deref(), Some("2011-11-22"));
+}

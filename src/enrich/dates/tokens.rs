@@ -8,7 +8,7 @@ pub(crate) enum Kind {
     /// A run of letters (apostrophes and hyphens between letters included);
     /// each CJK ideograph is a word of its own.
     Word,
-    /// A run of ASCII digits.
+    /// A run of digits: ASCII, or Arabic-Indic of either form.
     Num,
     /// One other visible character.
     Punct,
@@ -42,8 +42,23 @@ pub(crate) fn is_cjk(c: char) -> bool {
         0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2fa1f)
 }
 
+/// An ASCII digit, or an Arabic-Indic or Eastern Arabic-Indic one ("١٧
+/// أكتوبر ٢٠١٩", "۱۷").
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || digit_value(c).is_some()
+}
+
+/// The value of an Arabic-Indic or Eastern Arabic-Indic digit.
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        _ => c.to_digit(10),
+    }
+}
+
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || matches!(c as u32, 0x0300..=0x036f | 0x064b..=0x065f)
+    crate::enrich::text::is_alpha(c) || matches!(c as u32, 0x0300..=0x036f | 0x064b..=0x065f)
 }
 
 fn is_joiner(c: char) -> bool {
@@ -65,12 +80,12 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
             continue;
         }
         let mut end = start + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
+        let kind = if is_digit(c) {
             while let Some(&(j, d)) = iter.peek() {
-                if !d.is_ascii_digit() {
+                if !is_digit(d) {
                     break;
                 }
-                end = from + j + 1;
+                end = from + j + d.len_utf8();
                 iter.next();
             }
             Kind::Num

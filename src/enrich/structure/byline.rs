@@ -1,8 +1,14 @@
 //! Bylines: a cue ("By", "Von", "Par", "Автор:", "责任编辑：") and the names
 //! after it, without dates, roles, outlets or reading times; "A and B",
-//! "A, B & C", "A und B" become several names.
+//! "A, B & C", "A und B" become several names. A lead-in before the cue
+//! ("Ein Artikel von", "A column by") belongs to the byline; chrome after
+//! the names ("Follow", "Kategorien:") ends them (`data/structure/
+//! byline_words.txt`). Without a cue, a line of names only ("Ana Ruiz",
+//! "Ana Ruiz, 03.11.2023", "Ana Ruiz, Bo Li y Carl Dahl") is a byline when
+//! its names open with known given names (`data/structure/given_names*.txt`,
+//! `data/gazetteer/first_names.txt`).
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use super::lexicon::Lexicon;
@@ -12,6 +18,13 @@ use crate::enrich::Span;
 const MAX_WORDS: usize = 24;
 /// Names have at most this many words.
 const MAX_NAME_WORDS: usize = 5;
+
+/// A cue byline scoring below this (far from the article's start, or
+/// names of one word) yields to a name line at the headline.
+pub(crate) const FAR_CUE_SCORE: f32 = 2.4;
+
+/// A line of the article region this short (in words) may be a name line.
+pub(crate) const BODY_NAME_WORDS: usize = 6;
 
 /// A byline found in a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +52,78 @@ fn is_join(token: &str) -> bool {
     JOINS.contains(&t.as_str())
 }
 
+/// The byline word lists of `data/structure/byline_words.txt`: lead-in words
+/// before a cue and chrome words after the names, folded.
+struct Words {
+    lead: HashSet<String>,
+    stop: HashSet<String>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words {
+        lead: HashSet::new(),
+        stop: HashSet::new(),
+    };
+    for line in include_str!("../../../data/structure/byline_words.txt").lines() {
+        let Some((kind, word)) = line.split_once('\t') else {
+            continue;
+        };
+        let word = word.trim().to_lowercase();
+        match kind.trim() {
+            "lead" => words.lead.insert(word),
+            "stop" => words.stop.insert(word),
+            _ => false,
+        };
+    }
+    words
+});
+
+/// Whether `token` (any case) is in `set`, without allocating for the
+/// common lowercase ASCII token.
+fn in_folded(set: &HashSet<String>, token: &str) -> bool {
+    if token.chars().all(|c| !c.is_uppercase()) {
+        set.contains(token)
+    } else {
+        set.contains(&token.to_lowercase())
+    }
+}
+
+/// A chrome word printed after the names ("Follow", "Kategorien").
+fn is_stop_word(token: &str) -> bool {
+    in_folded(&WORDS.stop, token.trim_end_matches([':', '.']))
+}
+
+/// Whether the text before a cue is a lead-in that belongs to the byline
+/// ("Ein Artikel von", "Text und Fotos von", "Une chronique de"): at most
+/// three words, all of them lead words.
+fn is_lead_in(before: &str) -> bool {
+    let mut count = 0usize;
+    for word in before.split_whitespace() {
+        count += 1;
+        if count > 3 || !in_folded(&WORDS.lead, word.trim_end_matches(':')) {
+            return false;
+        }
+    }
+    count > 0
+}
+
+/// Cues that are also common prepositions.
+const WEAK_CUES: &[&str] = &["von", "vom", "durch", "di", "de", "da", "par"];
+
+/// Short lowercase words that end the names when they follow them: a
+/// category, place or date comes next ("von Ana Ruiz in Allgemeines", "Par
+/// Ana Ruiz le 7 mai", "by kay on August 3, 2019").
+const NAME_ENDS: &[&str] = &[
+    "in", "im", "on", "at", "am", "um", "le", "à", "dans", "en", "el", "il", "em", "no", "na",
+    "op", "w", "в", "às", "alle",
+];
+
+/// A capital letter, or a letter of a script without case (Arabic, Chinese),
+/// where any word can open a name.
+fn capital(c: char) -> bool {
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+}
+
 /// A token that can be part of a name.
 fn name_token(token: &str) -> bool {
     let Some(first) = token.chars().next() else {
@@ -47,7 +132,7 @@ fn name_token(token: &str) -> bool {
     if token.chars().any(|c| c.is_numeric()) {
         return false;
     }
-    if first.is_uppercase() {
+    if capital(first) {
         // "Phys.org", "Example.com": an outlet's domain, not a name.
         if let Some(dot) = token.find('.') {
             if token[dot + 1..]
@@ -106,7 +191,12 @@ pub(crate) fn parse(line: &str, lexicon: &Lexicon) -> Option<Byline> {
         return None;
     }
     for (cue_start, cue_end) in lexicon.byline_cues(line) {
-        if let Some(byline) = names_after(line, cue_start, cue_end, lexicon) {
+        if let Some(mut byline) = names_after(line, cue_start, cue_end, lexicon) {
+            // "Ein Artikel von Ana Ruiz": the lead-in is part of the byline,
+            // which then opens its line.
+            if cue_start > 0 && is_lead_in(&line[..cue_start]) {
+                byline.span.start = 0;
+            }
             return Some(byline);
         }
     }
@@ -114,6 +204,12 @@ pub(crate) fn parse(line: &str, lexicon: &Lexicon) -> Option<Byline> {
 }
 
 fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) -> Option<Byline> {
+    // "Von: Ana Ruiz", "by: Ana Ruiz".
+    let cue_end = if line[cue_end..].starts_with(':') {
+        cue_end + 1
+    } else {
+        cue_end
+    };
     let rest = &line[cue_end..];
     // The names run to the first stop character or " - ".
     let mut stop = rest.len();
@@ -122,6 +218,11 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
             || (c == '-' && rest[i + 1..].starts_with(' ') && rest[..i].ends_with(' '))
         {
             stop = i;
+            // "Por Ana Ruiz aruiz@example.com": the address's local part
+            // is no name.
+            if c == '@' && !rest[..i].ends_with(char::is_whitespace) {
+                stop = rest[..i].rfind(char::is_whitespace).unwrap_or(0);
+            }
             break;
         }
     }
@@ -132,6 +233,10 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
     let mut last_end = base;
     let mut name_end = base;
     let mut handle_only = true;
+    // The names so far are role words only ("von Redaktion", "By Staff
+    // Writer"): a desk signs the story.
+    let mut role_only = false;
+    let mut after_comma = false;
     let mut offset = 0usize;
     for raw in part.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
         let token_start = offset;
@@ -143,57 +248,113 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
                 names.push(current.join(" "));
                 current.clear();
             }
+            after_comma |= comma;
             continue;
         }
+        let follows_comma = after_comma;
+        after_comma = comma;
         if !current.is_empty() && is_join(token) {
             names.push(current.join(" "));
             current.clear();
             continue;
         }
-        let next_is_name = part[offset..]
+        let next = part[offset..]
             .split(|c: char| c.is_whitespace() || c == ',')
-            .find(|t| !t.is_empty())
-            .is_some_and(|t| {
-                name_token(t)
-                    && !lexicon.is_date_word(t)
-                    && t.chars().next().is_some_and(char::is_uppercase)
-            });
+            .find(|t| !t.is_empty());
+        let next_is_name = next.is_some_and(|t| {
+            name_token(t) && !lexicon.is_date_word(t) && t.chars().next().is_some_and(capital)
+        });
+        let started = !current.is_empty() || !names.is_empty();
+        // A particle before a surname ("Walter von Aachen", "Yann Le Goff")
+        // is part of the name; before a date it ends it ("Par Ana Ruiz le 7").
+        let particle = PARTICLES.contains(&token) && !current.is_empty();
+        // "Jose de la Cruz": particles chain before the surname.
+        if particle && !next_is_name && !next.is_some_and(|t| PARTICLES.contains(&t)) {
+            break;
+        }
         // "Jan", "Mai", "H" are months and hours, and names before a name
         // ("Jan Lukas Strozyk", "Mrs H Pyke").
         let in_name = next_is_name
             && !comma
-            && token.chars().next().is_some_and(char::is_uppercase)
+            && token.chars().next().is_some_and(capital)
             && name_token(token);
-        if !current.is_empty() && !lexicon.byline_cues(token).is_empty() {
+        if !current.is_empty() && !particle && !lexicon.byline_cues(token).is_empty() {
             // "Von Ana Ruiz Vom 3. Mai": a date's lead-in ends the names.
             break;
         }
         if lexicon.is_date_word(token) && !in_name {
             break;
         }
-        // A particle inside a name ("Jose de la Cruz") is no role word.
-        let particle = PARTICLES.contains(&token) && !current.is_empty();
-        if lexicon.is_role(token) && !particle {
+        if started && !particle && (is_stop_word(token) || NAME_ENDS.contains(&token)) {
+            break;
+        }
+        // "Online-Redaktion", "Sport-Redakteur": a compound ending in a role.
+        let role = lexicon.is_role(token)
+            || token
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.chars().count() > 3 && lexicon.is_role(tail));
+        if role && !particle {
+            if !started || role_only {
+                // "von Redaktion", "By Staff Writer": the desk is the name.
+                if token.chars().next().is_some_and(capital) {
+                    role_only = true;
+                    handle_only = false;
+                    current.push(token);
+                    last_end = base + token_start + token.len();
+                    name_end = last_end;
+                    continue;
+                }
+            }
             // "Jane Doe, Staff Writer": the role ends the byline.
             break;
         }
+        if role_only {
+            // "Von Redakteurin Ana Ruiz": the role was a title; "Por
+            // Redacción Diario Sur": the desk's name goes on.
+            if is_given_name(token) {
+                current.clear();
+            }
+            role_only = false;
+        }
 
-        let ok =
-            name_token(token) || (current.is_empty() && names.is_empty() && handle_token(token));
+        // In a script without case, a stopword ("في") is prose, not a name.
+        let caseless_stopword = !token.chars().any(|c| c.is_uppercase() || c.is_lowercase())
+            && lexicon.stopwords(None).contains(token);
+        let ok = (name_token(token) && !caseless_stopword)
+            || (current.is_empty()
+                && names.is_empty()
+                && handle_token(token)
+                && !is_stop_word(token));
+        // A handle ("uriebe") stands alone: a lowercase word before a name
+        // is prose ("Durch kulturelle Ausflüge").
+        if current.len() == 1
+            && current[0].chars().next().is_some_and(|c| c.is_lowercase())
+            && !PARTICLES.contains(&current[0])
+        {
+            return None;
+        }
         if !ok || current.len() >= MAX_NAME_WORDS {
+            // After a comma, a word that is no name is the outlet's or the
+            // page's ("by Ana Ruiz , Example.org").
+            let outlet =
+                token.contains('.') || token.chars().next().is_some_and(char::is_uppercase);
+            if follows_comma && outlet && !names.is_empty() {
+                break;
+            }
             // A word that is neither a name, a date nor a role: prose, not
             // a byline ("Di Maio ha detto", "By the end of the year").
             return None;
         }
-        if name_token(token) && token.chars().next().is_some_and(char::is_uppercase) {
+        if name_token(token) && token.chars().next().is_some_and(capital) {
             handle_only = false;
         }
+        // "By Ana Ruiz." : a full stop after a surname is the sentence's.
+        let token = match token.strip_suffix('.') {
+            Some(t) if t.chars().count() >= 3 && t.chars().any(char::is_lowercase) => t,
+            _ => token,
+        };
         current.push(token);
-        last_end = base
-            + token_start
-            + raw
-                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-                .len();
+        last_end = base + token_start + token.len();
         name_end = last_end;
         if comma {
             names.push(current.join(" "));
@@ -207,14 +368,39 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
     if names.is_empty() {
         return None;
     }
+    // After a preposition that is also a cue ("von Nordkorea", "durch
+    // Stich"), one capitalised word is a noun, unless it is a given name or
+    // a desk, or the cue opens the line ("von Creeny · 3. Mai") or a date
+    // leads in ("18:18 von Creeny" signs a post).
+    let weak_cue = WEAK_CUES.iter().any(|c| {
+        line[cue_start..cue_end]
+            .trim_end_matches(':')
+            .eq_ignore_ascii_case(c)
+    });
+    if weak_cue
+        && cue_start > 0
+        && !line[..cue_start]
+            .split_whitespace()
+            .any(|t| t.chars().any(char::is_numeric) && !t.chars().any(char::is_alphabetic))
+        && !role_only
+        && !handle_only
+        && names.len() == 1
+        && !names[0].contains(' ')
+        && !is_given_name(&names[0])
+    {
+        return None;
+    }
     // A lone lowercase word after the cue is a handle only when nothing else
     // follows it in the line but stop characters.
     if handle_only {
         let after = line[name_end..].trim();
         let before = &line[..cue_start];
         let opens = before.chars().all(|c| !c.is_alphanumeric());
+        let after_word = after.split_whitespace().next().unwrap_or("");
         if names.len() != 1
-            || !(after.is_empty() || after.starts_with(is_stop_char))
+            || !(after.is_empty()
+                || after.starts_with(is_stop_char)
+                || NAME_ENDS.contains(&after_word))
             || !(opens || before.chars().any(char::is_numeric))
         {
             return None;
@@ -231,21 +417,50 @@ static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../../data/gazetteer/first_names.txt")
         .lines()
         .chain(include_str!("../../../data/structure/given_names.txt").lines())
+        .chain(include_str!("../../../data/structure/given_names_moby.txt").lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 });
 
-/// Whether `token` is a known given name.
+/// Whether `token` is a known given name, as written, in capitals
+/// ("SVEN") or as the first part of a double name ("Jean-Pierre").
 pub(crate) fn is_given_name(token: &str) -> bool {
-    GIVEN_NAMES.contains(token)
+    if GIVEN_NAMES.contains(token) {
+        return true;
+    }
+    let first = token.split('-').next().unwrap_or(token);
+    if first.len() < token.len() && GIVEN_NAMES.contains(first) {
+        return true;
+    }
+    let mut chars = first.chars();
+    if first.chars().count() >= 2 && first.chars().all(|c| !c.is_lowercase()) {
+        let titled: String = chars
+            .next()
+            .into_iter()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        return GIVEN_NAMES.contains(titled.as_str());
+    }
+    false
+}
+
+/// A separator token between the parts of a name line ("|", "–", "•").
+fn is_separator(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| matches!(c, '|' | '–' | '—' | '-' | '•' | '·' | '/' | '⋅' | '»' | '«'))
 }
 
 /// A line that is only a name, maybe with a date or a role around it
 /// ("Ana Ruiz", "Ana Ruiz 12.03.2024, 10:15", "3. Mai 2024 - Ana Ruiz",
 /// "Ana Ruiz Autorin"): the name, as a byline without a cue. A name has two
 /// to four words, capitalised (particles and initials allowed), and the line
-/// holds no other word.
+/// holds no other word, except after a date that follows the name and a
+/// separator ("Ana Ruiz – 14.09.2022 – Kolumne, Kultur": the categories).
+/// Several names joined by commas or "and" make a name line too ("Ana
+/// Ruiz, Bo Li y Carl Dahl").
 pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     if line.split_whitespace().count() > 12 {
         return None;
@@ -254,6 +469,7 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     let mut end = 0usize;
     let mut words = 0usize;
     let mut done = false;
+    let mut dated = false;
     let mut offset = 0usize;
     for raw in line.split_inclusive(char::is_whitespace) {
         let token_start = offset;
@@ -262,15 +478,31 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
         if token.is_empty() {
             continue;
         }
+        if is_stop_word(token) {
+            // "Foto: Ana Ruiz" is a credit; "Ana Ruiz Follow", "Ana Ruiz
+            // Zuletzt geändert am …": the page's chrome follows the name.
+            start?;
+            break;
+        }
+        if words >= 2 && !done && is_join(token) {
+            return several_names(line);
+        }
+        if done && dated && is_separator(token) {
+            // What follows the name, a date and a separator is the page's.
+            break;
+        }
         let particle = start.is_some() && !done && PARTICLES.contains(&token);
+        let date_like = token.chars().any(char::is_numeric)
+            || (lexicon.is_date_word(token) && !is_given_name(token));
         let filler = !particle
             && (token.chars().all(|c| !c.is_alphabetic())
                 || (lexicon.is_date_word(token) && !is_given_name(token))
                 || lexicon.is_role(token)
+                || is_stop_word(token)
                 || token.eq_ignore_ascii_case("uhr")
                 || token.eq_ignore_ascii_case("am")
                 || token.eq_ignore_ascii_case("pm"));
-        let capitalised = token.chars().next().is_some_and(char::is_uppercase);
+        let capitalised = token.chars().next().is_some_and(capital);
         let is_name = name_token(token) && (capitalised || (start.is_some() && !done));
         if is_name && !filler && !done {
             if start.is_none() {
@@ -282,11 +514,16 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
                 done = true;
             }
         } else if filler {
+            // A date before the name counts too ("23.06.2016 - Ana Ruiz -
+            // 91 Kommentare").
+            dated |= date_like;
             if start.is_some() {
                 done = true;
             }
-        } else {
+        } else if start.is_none() && (is_join(token) || token == "&") {
             return None;
+        } else {
+            return several_names(line);
         }
     }
     let start = start?;
@@ -299,6 +536,10 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     }
     let name = line[start..end].trim_end_matches('.');
     let last = name.split_whitespace().next_back()?;
+    // "Rodolfo Daer." closes a caption; "Juan Muñoz C." is an initial.
+    if end == line.trim_end().len() && line[..end].ends_with('.') && last.chars().count() > 1 {
+        return None;
+    }
     // The last word of a name is a surname, not a particle or an initial.
     if PARTICLES.contains(&last) || last.chars().count() < 2 {
         return None;
@@ -306,6 +547,76 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     Some(Byline {
         span: Span::new(start, start + name.len()),
         names: vec![name.to_owned()],
+    })
+}
+
+/// A line of several full names and nothing else ("Ana Ruiz, Bo Li y Carl
+/// Dahl", "Ana Ruiz & Bo Li"): every name two to four capitalised words,
+/// most of them opening with a known given name.
+fn several_names(line: &str) -> Option<Byline> {
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut current: Option<(usize, usize, usize)> = None; // start, end, words
+    let mut offset = 0usize;
+    let close = |current: &mut Option<(usize, usize, usize)>, names: &mut Vec<(usize, usize)>| {
+        if let Some((s, e, w)) = current.take() {
+            if !(2..=4).contains(&w) {
+                return false;
+            }
+            names.push((s, e));
+        }
+        true
+    };
+    for raw in line.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
+        let token_start = offset;
+        offset += raw.len();
+        let comma = raw.trim_end().ends_with(',');
+        let token = raw.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if token.is_empty() {
+            if comma && !close(&mut current, &mut names) {
+                return None;
+            }
+            continue;
+        }
+        if is_join(token) {
+            if current.is_none() || !close(&mut current, &mut names) {
+                return None;
+            }
+            continue;
+        }
+        let inside = current.is_some() && PARTICLES.contains(&token);
+        let named = name_token(token) && token.chars().next().is_some_and(capital);
+        if !inside && !named {
+            return None;
+        }
+        let end = token_start + token.len();
+        current = Some(match current {
+            Some((s, _, w)) => (s, end, w + 1),
+            None => (token_start, end, 1),
+        });
+        if comma && !close(&mut current, &mut names) {
+            return None;
+        }
+    }
+    if !close(&mut current, &mut names) || names.len() < 2 {
+        return None;
+    }
+    let given = names
+        .iter()
+        .filter(|(s, e)| {
+            line[*s..*e]
+                .split_whitespace()
+                .next()
+                .is_some_and(is_given_name)
+        })
+        .count();
+    if given * 2 < names.len() + 1 {
+        return None;
+    }
+    let (first, _) = names[0];
+    let (_, last) = names[names.len() - 1];
+    Some(Byline {
+        span: Span::new(first, last),
+        names: names.iter().map(|(s, e)| line[*s..*e].to_owned()).collect(),
     })
 }
 
@@ -361,6 +672,73 @@ mod tests {
         assert_eq!(names("Por José de la Fuente"), ["José de la Fuente"]);
         assert_eq!(names("By Ana Ruiz Jan 8, 2020"), ["Ana Ruiz"]);
         assert_eq!(names("Von Jana Wendt Vom 3. Februar 2022"), ["Jana Wendt"]);
+    }
+
+    #[test]
+    fn a_lead_in_belongs_to_the_byline() {
+        let lex = lexicon::get();
+        let line = "Ein Artikel von Ulrike Sommerfeld | 27.01.2022";
+        let b = parse(line, lex).expect("a byline");
+        assert_eq!(
+            &line[b.span.start..b.span.end],
+            "Ein Artikel von Ulrike Sommerfeld"
+        );
+        // Prose before the cue is not a lead-in.
+        let line = "Die Rückkehr von Ulrike Sommerfeld";
+        assert!(parse(line, lex).is_none_or(|b| b.span.start > 0));
+    }
+
+    /// `tests/cases/structure/byline_<lang>.txt`: `<form><TAB><line><TAB><names>`,
+    /// form `cue` (parse) or `name` (name_line), names "; "-separated or "-".
+    #[test]
+    fn byline_case_files() {
+        let lex = lexicon::get();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/structure");
+        let mut failures = Vec::new();
+        let mut count = 0usize;
+        let mut langs = 0usize;
+        for entry in std::fs::read_dir(&dir).expect("case directory") {
+            let path = entry.expect("case file").path();
+            let file = path
+                .file_name()
+                .and_then(|f| f.to_str())
+                .unwrap_or("")
+                .to_owned();
+            if !file.starts_with("byline_") || !file.ends_with(".txt") {
+                continue;
+            }
+            langs += 1;
+            let text = std::fs::read_to_string(&path).expect("readable case file");
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let fields: Vec<&str> = line.split('\t').collect();
+                assert_eq!(fields.len(), 3, "{file}:{}: three fields", n + 1);
+                let got = match fields[0] {
+                    "cue" => parse(fields[1], lex),
+                    "name" => name_line(fields[1], lex),
+                    other => panic!("{file}:{}: unknown form {other}", n + 1),
+                }
+                .map(|b| b.names)
+                .unwrap_or_default();
+                let want: Vec<String> = if fields[2] == "-" {
+                    Vec::new()
+                } else {
+                    fields[2].split("; ").map(str::to_owned).collect()
+                };
+                count += 1;
+                if got != want {
+                    failures.push(format!(
+                        "{file}:{}: {:?} -> {got:?}, want {want:?}",
+                        n + 1,
+                        fields[1]
+                    ));
+                }
+            }
+        }
+        assert!(langs >= 8 && count >= 50, "{langs} files, {count} cases");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! with whitespace runs folded, and a match must sit on word boundaries — or
 //! on a boundary flattening glued away ("standardsDiscussion", "2024Economy").
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

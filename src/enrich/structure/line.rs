@@ -2,7 +2,7 @@
 //! density, terminal punctuation, capitalisation, digits, lexicon hits, and
 //! whether it opens with a dateline.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -94,6 +94,11 @@ pub(crate) struct LineFeatures {
     pub clock: bool,
     /// Belongs to a hard-wrapped block: a line of a paragraph, not one.
     pub wrapped: bool,
+    /// Shaped like a photo caption: a gallery counter opening it ("1 of
+    /// 4 …") or a credit in brackets closing it ("… (NASA/Jane Doe)").
+    pub caption: bool,
+    /// Ends with a colon: it introduces what follows.
+    pub colon_end: bool,
 }
 
 impl LineFeatures {
@@ -122,6 +127,32 @@ fn is_terminal(text: &str) -> bool {
         || trimmed.ends_with("...") && trimmed.chars().count() > 60
 }
 
+/// Longest bracketed credit closing a caption, in bytes.
+const CREDIT_MAX: usize = 80;
+
+/// Whether `text` is shaped like a photo caption: it opens with a gallery
+/// counter ("1 of 4", "2/10") or closes with a bracketed credit naming a
+/// source and a person ("(AP Photo/Jane Doe)", "(© NASA)").
+fn caption_shaped(text: &str) -> bool {
+    let mut tokens = text.split_whitespace();
+    let number =
+        |t: Option<&str>| t.is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    let (a, b, c) = (tokens.next(), tokens.next(), tokens.next());
+    // "1 of 4": a number, a short word, a number.
+    if number(a) && b.is_some_and(|w| (1..=3).contains(&w.chars().count())) && number(c) {
+        return true;
+    }
+    let trimmed = text.trim_end();
+    let Some(body) = trimmed.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = body.rfind('(') else {
+        return false;
+    };
+    let credit = &body[open + 1..];
+    open > 0 && credit.len() <= CREDIT_MAX && (credit.contains('/') || credit.contains('©'))
+}
+
 /// Computes the features of `text` with the stopwords of the page language.
 pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String>) -> LineFeatures {
     let mut f = LineFeatures::default();
@@ -133,13 +164,13 @@ pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String
     let mut buf = [0u8; 4];
     for c in text.chars() {
         chars += 1;
-        if c.is_alphabetic() {
+        if crate::enrich::text::is_alpha(c) {
             letters += 1;
             if c.is_uppercase() {
                 upper += 1;
             }
         }
-        if c.is_alphanumeric() {
+        if crate::enrich::text::is_alnum(c) {
             f.alnum += 1;
         }
         if c.is_numeric() {
@@ -155,7 +186,7 @@ pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String
     let mut words = 0usize;
     let mut stop = 0usize;
     for token in text.split(|c: char| c.is_whitespace()) {
-        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let token = token.trim_matches(|c: char| !crate::enrich::text::is_alnum(c));
         if token.is_empty() || token.chars().any(is_cjk) {
             continue;
         }
@@ -179,6 +210,8 @@ pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String
     f.upper_ratio = upper as f32 / letters.max(1) as f32;
     f.scan = lexicon.scan(text);
     f.dateline = opens_with_dateline(text);
+    f.caption = caption_shaped(text);
+    f.colon_end = text.trim_end().ends_with([':', '：']);
     f.clock = text.as_bytes().windows(3).any(|w| {
         w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
     });
@@ -213,6 +246,22 @@ mod tests {
         ] {
             assert!(!opens_with_dateline(line), "{line}");
         }
+    }
+
+    #[test]
+    fn caption_shapes() {
+        assert!(caption_shaped(
+            "1 of 4 Commuters wait at the station on Monday."
+        ));
+        assert!(caption_shaped(
+            "Die Fähre am Anleger. (Foto: dpa/Jonas Berg)"
+        ));
+        assert!(caption_shaped("Vue du port au matin. (© Ville de Brest)"));
+        assert!(!caption_shaped("The council (Labour) voted on Monday."));
+        assert!(!caption_shaped("(Reuters/Jane Doe)"));
+        assert!(!caption_shaped(
+            "In 2019 the line carried 4 million people."
+        ));
     }
 
     #[test]

@@ -404,3 +404,145 @@ fn a_german_spec_list_of_labels_stays_in_the_body() {
     let body = s.body_text(text);
     assert!(body.contains("Kaution: 300 Euro"), "{body}");
 }
+
+#[test]
+fn breadcrumb_trails_are_cut_before_the_headline() {
+    let line = "Home → Notizie → Il treno delle sette torna in orario";
+    assert_eq!(
+        &line[breadcrumb_len(line)..],
+        "Il treno delle sette torna in orario"
+    );
+    let line = "Start » Reisen » Nordsee » Die Fähre nach Helgoland fährt wieder";
+    assert_eq!(
+        &line[breadcrumb_len(line)..],
+        "Die Fähre nach Helgoland fährt wieder"
+    );
+    // One separator is a headline's own slash; a short last crumb is a
+    // section, not a headline.
+    assert_eq!(
+        breadcrumb_len("Berlin / Hamburg: Züge fallen am Montag aus"),
+        0
+    );
+    assert_eq!(breadcrumb_len("Home » News » Sport"), 0);
+}
+
+#[test]
+fn word_overlap_is_the_smaller_share_both_ways() {
+    let title: HashSet<&str> = ["minions", "mit", "schablonen", "malen"]
+        .into_iter()
+        .collect();
+    assert!(word_overlap("minions mit schablonen malen", &title) > 0.99);
+    assert!(word_overlap("minions mit schablonen malen und vieles mehr dazu", &title) < 0.7);
+    assert_eq!(word_overlap("minions", &title), 0.0);
+}
+
+/// An invented German page: the title's headline part is repeated under the
+/// logo, far above an article the region starts late in (after a long menu).
+#[test]
+fn the_titles_first_part_is_the_headline_far_from_the_article() {
+    let mut text = String::from(
+        "Die Möglichkeit, einfach zu warten | Gartenblog Sommerwind\nGartenblog Sommerwind\nDie Möglichkeit, einfach zu warten\n",
+    );
+    for item in [
+        "Start",
+        "Beete",
+        "Obst",
+        "Gemüse",
+        "Rasen",
+        "Werkzeug",
+        "Kompost",
+        "Balkon",
+        "Teich",
+        "Bäume",
+        "Sträucher",
+        "Kräuter",
+        "Rosen",
+        "Stauden",
+        "Kübel",
+        "Archiv",
+        "Über uns",
+        "Kontakt",
+    ] {
+        text.push_str(item);
+        text.push('\n');
+    }
+    text.push_str("\nIm Frühjahr drängt alles zum Tun, doch wer den Boden zu früh bearbeitet, schadet ihm mehr, als er ihm nützt, und die Regenwürmer danken es niemandem.\n\nBesser ist es, ein paar Wochen zu warten, bis der Boden abgetrocknet ist und sich krümelig anfühlt, und erst dann mit der Grabegabel vorsichtig zu lockern.\n");
+    let s = analyze_text(&text);
+    assert_eq!(
+        s.headline.map(|h| h.text(&text)),
+        Some("Die Möglichkeit, einfach zu warten")
+    );
+    assert!(
+        s.lede
+            .is_some_and(|l| l.text(&text).starts_with("Im Frühjahr"))
+    );
+}
+
+/// An invented Spanish page whose heading rewords its title ("y" for "&").
+#[test]
+fn a_heading_that_rewords_the_title_is_the_headline() {
+    let text = "Pan de masa madre con nueces & pasas - Recetas de Lucía\nInicio\nRecetas\nPanes\nPostres\nContacto\nCómo hacer pan de masa madre con nueces y pasas\nPublicado el 3 de marzo\n\nEl pan de masa madre necesita tiempo, pero muy poco trabajo: la masa fermenta sola durante la noche y por la mañana solo hay que darle forma y hornearla.\n\nLas nueces y las pasas se añaden en el último pliegue, para que no rompan la red de gluten que se ha formado durante las primeras horas de fermentación.\n";
+    let s = analyze_text(text);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("Cómo hacer pan de masa madre con nueces y pasas")
+    );
+}
+
+/// An invented German article with a teaser (kicker over a headline) set
+/// between its paragraphs, and a subheading under a photo credit.
+#[test]
+fn a_kicker_and_headline_teaser_leaves_the_body() {
+    let text = "Bahn plant dichteren Takt im Fernverkehr\n\nDie Bahn will ihre Fernzüge zwischen den großen Städten künftig jede halbe Stunde fahren lassen, wie ein Sprecher am Montag in Berlin sagte.\n\nNeues Konzept\nRegionalzüge sollen bald im Stundentakt fahren\n\nFür die Fahrgäste bedeutet der neue Takt kürzere Wartezeiten beim Umsteigen, allerdings müssen dafür mehrere Strecken ausgebaut werden, was Jahre dauern dürfte.\n\nFoto: Jana Berg\nKritik der Verbände\n\nDie Fahrgastverbände begrüßten den Plan grundsätzlich, forderten aber, dass zuerst die Pünktlichkeit der bestehenden Verbindungen verbessert werden müsse.\n";
+    let s = analyze_text(text);
+    let body = norm(&s.body_text(text));
+    assert!(!body.contains("Neues Konzept"), "{body}");
+    assert!(!body.contains("Regionalzüge sollen bald"), "{body}");
+    assert!(body.contains("Kritik der Verbände"), "{body}");
+    assert!(body.contains("Die Fahrgastverbände begrüßten"), "{body}");
+}
+
+/// An invented French article with a "related" box set inside it: the
+/// teasers under the header leave the body, the article after them stays.
+#[test]
+fn teasers_under_a_related_header_leave_the_body() {
+    let text = "Grève des contrôleurs : trafic perturbé vendredi\n\nLa SNCF prévoit un train sur deux sur les lignes régionales vendredi, en raison d'un mouvement de grève des contrôleurs qui réclament une hausse de leurs primes.\n\nSur le même thème\nLe prix des billets de TER augmente en janvier\nLes abonnés paieront quatre euros de plus.\nQuatre nouvelles rames livrées à la région\n\nLes syndicats ont appelé à un nouveau rassemblement devant le siège de la direction régionale lundi matin, si aucune proposition n'est faite d'ici là.\n";
+    let s = analyze_text(text);
+    let body = norm(&s.body_text(text));
+    assert!(!body.contains("Le prix des billets"), "{body}");
+    assert!(!body.contains("Les abonnés paieront"), "{body}");
+    assert!(!body.contains("Quatre nouvelles rames"), "{body}");
+    assert!(body.contains("Les syndicats ont appelé"), "{body}");
+}
+
+/// An invented Spanish article closing with a newsletter pitch; a long
+/// closing paragraph that asks readers to comment stays.
+#[test]
+fn a_closing_pitch_leaves_the_body_and_a_long_close_stays() {
+    let article = "Sevilla abre la nueva línea de metro en primavera\n\nLa Junta de Andalucía confirmó este martes que la línea 3 del metro de Sevilla abrirá en primavera, con doce estaciones entre el norte de la ciudad y el centro.\n\nLas obras, que comenzaron hace cuatro años, acumularon varios retrasos por el hallazgo de restos arqueológicos en el tramo central del trazado.\n\n";
+    let text = format!(
+        "{article}Suscríbete a nuestro boletín y recibe cada mañana las noticias de Sevilla en tu correo.\n"
+    );
+    let s = analyze_text(&text);
+    let body = norm(&s.body_text(&text));
+    assert!(!body.contains("Suscríbete"), "{body}");
+    assert!(body.contains("Las obras, que comenzaron"), "{body}");
+    let close = "Hemos recorrido el trazado completo, hablado con vecinos, comerciantes y técnicos, y revisado los plazos de cada tramo; si vives cerca de alguna de las nuevas estaciones y quieres contarnos cómo te afectan las obras, déjanos tu comentario y lo leeremos con atención.";
+    let text = format!("{article}{close}\n");
+    let s = analyze_text(&text);
+    assert!(norm(&s.body_text(&text)).contains("déjanos tu comentario"));
+}
+
+/// An invented English page whose article region starts at a photo caption
+/// above the headline.
+#[test]
+fn a_caption_above_the_headline_is_not_the_lede() {
+    let text = "Probe finds water vapour above the ice moon | Orbit Daily\nHome\nSpace\nEarth\nAbout\n\nAn artist's view of the probe above the ice. (Orbit Agency/Jane Lake)\nSPACE\nProbe finds water vapour above the ice moon\nTOM REED, ORBIT DAILY\n\nA team of planetary scientists has confirmed traces of water vapour above the surface of the ice moon, using a telescope on a mountain in Hawaii over two years.\n\nThe finding makes the moon one of the best places to look for life beyond Earth, the team said in a paper published on Monday.\n";
+    let s = analyze_text(text);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("Probe finds water vapour above the ice moon")
+    );
+    let lede = s.lede.map(|l| l.text(text)).unwrap_or_default();
+    assert!(lede.starts_with("A team of planetary scientists"), "{lede}");
+}

@@ -9,7 +9,7 @@
 //! gazetteer aliases to their entry, a surname to the full name met in the
 //! same article, an acronym in brackets to the name before it.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use super::lexicon::{self, EntityKind, FIRST_NAMES, GAZETTEER, ORG_WORDS, TITLES};

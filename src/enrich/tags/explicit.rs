@@ -2,7 +2,7 @@
 //! the label glued to the previous word by flattening ("photosTags: …"), or
 //! alone on a line before a run of short tag lines.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};

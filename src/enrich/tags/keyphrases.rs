@@ -4,11 +4,12 @@
 //! first appears. Names (always capitalised) are left to the entities, and
 //! only body lines are read, so page chrome never becomes a key phrase.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::lexicon;
 use super::{Tag, TagKind};
 use crate::enrich::Span;
+use crate::enrich::text::push_lowercase;
 use crate::enrich::topics::words;
 
 /// Key phrases reported at most.
@@ -57,6 +58,8 @@ pub(crate) fn extract(
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut sentence = 0usize;
+    let mut key = String::new();
+    let mut word_key = String::new();
     for &span in lines {
         let line = span.text(text);
         let toks = words(line);
@@ -65,28 +68,37 @@ pub(crate) fn extract(
         let mut flush = |run: &mut Vec<(usize, &str)>, sentence: usize| {
             // Every sub-run of 1..=MAX_WORDS words is a candidate.
             for i in 0..run.len() {
+                // The key of words i..i+n extends that of i..i+n-1: one
+                // buffer, no String per sub-run unless it is new.
+                key.clear();
                 for n in 1..=MAX_WORDS.min(run.len() - i) {
                     let part = &run[i..i + n];
                     let (start, _) = part[0];
                     let (last_at, last) = part[n - 1];
-                    let key = part
-                        .iter()
-                        .map(|(_, w)| w.to_lowercase())
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    if n > 1 {
+                        key.push(' ');
+                    }
+                    push_lowercase(&mut key, last);
                     let lower = part
                         .iter()
                         .any(|(_, w)| w.chars().next().is_some_and(char::is_lowercase));
-                    let idx = *by_key.entry(key.clone()).or_insert_with(|| {
-                        candidates.push(Candidate {
-                            key,
-                            first: Span::new(span.start + start, span.start + last_at + last.len()),
-                            first_sentence: sentence,
-                            count: 0,
-                            lower_count: 0,
-                        });
-                        candidates.len() - 1
-                    });
+                    let idx = match by_key.get(key.as_str()) {
+                        Some(&idx) => idx,
+                        None => {
+                            candidates.push(Candidate {
+                                key: key.clone(),
+                                first: Span::new(
+                                    span.start + start,
+                                    span.start + last_at + last.len(),
+                                ),
+                                first_sentence: sentence,
+                                count: 0,
+                                lower_count: 0,
+                            });
+                            by_key.insert(key.clone(), candidates.len() - 1);
+                            candidates.len() - 1
+                        }
+                    };
                     candidates[idx].count += 1;
                     candidates[idx].lower_count += u32::from(lower);
                 }
@@ -104,7 +116,14 @@ pub(crate) fn extract(
             }
             prev_end = at + w.len();
             if is_content(w, stop) {
-                *word_freq.entry(w.to_lowercase()).or_default() += 1;
+                word_key.clear();
+                push_lowercase(&mut word_key, w);
+                match word_freq.get_mut(word_key.as_str()) {
+                    Some(freq) => *freq += 1,
+                    None => {
+                        word_freq.insert(word_key.clone(), 1);
+                    }
+                }
                 run.push((at, w));
             } else {
                 flush(&mut run, sentence);
@@ -176,7 +195,7 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<String> {
         let lines: Vec<Span> = vec![Span::new(0, text.len())];
-        extract(text, &lines, "en", &HashSet::new())
+        extract(text, &lines, "en", &HashSet::default())
             .into_iter()
             .map(|t| t.name)
             .collect()
@@ -202,6 +221,6 @@ mod tests {
     #[test]
     fn languages_without_stopwords_get_none() {
         let text = "測試 測試";
-        assert!(extract(text, &[Span::new(0, text.len())], "zh", &HashSet::new()).is_empty());
+        assert!(extract(text, &[Span::new(0, text.len())], "zh", &HashSet::default()).is_empty());
     }
 }

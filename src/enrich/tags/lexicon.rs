@@ -1,7 +1,7 @@
 //! The word lists tags and topics share, parsed once from `data/`: stopwords
 //! per language and the gazetteers of places, organisations and people.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 /// Stopword files, by language code: the shared function-word list and the
