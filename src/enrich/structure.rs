@@ -282,6 +282,9 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 drop_after_list_headers(&feats, &kinds, &mut body);
                 trim_bio(doc, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
+                if let Some(h) = headline_at {
+                    adopt_prose_above(h, &feats, &kinds, &mut body);
+                }
             }
             let paragraphs = paragraphs(doc, &feats, &body, clean);
             let mut iter = paragraphs.into_iter();
@@ -1488,6 +1491,67 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
         match body[..last].iter().rposition(|&b| b) {
             Some(prev) => last = prev,
             None => return,
+        }
+    }
+}
+
+/// Shortest line, in bytes, taken into the article from above its region.
+const PROSE_ABOVE_MIN: usize = 80;
+
+/// Takes into the article the sentences left between the headline and the
+/// region's first line: paragraphs the region lost to captions, image links or
+/// a byline placed after them ("headline, byline, paragraph, image URL,
+/// paragraph"). A standfirst stays out: the line right on top of the region,
+/// or one set above a byline or date line (the lede follows the byline); so
+/// does anything above a newsletter or comment box (the region then began
+/// below a page section, not inside the article).
+fn adopt_prose_above(
+    headline: usize,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+) {
+    let Some(first) = body.iter().position(|&b| b) else {
+        return;
+    };
+    if first <= headline + 1 {
+        return;
+    }
+    // Walk up from the region: past a byline, date line or box, or a marker
+    // opening the full text (an abstract stands above it), nothing above
+    // joins.
+    for i in (headline + 1..first).rev() {
+        let f = &feats[i];
+        if f.scan.body_start
+            || matches!(
+                kinds[i],
+                Some(
+                    BlockKind::Byline
+                        | BlockKind::Timestamp
+                        | BlockKind::Banner
+                        | BlockKind::Comments
+                        | BlockKind::Headline
+                )
+            )
+        {
+            return;
+        }
+        let prompt = f.scan.longest >= 8
+            && matches!(
+                f.scan.kind,
+                Some(BlockKind::Banner | BlockKind::Comments | BlockKind::Advertisement)
+            );
+        // The line right on top of the region is a standfirst over the
+        // lede, not a paragraph the region lost.
+        if kinds[i].is_none()
+            && i + 1 < first
+            && !prompt
+            && f.terminal
+            && f.words >= 6
+            && f.length >= PROSE_ABOVE_MIN
+            && f.repeats <= 1
+        {
+            body[i] = true;
         }
     }
 }

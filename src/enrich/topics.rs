@@ -922,13 +922,46 @@ mod tests {
         // The reader looks up single words and word pairs: a longer entry,
         // a malformed weight or a section naming no concept would be
         // silently dead, so reject them here.
+        // Entries that normalise to one key in one section ("role" and
+        // "roles") must agree on the weight: the later would silently win.
+        let mut seen: std::collections::HashMap<(String, String), (f32, String)> =
+            std::collections::HashMap::new();
+        let mut clashes = Vec::new();
+        let mut section = "";
         let mut section_known = false;
         for line in entries(KEYWORDS) {
             let line = line.trim();
             if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 section_known = MODEL.concepts.iter().any(|c| c.code == code);
                 assert!(section_known, "keywords.txt: unknown section [{code}]");
+                section = code;
                 continue;
+            }
+            if let Some((w, term)) = line.split_once(' ')
+                && let Ok(w) = w.parse::<f32>()
+            {
+                let key = match term.trim().strip_suffix('*') {
+                    Some(stem) if !stem.contains(' ') => format!("{}*", stem.to_lowercase()),
+                    Some(stem) => stem
+                        .split_whitespace()
+                        .map(normalize)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    None => term
+                        .split_whitespace()
+                        .map(normalize)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                };
+                match seen.get(&(section.to_owned(), key.clone())) {
+                    Some((earlier, first)) if *earlier != w => {
+                        clashes.push(format!("[{section}] {first:?} vs {line:?}"));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert((section.to_owned(), key), (w, line.to_owned()));
+                    }
+                }
             }
             assert!(
                 section_known,
@@ -945,6 +978,11 @@ mod tests {
                 "keywords.txt: {line:?} has {words} words; the reader matches one or two"
             );
         }
+        assert!(
+            clashes.is_empty(),
+            "keywords.txt: entries that normalise alike disagree on the weight:\n{}",
+            clashes.join("\n")
+        );
     }
 
     #[test]

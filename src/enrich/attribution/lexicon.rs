@@ -62,6 +62,9 @@ pub(crate) enum Tag {
     /// Word ending of progressive forms ("-ing"): after "to be" they stay
     /// active ("is saying"), unlike participles ("is expected").
     ProgSuffix,
+    /// Head word of a time phrase that can sit between a subject and its cue
+    /// ("Clinton last week said", "Путин в понедельник заявил").
+    Time,
 }
 
 impl Tag {
@@ -93,6 +96,7 @@ impl Tag {
             "auxsuffix" => Tag::AuxSuffix,
             "be" => Tag::Be,
             "progsuffix" => Tag::ProgSuffix,
+            "time" => Tag::Time,
             _ => return None,
         })
     }

@@ -198,6 +198,16 @@ impl Sentence<'_> {
                     ..subj
                 });
             }
+            // "Okafor, who chaired the inquiry in May, reiterated": a
+            // relative clause between commas; its antecedent is the subject.
+            // A passive main verb ("…, was charged") keeps its old reading.
+            if !self.is(j + 1, Tag::Be)
+                && let Some(r) = self.relative_clause_before(j)
+                && let Some((s, e)) = self.words_back(r - 1)
+                && !self.is(s, Tag::Rel)
+            {
+                return Some(np(s, e));
+            }
             // "Peter Cook, Carter's press secretary, said".
             let mut m = j;
             while m > self.a && j - m < 25 {
@@ -312,6 +322,83 @@ impl Sentence<'_> {
             }
         }
         (i > start).then_some(Np::plain(self.para, start, i))
+    }
+
+    /// The subject of the main clause that follows an opening participle
+    /// clause starting before `i`: the phrase after the clause's comma, when
+    /// a word (its verb) follows it.
+    fn main_subject_after(&self, i: usize) -> Option<Np> {
+        let c = self.clause_end(i);
+        if c >= self.b_eff || !self.toks[c].is(",") {
+            return None;
+        }
+        let n = c + 1;
+        let t = self.toks.get(n)?;
+        if self.is_pronoun(n) {
+            return Some(Np::plain(self.para, n, n + 1));
+        }
+        if !(t.upper || self.is(n, Tag::Det)) || self.is(n, Tag::Stop) || self.is(n, Tag::Adj) {
+            return None;
+        }
+        let (ns, ne) = self.np_after(n)?;
+        (ne < self.b_eff && self.toks[ne].is_word() && self.toks[ne].quote.is_none())
+            .then(|| Np::plain(self.para, ns, ne))
+    }
+
+    /// The relative pronoun that opens a clause ending at the comma `j`
+    /// ("Okafor, who chaired the inquiry in May, said"), when a comma right
+    /// before it sets the clause off and no other comma sits inside it.
+    fn relative_clause_before(&self, j: usize) -> Option<usize> {
+        const MAX_CLAUSE: usize = 40;
+        let low = self.a.max(j.saturating_sub(MAX_CLAUSE));
+        for i in (low + 1..j).rev() {
+            let t = &self.toks[i];
+            if t.quote.is_none() && (t.is(",") || t.is(";") || t.is(".")) {
+                return None;
+            }
+            if self.is(i, Tag::Rel) && t.quote.is_none() {
+                let before = &self.toks[i - 1];
+                return (before.is(",") && before.quote.is_none() && i - 1 > self.a).then_some(i);
+            }
+        }
+        None
+    }
+
+    /// The start of a time phrase that ends right before token `k` ("last
+    /// week", "on Tuesday", "in 2001", "at the time"), or `k` when there is
+    /// none. The phrase ends with a time word or a number, opens with a
+    /// preposition, determiner or time word, and leaves a word before it for
+    /// the subject.
+    fn time_phrase_start(&self, k: usize) -> usize {
+        const MAX_TIME: usize = 4;
+        let timeish = |i: usize| {
+            let t = &self.toks[i];
+            t.is_word()
+                && t.quote.is_none()
+                && (self.is(i, Tag::Time)
+                    // A year ("in 2001"), not a count ("4 in 10 say").
+                    || (t.lower.len() == 4 && t.lower.bytes().all(|b| b.is_ascii_digit())))
+        };
+        if k <= self.a + 1 || !timeish(k - 1) {
+            return k;
+        }
+        let mut s = k - 1;
+        while s > self.a + 1
+            && k - s < MAX_TIME
+            && (timeish(s - 1) || self.is(s - 1, Tag::Adj) || self.is(s - 1, Tag::Det))
+        {
+            s -= 1;
+        }
+        // A bare year is no time phrase: it needs a word that marks it.
+        if s + 1 == k && !self.is(s, Tag::Time) {
+            return k;
+        }
+        // The word before must be able to end a subject.
+        let before = &self.toks[s - 1];
+        if !(before.is_word() || before.is(",") || before.is(")")) || before.quote.is_some() {
+            return k;
+        }
+        s
     }
 
     /// Whether token `k` follows a comma or dash, also one inside a closing
@@ -587,13 +674,25 @@ fn frame(
         k -= 1;
     }
     let cue = s.span(k, c1);
-    // "Clinton on Tuesday said": the subject is before the time phrase.
+    // "Clinton on Tuesday said", "Priebus last week has announced": the
+    // subject is before the time phrase and any auxiliary around it.
     let mut ks = k;
     while ks > s.a + 1 && toks[ks - 1].upper && s.is(ks - 1, Tag::Adj) {
         ks -= 1;
         if ks > s.a + 1 && !toks[ks - 1].upper && s.is(ks - 1, Tag::Adj) {
             ks -= 1;
         }
+    }
+    loop {
+        let t = s.time_phrase_start(ks);
+        let mut x = t;
+        while x > s.a + 1 && s.is_aux(x - 1) {
+            x -= 1;
+        }
+        if x == ks {
+            break;
+        }
+        ks = x;
     }
 
     // "The economy seemed impervious to shocks": what seems so is the
@@ -865,6 +964,12 @@ fn frame(
             }
             None => None,
         },
+        np => np,
+    };
+    // "Noting that …, Tester said", "Lamenting their luck, Mexicans …": an
+    // opening participle's subject is the main clause's.
+    let np = match np {
+        None if sourceless_opener && s.lex.prog_suffix(&toks[c0].lower) => s.main_subject_after(c1),
         np => np,
     };
     if tag != Tag::Tell {

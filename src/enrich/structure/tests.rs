@@ -546,3 +546,69 @@ fn a_caption_above_the_headline_is_not_the_lede() {
     let lede = s.lede.map(|l| l.text(text)).unwrap_or_default();
     assert!(lede.starts_with("A team of planetary scientists"), "{lede}");
 }
+
+/// Invented pages whose article region starts below image links and a
+/// related link: the paragraphs between the byline and the region are the
+/// article's opening, in English and German.
+#[test]
+fn paragraphs_between_the_byline_and_the_region_join_the_article() {
+    let en = "Ferry operator orders two electric boats | Harbour Weekly\nHome\nNews\nSport\nContact\n\nFerry operator orders two electric boats\nMarch 4, 2024 by Maren Holt\nShare on Facebook Share on Twitter Email Subscribe To Our Newsletter\nby harbour_desk\nThe ferry operator said on Monday it had ordered two battery-powered boats for the island route, the first of their kind on this part of the coast.\nEach boat will carry up to three hundred passengers and forty cars, and will charge at the quay in the twenty minutes it takes to load and unload them.\nimages.example.org/ferry-one.jpg\nimages.example.org/ferry-two.jpg\nexample.org/2023/electric-ferries-in-the-north/\nThe operator expects the new boats to cut its fuel bill by about a third, and said the savings would help keep fares at their present level for at least five years.\nexample.org/ferry-specs/\nHARBOUR DESK — March 4, 2024, 10:15 am The order follows a two-year trial with a smaller hybrid boat on the short crossing to the lighthouse island, which the operator says ran with almost no breakdowns.\nThe shipyard in the south will build both hulls, while the batteries come from a supplier that already equips several ferries on the lakes further inland.\nCrews will start training on the first boat next winter, and the operator hopes to put it into service before the summer timetable begins.\nIslanders welcomed the news, though some asked whether the quay on their side would need to be rebuilt to carry the charging equipment.\n37 views\nTags ferry, boats, electric\nPost navigation\nRecent Posts\nHarbour café reopens after the storm\nNew lighthouse keeper starts in May\n";
+    let de = "Stadtwerke bestellen zwei Elektrobusse | Hafenblatt\nStartseite\nLokales\nSport\nKontakt\n\nStadtwerke bestellen zwei Elektrobusse\nVeröffentlicht am 4. März 2024 von Maren Holt\nAuf Facebook teilen Auf Twitter teilen E-Mail Newsletter abonnieren\nvon hafen_redaktion\nDie Stadtwerke haben am Montag zwei Elektrobusse für die Linie zum Hafen bestellt, die ersten ihrer Art in der ganzen Region an der Küste.\nJeder Bus bietet Platz für achtzig Fahrgäste und soll an der Endhaltestelle in den zwanzig Minuten Pause wieder aufgeladen werden können.\nbilder.example.org/bus-eins.jpg\nbilder.example.org/bus-zwei.jpg\nexample.org/2023/elektrobusse-im-norden/\nDie Stadtwerke erwarten, dass die neuen Busse die Kosten für Diesel um etwa ein Drittel senken, und wollen die Fahrpreise deshalb mindestens fünf Jahre lang stabil halten.\nexample.org/bus-daten/\nHAFENBLATT — 4. März 2024, 10:15 Uhr Die Bestellung folgt auf einen zweijährigen Versuch mit einem kleineren Hybridbus auf der kurzen Strecke zum Leuchtturm, der fast ohne Ausfälle lief.\nDie Karosserien werden im Süden gebaut, während die Batterien von einem Hersteller kommen, der schon mehrere Verkehrsbetriebe im Binnenland beliefert.\nDie Fahrer beginnen im nächsten Winter mit der Schulung, und die Stadtwerke hoffen, den ersten Bus vor dem Sommerfahrplan einzusetzen.\nAnwohner begrüßten die Nachricht, auch wenn einige fragten, ob die Haltestelle für die Ladestation umgebaut werden muss.\n37 Aufrufe\nSchlagwörter Bus, Hafen, Elektro\nBeitragsnavigation\nNeueste Beiträge\nHafencafé öffnet nach dem Sturm wieder\nNeuer Leuchtturmwärter beginnt im Mai\n";
+    for (text, opening, second, third) in [
+        (
+            en,
+            "The ferry operator said",
+            "Each boat will carry",
+            "The operator expects",
+        ),
+        (
+            de,
+            "Die Stadtwerke haben",
+            "Jeder Bus bietet",
+            "Die Stadtwerke erwarten",
+        ),
+    ] {
+        let s = analyze_text(text);
+        let lede = s.lede.map(|l| l.text(text)).unwrap_or_default();
+        assert!(lede.starts_with(opening), "{lede}");
+        let joined: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
+        let joined = joined.join("\n");
+        for kept in [second, third] {
+            assert!(joined.contains(kept), "{kept:?} lost: {joined}");
+        }
+        assert!(!joined.contains("example.org"), "{joined}");
+    }
+}
+
+/// An invented French page: a standfirst between the headline and the
+/// byline stays out of the article; the lede follows the byline.
+#[test]
+fn a_standfirst_above_the_byline_stays_out_of_the_article() {
+    let text = "Le port commande deux bateaux électriques | Le Quotidien du Port\nAccueil\nActualités\nSport\n\nLe port commande deux bateaux électriques\nLes deux navires, attendus pour l'été prochain, remplaceront les vieux bacs diesel qui assurent la traversée vers l'île depuis plus de trente ans.\nPar Marie Leroux\nPartager sur Facebook\nLa compagnie qui exploite la traversée a annoncé lundi la commande de deux bateaux à batteries, une première pour cette partie de la côte atlantique.\nChaque bateau pourra transporter trois cents passagers et quarante voitures, et se rechargera au quai pendant les vingt minutes de l'embarquement.\nLa compagnie espère réduire d'un tiers sa facture de carburant et promet de maintenir les tarifs actuels pendant au moins cinq ans.\n";
+    let s = analyze_text(text);
+    let lede = s.lede.map(|l| l.text(text)).unwrap_or_default();
+    assert!(lede.starts_with("La compagnie qui exploite"), "{lede}");
+    let joined: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
+    assert!(
+        !joined.join("\n").contains("Les deux navires"),
+        "{joined:?}"
+    );
+}
+
+/// An invented archive record: the abstract above the "FULL TEXT" marker
+/// stays out of the article, and the lede is the full text's first paragraph.
+#[test]
+fn an_abstract_above_the_full_text_marker_stays_out() {
+    let text = "Harbour tolls rise for the first time in a decade;\nShippers warn of higher prices on the islands.\nABSTRACT.\nThe port authority will raise its tolls by eight percent next year, the first increase since the new quay opened, and shippers say island shops will pay the bill.\nFULL TEXT.\nThe port authority said on Tuesday that tolls for cargo ships would rise by eight percent from January, ending ten years of stable charges at the harbour.\nShipping companies said the increase would be passed on to shops on the islands, where most goods arrive by sea and prices are already higher than on the mainland.\nThe authority said the money would pay for dredging the channel, which has grown too shallow for the largest ferries at low tide.\n";
+    let s = analyze_text(text);
+    let lede = s.lede.map(|l| l.text(text)).unwrap_or_default();
+    assert!(
+        lede.starts_with("The port authority said on Tuesday"),
+        "{lede}"
+    );
+    let joined: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
+    assert!(
+        !joined.join("\n").contains("will raise its tolls"),
+        "{joined:?}"
+    );
+}
