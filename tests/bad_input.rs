@@ -35,15 +35,7 @@ const STORY: &str = "Envoy says coalition talks will resume next week\n\n\
 // ---------------------------------------------------------------- helpers
 
 fn request(text: &str, encoding: pb::TextEncoding) -> pb::EnrichArticleRequest {
-    pb::EnrichArticleRequest {
-        article: Some(pb::Article {
-            id: "bad".into(),
-            text: text.into(),
-            ..Default::default()
-        }),
-        text_encoding: encoding as i32,
-        features: Vec::new(),
-    }
+    common::article_request("bad", text, encoding)
 }
 
 /// Enriches `text` through the request path with no size cap and checks

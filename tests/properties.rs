@@ -14,15 +14,7 @@ use common::spans;
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::new);
 
 fn enrich(text: &str, encoding: pb::TextEncoding) -> pb::Enrichment {
-    let request = pb::EnrichArticleRequest {
-        article: Some(pb::Article {
-            id: "p".into(),
-            text: text.into(),
-            ..Default::default()
-        }),
-        text_encoding: encoding as i32,
-        features: Vec::new(),
-    };
+    let request = common::article_request("p", text, encoding);
     let limits = Limits {
         max_text_bytes: usize::MAX,
         ..Limits::default()

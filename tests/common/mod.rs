@@ -6,6 +6,23 @@ use copydesk::pb;
 use prost::Message;
 use prost_reflect::{DescriptorPool, DynamicMessage, ReflectMessage, Value};
 
+/// A request to enrich `text` (sent as `encoding`) with every feature on.
+pub(crate) fn article_request(
+    id: &str,
+    text: &str,
+    encoding: pb::TextEncoding,
+) -> pb::EnrichArticleRequest {
+    pb::EnrichArticleRequest {
+        article: Some(pb::Article {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }),
+        text_encoding: encoding as i32,
+        features: Vec::new(),
+    }
+}
+
 static POOL: LazyLock<DescriptorPool> = LazyLock::new(|| {
     DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).expect("the API's descriptors decode")
 });

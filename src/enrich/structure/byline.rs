@@ -237,12 +237,13 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
     // Writer"): a desk signs the story.
     let mut role_only = false;
     let mut after_comma = false;
-    let mut offset = 0usize;
-    for raw in part.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
-        let token_start = offset;
-        offset += raw.len();
-        let comma = raw.trim_end().ends_with(',');
-        let token = raw.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    for CommaWord {
+        start: token_start,
+        next: offset,
+        comma,
+        text: token,
+    } in comma_words(part)
+    {
         if token.is_empty() {
             if comma && !current.is_empty() {
                 names.push(current.join(" "));
@@ -550,13 +551,41 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     })
 }
 
+/// A word of a byline, split at white space and commas.
+struct CommaWord<'a> {
+    /// Byte offset of the word's piece (the word may be empty: a lone comma).
+    start: usize,
+    /// Byte offset just past the word and the separators after it.
+    next: usize,
+    /// Whether a comma follows the word.
+    comma: bool,
+    /// The word, without white space or commas.
+    text: &'a str,
+}
+
+/// The words of `text` split at white space and commas, with offsets; both
+/// byline readers walk names this way.
+fn comma_words(text: &str) -> impl Iterator<Item = CommaWord<'_>> {
+    let mut offset = 0usize;
+    text.split_inclusive(|c: char| c.is_whitespace() || c == ',')
+        .map(move |raw| {
+            let start = offset;
+            offset += raw.len();
+            CommaWord {
+                start,
+                next: offset,
+                comma: raw.trim_end().ends_with(','),
+                text: raw.trim_matches(|c: char| c.is_whitespace() || c == ','),
+            }
+        })
+}
+
 /// A line of several full names and nothing else ("Ana Ruiz, Bo Li y Carl
 /// Dahl", "Ana Ruiz & Bo Li"): every name two to four capitalised words,
 /// most of them opening with a known given name.
 fn several_names(line: &str) -> Option<Byline> {
     let mut names: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, usize, usize)> = None; // start, end, words
-    let mut offset = 0usize;
     let close = |current: &mut Option<(usize, usize, usize)>, names: &mut Vec<(usize, usize)>| {
         if let Some((s, e, w)) = current.take() {
             if !(2..=4).contains(&w) {
@@ -566,11 +595,13 @@ fn several_names(line: &str) -> Option<Byline> {
         }
         true
     };
-    for raw in line.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
-        let token_start = offset;
-        offset += raw.len();
-        let comma = raw.trim_end().ends_with(',');
-        let token = raw.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    for CommaWord {
+        start: token_start,
+        comma,
+        text: token,
+        ..
+    } in comma_words(line)
+    {
         if token.is_empty() {
             if comma && !close(&mut current, &mut names) {
                 return None;
