@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::metrics::{Bag, Prf, greedy_match, overlaps};
 use super::record::{CodePoints, Record};
-use super::{Column, Evaluation, Row, Score, Task};
+use super::{Column, Columns, Evaluation, Score, Task};
 use crate::pb::{Attribution, Enrichment, Feature};
 
 /// Attribution scores of one dataset. A predicted content matches a gold one
@@ -13,12 +13,6 @@ use crate::pb::{Attribution, Enrichment, Feature};
 /// is one to one and greedy (best pairs first) within each article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttributionScores {
-    /// The dataset.
-    pub dataset: String,
-    /// Articles read.
-    pub items: usize,
-    /// Articles whose enrichment failed (scored as misses).
-    pub errors: usize,
     /// Matched predictions over all predictions, micro (`content_precision`).
     pub content_precision: Option<Score>,
     /// Matched gold attributions over all gold ones, micro (`content_recall`).
@@ -33,16 +27,7 @@ pub struct AttributionScores {
     pub cue_overlap: Option<Score>,
 }
 
-impl Row for AttributionScores {
-    fn dataset(&self) -> &str {
-        &self.dataset
-    }
-    fn items(&self) -> usize {
-        self.items
-    }
-    fn errors(&self) -> usize {
-        self.errors
-    }
+impl Columns for AttributionScores {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("content_precision", "content_p", self.content_precision),
@@ -208,7 +193,7 @@ impl Evaluation for Eval {
         }
     }
 
-    fn finish(dataset: String, items: usize, errors: usize, acc: Acc) -> AttributionScores {
+    fn finish(acc: Acc) -> AttributionScores {
         let matched = acc.content.matched;
         let share = |n: usize| {
             (matched > 0).then(|| Score {
@@ -217,9 +202,6 @@ impl Evaluation for Eval {
             })
         };
         AttributionScores {
-            dataset,
-            items,
-            errors,
             content_precision: acc.content.precision(),
             content_recall: acc.content.recall(),
             content_f1: acc.content.f1(),
@@ -338,7 +320,7 @@ mod tests {
 
         let mut acc = Acc::default();
         Eval::add(&mut acc, Some(o));
-        let scores = Eval::finish("t".to_owned(), 1, 0, acc);
+        let scores = Eval::finish(acc);
         assert_eq!(scores.content_f1.map(|s| s.value), Some(0.0));
         assert_eq!(scores.content_precision, None);
         assert_eq!(scores.source_overlap, None);

@@ -5,19 +5,13 @@ use serde::Deserialize;
 
 use super::metrics::{Mean, normalize_ws};
 use super::record::Record;
-use super::{Column, Evaluation, Row, Score, Task};
+use super::{Column, Columns, Evaluation, Score, Task};
 use crate::pb::{Dateline, Enrichment, Feature};
 
 /// Dateline scores of one dataset. Rates over "positives" count the items
 /// whose gold has a dateline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatelineScores {
-    /// The dataset.
-    pub dataset: String,
-    /// Items read.
-    pub items: usize,
-    /// Items whose enrichment failed (scored as misses).
-    pub errors: usize,
     /// Share of positives where any dateline was returned (`found`).
     pub found: Option<Score>,
     /// Share of positives whose predicted span has the gold start and end
@@ -40,16 +34,7 @@ pub struct DatelineScores {
     pub false_positive_rate: Option<Score>,
 }
 
-impl Row for DatelineScores {
-    fn dataset(&self) -> &str {
-        &self.dataset
-    }
-    fn items(&self) -> usize {
-        self.items
-    }
-    fn errors(&self) -> usize {
-        self.errors
-    }
+impl Columns for DatelineScores {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("found", "found", self.found),
@@ -210,11 +195,8 @@ impl Evaluation for Eval {
         }
     }
 
-    fn finish(dataset: String, items: usize, errors: usize, acc: Acc) -> DatelineScores {
+    fn finish(acc: Acc) -> DatelineScores {
         DatelineScores {
-            dataset,
-            items,
-            errors,
             found: acc.found.score(),
             exact_span: acc.exact_span.score(),
             place_accuracy: acc.place.score(),

@@ -5,18 +5,12 @@ use serde::Deserialize;
 
 use super::metrics::Mean;
 use super::record::Record;
-use super::{Column, Evaluation, Row, Score, Task};
+use super::{Column, Columns, Evaluation, Score, Task};
 use crate::pb::{Enrichment, Feature};
 
 /// Language accuracy of one dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LanguageScores {
-    /// The dataset.
-    pub dataset: String,
-    /// Items read.
-    pub items: usize,
-    /// Items whose enrichment failed (scored as misses).
-    pub errors: usize,
     /// Accuracy over every item with a labelled language (`accuracy`).
     pub accuracy: Option<Score>,
     /// Accuracy on single words (`single-word.accuracy`).
@@ -29,16 +23,7 @@ pub struct LanguageScores {
     pub article: Option<Score>,
 }
 
-impl Row for LanguageScores {
-    fn dataset(&self) -> &str {
-        &self.dataset
-    }
-    fn items(&self) -> usize {
-        self.items
-    }
-    fn errors(&self) -> usize {
-        self.errors
-    }
+impl Columns for LanguageScores {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("accuracy", "accuracy", self.accuracy),
@@ -131,11 +116,8 @@ impl Evaluation for Eval {
         by_kind.hit(correct);
     }
 
-    fn finish(dataset: String, items: usize, errors: usize, acc: Acc) -> LanguageScores {
+    fn finish(acc: Acc) -> LanguageScores {
         LanguageScores {
-            dataset,
-            items,
-            errors,
             accuracy: acc.overall.score(),
             single_word: acc.single_word.score(),
             word_pair: acc.word_pair.score(),

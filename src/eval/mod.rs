@@ -169,7 +169,7 @@ pub struct Score {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskReport<S> {
     /// One row per dataset.
-    pub datasets: Vec<S>,
+    pub datasets: Vec<DatasetRow<S>>,
     /// Records read.
     pub items: usize,
     /// Records whose enrichment failed.
@@ -178,6 +178,19 @@ pub struct TaskReport<S> {
     pub elapsed: Duration,
     /// The first failure, `<item id>: <status>`, for the note under the table.
     pub first_error: Option<String>,
+}
+
+/// One dataset's row of a task table: its counts and the task's scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetRow<S> {
+    /// The dataset.
+    pub dataset: String,
+    /// Records read.
+    pub items: usize,
+    /// Records whose enrichment failed (scored as misses).
+    pub errors: usize,
+    /// The task's metrics over this dataset.
+    pub scores: S,
 }
 
 /// The numbers of an evaluation run; a task is `None` when it was not selected
@@ -233,27 +246,18 @@ impl Report {
     }
 
     fn totals(&self) -> (usize, Duration) {
-        let mut totals = (0, Duration::ZERO);
-        let mut add = |items: usize, elapsed: Duration| {
-            totals.0 += items;
-            totals.1 += elapsed;
-        };
-        if let Some(t) = &self.language {
-            add(t.items, t.elapsed);
-        }
-        if let Some(t) = &self.structure {
-            add(t.items, t.elapsed);
-        }
-        if let Some(t) = &self.dateline {
-            add(t.items, t.elapsed);
-        }
-        if let Some(t) = &self.attribution {
-            add(t.items, t.elapsed);
-        }
-        if let Some(t) = &self.topics {
-            add(t.items, t.elapsed);
-        }
-        totals
+        [
+            self.language.as_ref().map(TaskReport::size),
+            self.structure.as_ref().map(TaskReport::size),
+            self.dateline.as_ref().map(TaskReport::size),
+            self.attribution.as_ref().map(TaskReport::size),
+            self.topics.as_ref().map(TaskReport::size),
+        ]
+        .into_iter()
+        .flatten()
+        .fold((0, Duration::ZERO), |(items, elapsed), (i, e)| {
+            (items + i, elapsed + e)
+        })
     }
 
     fn entries(&self) -> Vec<(String, Option<Score>)> {
@@ -267,7 +271,14 @@ impl Report {
     }
 }
 
-fn push_entries<S: Row>(
+impl<S> TaskReport<S> {
+    /// Records read and wall-clock time.
+    fn size(&self) -> (usize, Duration) {
+        (self.items, self.elapsed)
+    }
+}
+
+fn push_entries<S: Columns>(
     entries: &mut Vec<(String, Option<Score>)>,
     task: Task,
     report: Option<&TaskReport<S>>,
@@ -276,11 +287,11 @@ fn push_entries<S: Row>(
         return;
     };
     for row in &report.datasets {
-        let prefix = format!("{task}.{}", row.dataset());
+        let prefix = format!("{task}.{}", row.dataset);
         let count = |n: usize| Some(Score { value: n as f64, n });
-        entries.push((format!("{prefix}.n"), count(row.items())));
-        entries.push((format!("{prefix}.errors"), count(row.errors())));
-        for column in row.columns() {
+        entries.push((format!("{prefix}.n"), count(row.items)));
+        entries.push((format!("{prefix}.errors"), count(row.errors)));
+        for column in row.scores.columns() {
             entries.push((format!("{prefix}.{}", column.key), column.score));
         }
     }
@@ -303,14 +314,8 @@ impl Column {
     }
 }
 
-/// A table row: one dataset's scores.
-pub(crate) trait Row {
-    /// The dataset.
-    fn dataset(&self) -> &str;
-    /// Records read.
-    fn items(&self) -> usize;
-    /// Records whose enrichment failed.
-    fn errors(&self) -> usize;
+/// A task's scores over one dataset, as table columns.
+pub(crate) trait Columns {
     /// The metric columns, always the same list for a task.
     fn columns(&self) -> Vec<Column>;
 }
@@ -330,14 +335,14 @@ pub(crate) trait Evaluation {
     /// Per-dataset running sums.
     type Acc: Default;
     /// Per-dataset results.
-    type Scores: Row;
+    type Scores: Columns;
 
     /// Scores one item; a failed enrichment arrives as an empty one.
     fn score(record: &Record<Self::Gold>, enrichment: &Enrichment) -> Self::Outcome;
     /// Adds an item's outcome to its dataset's sums.
     fn add(acc: &mut Self::Acc, outcome: Self::Outcome);
     /// The dataset's scores.
-    fn finish(dataset: String, items: usize, errors: usize, acc: Self::Acc) -> Self::Scores;
+    fn finish(acc: Self::Acc) -> Self::Scores;
 }
 
 /// Runs every task file found in `dir` and writes one table per task and
@@ -490,7 +495,12 @@ fn run_task<E: Evaluation>(
     let report = TaskReport {
         datasets: datasets
             .into_iter()
-            .map(|(name, items, failed, acc)| E::finish(name, items, failed, acc))
+            .map(|(dataset, items, errors, acc)| DatasetRow {
+                dataset,
+                items,
+                errors,
+                scores: E::finish(acc),
+            })
             .collect(),
         items: lines.len(),
         errors,
@@ -599,7 +609,7 @@ fn score_lines<E: Evaluation>(
 }
 
 /// Prints a task's title, legend, table and notes.
-fn print_task<S: Row>(
+fn print_task<S: Columns>(
     out: &mut dyn Write,
     task: Task,
     legend: &str,
@@ -618,17 +628,22 @@ fn print_task<S: Row>(
         return Ok(());
     };
     let mut header = vec!["dataset".to_owned(), "n".to_owned(), "errors".to_owned()];
-    header.extend(first.columns().iter().map(|c| c.header.to_owned()));
+    header.extend(first.scores.columns().iter().map(|c| c.header.to_owned()));
     let rows: Vec<Vec<String>> = report
         .datasets
         .iter()
         .map(|row| {
             let mut cells = vec![
-                row.dataset().to_owned(),
-                row.items().to_string(),
-                row.errors().to_string(),
+                row.dataset.clone(),
+                row.items.to_string(),
+                row.errors.to_string(),
             ];
-            cells.extend(row.columns().iter().map(|c| cell(c.score, row.items())));
+            cells.extend(
+                row.scores
+                    .columns()
+                    .iter()
+                    .map(|c| cell(c.score, row.items)),
+            );
             cells
         })
         .collect();

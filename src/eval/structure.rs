@@ -7,19 +7,13 @@ use serde::Deserialize;
 
 use super::metrics::{Mean, PageMatch, Prf, harmonic, normalize_ws, shingle_match, token_f1};
 use super::record::Record;
-use super::{Column, Evaluation, Row, Score, Task};
+use super::{Column, Columns, Evaluation, Score, Task};
 use crate::pb::{DateRole, Enrichment, Feature, Structure, TextSpan};
 
 /// Structure scores of one dataset. Strings are compared after whitespace
 /// normalisation (every whitespace run → one space, trimmed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StructureScores {
-    /// The dataset.
-    pub dataset: String,
-    /// Items read.
-    pub items: usize,
-    /// Items whose enrichment failed (scored as misses).
-    pub errors: usize,
     /// Share of pages whose headline equals the gold one (`headline_exact`).
     pub headline_exact: Option<Score>,
     /// Share of pages whose lede equals the gold one (`lede_exact`).
@@ -55,16 +49,7 @@ pub struct StructureScores {
     pub published_accuracy: Option<Score>,
 }
 
-impl Row for StructureScores {
-    fn dataset(&self) -> &str {
-        &self.dataset
-    }
-    fn items(&self) -> usize {
-        self.items
-    }
-    fn errors(&self) -> usize {
-        self.errors
-    }
+impl Columns for StructureScores {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("headline_exact", "headline", self.headline_exact),
@@ -251,7 +236,7 @@ impl Evaluation for Eval {
         acc.published.hit_opt(o.published);
     }
 
-    fn finish(dataset: String, items: usize, errors: usize, acc: Acc) -> StructureScores {
+    fn finish(acc: Acc) -> StructureScores {
         let body_precision = acc.body_precision.score();
         let body_recall = acc.body_recall.score();
         let body_f1 = if acc.body_pages > 0 {
@@ -260,9 +245,6 @@ impl Evaluation for Eval {
             None
         };
         StructureScores {
-            dataset,
-            items,
-            errors,
             headline_exact: acc.headline.score(),
             lede_exact: acc.lede_exact.score(),
             lede_f1: acc.lede_f1.score(),
@@ -394,7 +376,7 @@ mod tests {
 
         let mut acc = Acc::default();
         Eval::add(&mut acc, o);
-        let scores = Eval::finish("t".to_owned(), 1, 1, acc);
+        let scores = Eval::finish(acc);
         assert_eq!(scores.body_f1.map(|s| s.value), Some(0.0));
         assert_eq!(scores.body_precision, None);
         assert_eq!(scores.authors_f1.map(|s| s.value), Some(0.0));

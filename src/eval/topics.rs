@@ -8,19 +8,13 @@ use serde::Deserialize;
 
 use super::metrics::Mean;
 use super::record::Record;
-use super::{Column, Evaluation, Row, Score, Task};
+use super::{Column, Columns, Evaluation, Score, Task};
 use crate::pb::{Enrichment, Feature, Tag, TagKind};
 
 /// Topic scores of one dataset. "Top-level" topics are those with an empty
 /// `parent_code`, ranked by score (ties keep the response order).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicScores {
-    /// The dataset.
-    pub dataset: String,
-    /// Items read.
-    pub items: usize,
-    /// Items whose enrichment failed (scored as misses).
-    pub errors: usize,
     /// Share of items with gold IPTC codes whose best top-level topic is one of
     /// them (`top1`).
     pub top1: Option<Score>,
@@ -49,16 +43,7 @@ pub struct TopicScores {
     pub orgs_recall: Option<Score>,
 }
 
-impl Row for TopicScores {
-    fn dataset(&self) -> &str {
-        &self.dataset
-    }
-    fn items(&self) -> usize {
-        self.items
-    }
-    fn errors(&self) -> usize {
-        self.errors
-    }
+impl Columns for TopicScores {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("top1", "top1", self.top1),
@@ -464,7 +449,7 @@ impl Evaluation for Eval {
         }
     }
 
-    fn finish(dataset: String, items: usize, errors: usize, acc: Acc) -> TopicScores {
+    fn finish(acc: Acc) -> TopicScores {
         let mut macro_f1 = Mean::default();
         for c in acc.codes.values().filter(|c| c.in_gold) {
             let denominator = 2 * c.tp + c.fp + c.fn_;
@@ -475,9 +460,6 @@ impl Evaluation for Eval {
             });
         }
         TopicScores {
-            dataset,
-            items,
-            errors,
             top1: acc.top1.score(),
             recall_at3: acc.recall_at3.score(),
             macro_f1: macro_f1.score().map(|s| Score {
@@ -573,7 +555,7 @@ mod tests {
         Eval::add(&mut acc, item("A", Some("B")));
         Eval::add(&mut acc, item("B", Some("B")));
         Eval::add(&mut acc, item("B", Some("C")));
-        let scores = Eval::finish("t".to_owned(), 4, 0, acc);
+        let scores = Eval::finish(acc);
         // F1 = 2tp / (2tp + fp + fn): A = 2/3, B = 2/4.
         let expected = (2.0 / 3.0 + 0.5) / 2.0;
         assert!(
