@@ -358,6 +358,21 @@ mod tests {
     }
 
     #[test]
+    fn interview_labels_are_no_speakers_and_polls_leave_the_answers_they_quote() {
+        let text = "Headline\n\nQ: Senator, will you run? Voters want an answer.\n\n\
+                    In a Gallup poll released Monday, most voters said the plan was fair.";
+        let (a, _) = run(text);
+        let cues: Vec<&str> = a
+            .iter()
+            .filter_map(|a| a.cue)
+            .map(|c| c.text(text))
+            .collect();
+        assert!(!cues.contains(&":"), "{cues:?}");
+        // The poll's finding and the answer it reports both stand.
+        assert!(cues.contains(&"In") && cues.contains(&"said"), "{cues:?}");
+    }
+
+    #[test]
     fn arbitrary_text_gives_spans_in_bounds() {
         for text in [
             "",

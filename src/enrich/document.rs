@@ -6,6 +6,7 @@
 //! whitespace, so `&text[line.start..line.end]` is the visible line.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// One non-empty line of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,16 @@ pub struct Document<'a> {
     text: &'a str,
     lines: Vec<Line>,
     blocks: Vec<Block>,
+    /// Every line's words, split once on first use ([`Document::words`]).
+    words: OnceLock<LineWords<'a>>,
+}
+
+/// The words of every line, one vector for the document: line `i`'s are
+/// `words[ends[i - 1]..ends[i]]` (from 0 for the first line).
+#[derive(Debug, Clone, Default)]
+struct LineWords<'a> {
+    words: Vec<(usize, &'a str)>,
+    ends: Vec<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -110,6 +121,7 @@ impl<'a> Document<'a> {
             text,
             lines,
             blocks,
+            words: OnceLock::new(),
         }
     }
 
@@ -132,6 +144,27 @@ impl<'a> Document<'a> {
     pub fn line_text(&self, index: usize) -> &'a str {
         let line = &self.lines[index];
         &self.text[line.start..line.end]
+    }
+
+    /// The words of line `index` as (byte offset in the line, word): runs of
+    /// letters and digits, joined over an inner apostrophe, hyphen,
+    /// ampersand or dot ("don't", "anti-Daesh", "AT&T"). Every line is split
+    /// on the first call and the split is kept, so the stages that read
+    /// words share one pass over the text.
+    pub fn words(&self, index: usize) -> &[(usize, &'a str)] {
+        let all = self.words.get_or_init(|| {
+            let mut all = LineWords {
+                words: Vec::with_capacity(self.text.len() / 6),
+                ends: Vec::with_capacity(self.lines.len()),
+            };
+            for i in 0..self.lines.len() {
+                crate::enrich::text::words_into(self.line_text(i), &mut all.words);
+                all.ends.push(all.words.len());
+            }
+            all
+        });
+        let from = index.checked_sub(1).map_or(0, |i| all.ends[i]);
+        &all.words[from..all.ends[index]]
     }
 
     /// The lines of block `index`.
@@ -194,6 +227,17 @@ mod tests {
             assert!(text.is_char_boundary(line.start) && text.is_char_boundary(line.end));
         }
         assert_eq!(texts(&doc), ["Заголовок", "Текст статьи."]);
+    }
+
+    #[test]
+    fn words_are_split_per_line_with_line_offsets() {
+        let doc = Document::new("  Don't go\n\nU.S. talks, 3-2\n\u{a0}\nend");
+        assert_eq!(doc.words(0), [(0, "Don't"), (6, "go")]);
+        assert_eq!(doc.words(1), [(0, "U.S"), (5, "talks"), (12, "3-2")]);
+        assert_eq!(doc.words(2), [(0, "end")]);
+        for i in 0..doc.lines().len() {
+            assert_eq!(doc.words(i), crate::enrich::text::words(doc.line_text(i)));
+        }
     }
 
     #[test]

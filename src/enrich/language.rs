@@ -25,7 +25,7 @@ use whatlang::{Lang, Script};
 
 use super::Span;
 use super::document::Document;
-use super::text::{is_alnum, is_alpha};
+use super::text::{is_alnum, is_alpha, push_lowercase};
 
 /// A sample at least this long (in chars) is detected by whatlang first.
 const LONG_TEXT_CHARS: usize = 500;
@@ -118,10 +118,18 @@ pub fn warm_up() {
 }
 
 fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> {
-    let script = whatlang::detect_script(sample).map_or("", iso15924);
-    if sample.chars().count() >= LONG_TEXT_CHARS
-        && let Some(info) = whatlang::detect(sample)
-    {
+    let long = if sample.chars().count() >= LONG_TEXT_CHARS {
+        whatlang::detect(sample)
+    } else {
+        None
+    };
+    // whatlang's answer carries the script it found first: the same as
+    // `detect_script` gives, without a second pass over the sample.
+    let script = match &long {
+        Some(info) => iso15924(info.script()),
+        None => whatlang::detect_script(sample).map_or("", iso15924),
+    };
+    if let Some(info) = long {
         let code = whatlang_code(info.lang());
         if info.confidence() >= WHATLANG_MIN_CONFIDENCE {
             let refined = refine_group(code)
@@ -428,8 +436,10 @@ fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
     for word in text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty()) {
         words = words.saturating_add(1);
         let key = if word.chars().any(char::is_uppercase) {
+            // (No stopword list holds a Greek word, so the final-sigma rule
+            // of `push_lowercase` cannot change a lookup.)
             lowered.clear();
-            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            push_lowercase(lowered, word);
             lowered.as_str()
         } else {
             word

@@ -6,14 +6,16 @@
 //! `structure.lines[i].kind` for line `i` and never re-splits the text.
 
 mod byline;
+mod headline;
 mod lexicon;
 mod line;
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
 use super::Span;
 use super::document::Document;
 use super::language::ArticleLanguage;
+use headline::{after_title_match, find_headline};
 use line::LineFeatures;
 
 /// What a line of a page is.
@@ -127,21 +129,11 @@ pub fn warm_up() {
     let _ = line::opens_with_dateline("WASHINGTON (AP) — warm-up");
 }
 
-/// A title line's separators between the headline and the site name.
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " › ", " // ", " • ", " : ",
-];
-/// How far before the article the headline is looked for, in lines.
-const HEADLINE_WINDOW: usize = 40;
-/// How far around the article a byline is looked for, in lines.
-const BYLINE_WINDOW: usize = 30;
 /// Lines of the first block that can be a headline block, at most.
 const HEAD_BLOCK_LINES: usize = 3;
 /// Lines of the region above a headline found inside it that are dropped,
 /// at most.
 const HEADLINE_INSIDE: usize = 3;
-/// Longest headline, in characters.
-const HEADLINE_MAX_CHARS: usize = 250;
 
 /// Analyses the structure of `doc`.
 pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Structure {
@@ -153,10 +145,14 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     let lang = language.map(|l| l.article.code);
     let stopwords = lexicon.stopwords(lang);
     let text = doc.text();
+    let folded = lexicon::FoldedLines::new((0..n).map(|i| doc.line_text(i)));
     let mut feats: Vec<LineFeatures> = (0..n)
-        .map(|i| line::features(doc.line_text(i), lexicon, stopwords))
+        .map(|i| {
+            let (line, map) = (folded.line(i), folded.map(i));
+            line::features_folded(doc.line_text(i), line, map, lexicon, stopwords)
+        })
         .collect();
-    mark_repeats(doc, &mut feats);
+    mark_repeats(doc, &folded, &mut feats);
     mark_wrapped(doc, &mut feats);
     for (i, f) in feats.iter_mut().enumerate() {
         f.indented = is_indented(text, doc.lines()[i].start);
@@ -188,6 +184,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     let region = best_region(&values);
     let mut structure = Structure::default();
     let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(|f| f.strong).collect();
+    mark_captions(doc, &feats, &mut kinds);
     for (i, b) in bylines.iter().enumerate() {
         let cue_only = feats[i].words <= 2
             && feats[i]
@@ -198,7 +195,9 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             kinds[i],
             None | Some(BlockKind::Credit | BlockKind::Timestamp | BlockKind::Social)
         );
-        let placed = b.as_ref().is_some_and(|b| placed_byline(doc, &feats, i, b));
+        let placed = b
+            .as_ref()
+            .is_some_and(|b| byline::placed_byline(doc, &feats, i, b));
         if (placed || cue_only) && overridable {
             kinds[i] = Some(BlockKind::Byline);
         }
@@ -208,7 +207,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     if let Some((mut a, b)) = region {
         a = extend_start(doc, a, head_block, &feats, &kinds);
         let b = cut_end(a, b, &feats);
-        a = after_title_match(doc, a, b, &feats, &kinds);
+        a = after_title_match(doc, &folded, a, b, &feats, &kinds);
         a = adjust_start(a, b, &feats, &kinds);
         for i in a..=b {
             body[i] = kinds[i].is_none() && keep_in_body(&feats[i]);
@@ -217,7 +216,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         let first = (a..=b).find(|&i| body[i]);
         if let Some(first) = first {
             // Headline: before the article.
-            let headline = find_headline(doc, &feats, &kinds, first, head_block);
+            let headline = find_headline(doc, &folded, &feats, &kinds, first, head_block);
             if let Some((line_index, span)) = headline {
                 structure.headline = Some(span);
                 kinds[line_index] = Some(BlockKind::Headline);
@@ -252,9 +251,13 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                     }
                 }
             }
+            if let Some(h) = kinds.iter().position(|k| *k == Some(BlockKind::Headline)) {
+                drop_standfirst(&feats, &mut kinds, &mut body, h);
+            }
             let first = (a..=b).find(|&i| body[i]).unwrap_or(first);
             let headline_at = kinds.iter().position(|k| *k == Some(BlockKind::Headline));
-            let found = find_byline(doc, &feats, &kinds, &bylines, &body, first, b, headline_at);
+            let found =
+                byline::find_byline(doc, &feats, &kinds, &bylines, &body, first, b, headline_at);
             if let Some((i, span, names)) = found {
                 structure.byline = Some(span);
                 structure.authors = names;
@@ -280,7 +283,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             if !clean {
                 drop_short_runs(doc, &feats, &kinds, &mut body);
                 drop_after_list_headers(&feats, &kinds, &mut body);
-                trim_bio(doc, first, &structure.authors, &mut body);
+                trim_bio(&folded, &feats, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
                 if let Some(h) = headline_at {
                     adopt_prose_above(h, &feats, &kinds, &mut body);
@@ -291,7 +294,9 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             structure.lede = iter.next();
             structure.body_paragraphs = iter.collect();
         }
-    } else if let Some((line_index, span)) = find_headline(doc, &feats, &kinds, n, head_block) {
+    } else if let Some((line_index, span)) =
+        find_headline(doc, &folded, &feats, &kinds, n, head_block)
+    {
         structure.headline = Some(span);
         kinds[line_index] = Some(BlockKind::Headline);
     }
@@ -345,154 +350,62 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     structure
 }
 
-/// Whether the byline found in line `i` opens it, or follows a short
-/// lead-in with a date ("Posted on 21 July 2019 by …") in a short line.
-fn placed_byline(doc: &Document<'_>, feats: &[LineFeatures], i: usize, b: &byline::Byline) -> bool {
-    let lead = &doc.line_text(i)[..b.span.start];
-    b.span.start == 0
-        || (feats[i].words <= 16
-            && !feats[i].terminal
-            && lead.split_whitespace().count() <= 6
-            && lead.chars().any(|c| c.is_numeric()))
+/// Longest photo credit under a caption, in words.
+const CREDIT_MAX_WORDS: usize = 6;
+/// Longest line taken for a caption for the credit under it, in words: a
+/// longer one is the article's paragraph over its source line.
+const OVER_CREDIT_MAX_WORDS: usize = 35;
+/// Longest caption, in words.
+const CAPTION_MAX_WORDS: usize = 60;
+
+/// Labels the photo captions: a line shaped like one (a gallery counter
+/// opening it, a bracketed credit closing it), or a line set right on top of
+/// a credit line in the same block ("Ducks on the river at dawn." /
+/// "Photo: Jane Doe"). A figure's credit sits under its caption, while an
+/// article's paragraph is a block of its own.
+fn mark_captions(doc: &Document<'_>, feats: &[LineFeatures], kinds: &mut [Option<BlockKind>]) {
+    let lines = doc.lines();
+    for i in 0..feats.len() {
+        let f = &feats[i];
+        if kinds[i].is_some() || f.wrapped || f.dateline || f.words > CAPTION_MAX_WORDS {
+            continue;
+        }
+        // A photo credit is a few words ("Photo: Getty Images"); a longer
+        // source line closes the article ("Source: … - news for …").
+        let over_credit = i + 1 < feats.len()
+            && f.words <= OVER_CREDIT_MAX_WORDS
+            && kinds[i + 1] == Some(BlockKind::Credit)
+            && feats[i + 1].words <= CREDIT_MAX_WORDS
+            && lines[i + 1].block == lines[i].block;
+        if f.caption || over_credit {
+            kinds[i] = Some(BlockKind::Caption);
+        }
+    }
 }
 
-/// The byline: the best line with a byline cue around the article (before
-/// it, in its first lines or under it), preferring a cue that opens its
-/// line, full names and nearness to the article's start — unless that line
-/// is far and a line that is only names sits at the headline; else a line
-/// of names around the headline and the article's start or at the
-/// article's end; else the first line of the page labelled a byline.
-/// Returns the line, the span and the names.
-#[allow(clippy::too_many_arguments)]
-fn find_byline(
-    doc: &Document<'_>,
-    feats: &[LineFeatures],
-    kinds: &[Option<BlockKind>],
-    bylines: &[Option<byline::Byline>],
-    body: &[bool],
-    first: usize,
-    last: usize,
-    headline: Option<usize>,
-) -> Option<(usize, Span, Vec<String>)> {
-    let n = feats.len();
-    let at = |i: usize, b: &byline::Byline| {
-        let start = doc.lines()[i].start;
-        (
-            i,
-            Span::new(start + b.span.start, start + b.span.end),
-            b.names.clone(),
-        )
-    };
-    let before = first.saturating_sub(BYLINE_WINDOW)..first;
-    let inside = first..(first + 12).min(last + 1);
-    let after = (last + 1)..(last + 1 + BYLINE_WINDOW).min(n);
-    let mut best: Option<(f32, usize)> = None;
-    for i in before.chain(inside).chain(after) {
-        let Some(found) = &bylines[i] else {
-            continue;
-        };
-        if body[i] {
-            continue;
-        }
-        let placed = placed_byline(doc, feats, i, found);
-        // A cue inside a line ("… die Messung von Treibhausgasen") is a
-        // preposition more often than a byline, unless the line is a date.
-        let kind_ok = match kinds[i] {
-            Some(BlockKind::Timestamp) => true,
-            None | Some(BlockKind::Byline) => placed,
-            Some(
-                BlockKind::Footer | BlockKind::Banner | BlockKind::Navigation | BlockKind::Headline,
-            ) => false,
-            Some(_) => placed,
-        };
-        if !kind_ok {
-            continue;
-        }
-        let mut score = 0.0f32;
-        if placed {
-            score += 2.0;
-        }
-        if found
-            .names
-            .iter()
-            .any(|n| n.split_whitespace().count() >= 2)
-        {
-            score += 1.0;
-        }
-        let distance = if i < first {
-            first - i
-        } else if i <= last {
-            i - first + 5
-        } else {
-            i - last + 10
-        };
-        score -= 0.05 * distance as f32;
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
-        }
-    }
-    let lexicon = lexicon::get();
-    // A short line of the region may still be taken for body here (it is
-    // dropped later): a name line there is the byline ("Ana Ruiz" under
-    // the lede, a signature under the article). An author's name repeats
-    // on the page (byline, author box, "more by").
-    let name_at = |i: usize| {
-        if (body[i] && feats[i].words > byline::BODY_NAME_WORDS)
-            || feats[i].repeats > 4
-            || matches!(kinds[i], Some(BlockKind::Headline | BlockKind::Footer))
-        {
-            return None;
-        }
-        byline::name_line(doc.line_text(i), lexicon)
-    };
-    let top = headline.map_or(first, |h| h.min(first));
-    if let Some((score, i)) = best {
-        // A name on its own line at the headline beats a cue line far from
-        // the article's start (another story's byline, a comment's).
-        if score < byline::FAR_CUE_SCORE {
-            let mut near = top.saturating_sub(2)..first;
-            if let Some((j, found)) = near.find_map(|j| name_at(j).map(|f| (j, f))) {
-                return Some(at(j, &found));
-            }
-        }
-        return bylines[i].as_ref().map(|b| at(i, b));
-    }
-    // A name on its own line around the headline and the article's start,
-    // or right under the article (the author's box, a signature).
-    let lo = top.saturating_sub(3).max(first.saturating_sub(12));
-    let hi = (headline.map_or(first, |h| h.max(first)) + 4).min(n);
-    let below = last.saturating_sub(4).max(hi)..(last + 12).min(n);
-    for i in (lo..hi).chain(below) {
-        if let Some(found) = name_at(i) {
-            return Some(at(i, &found));
-        }
-    }
-    // A byline line anywhere on the page.
-    (0..n).find_map(|i| {
-        let found = bylines[i].as_ref()?;
-        (kinds[i] == Some(BlockKind::Byline) && found.span.start == 0 && !body[i])
-            .then(|| at(i, found))
-    })
-}
+/// Longest line start, in bytes, compared when counting repeats.
+const REPEAT_KEY_BYTES: usize = 200;
 
-/// Counts, for every line, the lines of the page with the same folded text.
-fn mark_repeats(doc: &Document<'_>, feats: &mut [LineFeatures]) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let keys: Vec<String> = (0..feats.len())
+/// Counts, for every line, the lines of the page with the same folded text
+/// (their first [`REPEAT_KEY_BYTES`]).
+fn mark_repeats(doc: &Document<'_>, folded: &lexicon::FoldedLines, feats: &mut [LineFeatures]) {
+    let keys: Vec<&str> = (0..feats.len())
         .map(|i| {
-            let mut t = doc.line_text(i);
-            if t.len() > 200 {
-                let mut end = 200;
+            let t = doc.line_text(i);
+            if t.len() > REPEAT_KEY_BYTES {
+                let mut end = REPEAT_KEY_BYTES;
                 while !t.is_char_boundary(end) {
                     end -= 1;
                 }
-                t = &t[..end];
+                folded.prefix(i, end)
+            } else {
+                folded.line(i)
             }
-            lexicon::fold(t).0
         })
         .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
     for k in &keys {
-        *counts.entry(k.clone()).or_default() += 1;
+        *counts.entry(k).or_default() += 1;
     }
     for (f, k) in feats.iter_mut().zip(&keys) {
         f.repeats = counts.get(k).copied().unwrap_or(1);
@@ -556,8 +469,11 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
         });
     }
     let date_cov = (f.scan.date_covered + f.scan.covered + f.digits) as f32 / f.alnum as f32;
+    // A longer line is a date line only when dates fill nearly all of it
+    // ("Tue 4 Feb 2020 09.12 GMT Last modified on Tue 4 Feb 2020 …").
+    let words_max = if date_cov >= 0.85 { 20 } else { 14 };
     if f.digits > 0
-        && f.words <= 14
+        && f.words <= words_max
         && date_cov >= 0.7
         && !f.terminal
         && f.scan.date_covered + f.digits >= 4
@@ -568,6 +484,9 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
         if f.scan.date_covered > 0 || f.clock {
             return Some(BlockKind::Timestamp);
         }
+    }
+    if f.dated_name && f.scan.kind.is_none_or(|k| k == BlockKind::Timestamp) {
+        return Some(BlockKind::Timestamp);
     }
     // A long, specific phrase ("Your email address will not be published")
     // marks its line even when the line says more.
@@ -799,57 +718,6 @@ fn find_section(
     None
 }
 
-/// The folded headline parts of the page's title lines ("Headline | Site")
-/// before line `end`: the first line's parts, and the parts of three words or
-/// more of other lines with separators.
-fn title_set(doc: &Document<'_>, end: usize) -> HashSet<String> {
-    let mut set = HashSet::new();
-    for j in 0..end.min(doc.lines().len()) {
-        let parts = title_parts(doc.line_text(j));
-        // A title has two or three parts; more is a menu ("A | B | C | D").
-        if (2..=3).contains(&parts.len()) {
-            set.extend(
-                parts
-                    .iter()
-                    .filter(|p| j == 0 || p.split_whitespace().count() >= 3)
-                    .map(|p| lexicon::fold(p).0),
-            );
-        }
-    }
-    set
-}
-
-/// When a line of the region repeats the page title, the region began with
-/// teasers or a header: the article starts after that line.
-fn after_title_match(
-    doc: &Document<'_>,
-    a: usize,
-    b: usize,
-    feats: &[LineFeatures],
-    kinds: &[Option<BlockKind>],
-) -> usize {
-    let titles = title_set(doc, a);
-    if titles.is_empty() {
-        return a;
-    }
-    let hit = (a..b).find(|&i| {
-        kinds[i].is_none()
-            && !feats[i].terminal
-            && feats[i].words >= 3
-            && titles.contains(&lexicon::fold(doc.line_text(i)).0)
-    });
-    match hit {
-        Some(h) if h > a => {
-            let after: usize = (h + 1..=b)
-                .filter(|&i| is_good(&feats[i]))
-                .map(|i| feats[i].length)
-                .sum();
-            if after >= 300 { h + 1 } else { a }
-        }
-        _ => a,
-    }
-}
-
 /// Moves the start of the article past what the region picked up of the
 /// header: a "FULL TEXT" marker, a deck or caption before a byline or date
 /// line, anything before a dateline that opens the lede.
@@ -919,389 +787,6 @@ fn head_block_lines(doc: &Document<'_>, feats: &[LineFeatures]) -> usize {
     } else {
         0
     }
-}
-
-/// The headline parts of a page title line ("Headline | Site").
-fn title_parts(line: &str) -> Vec<&str> {
-    let mut parts = vec![line];
-    for sep in TITLE_SEPARATORS {
-        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
-    }
-    parts
-        .into_iter()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-/// Finds the headline before line `first` (the article's first line):
-/// returns its line index and span.
-fn find_headline(
-    doc: &Document<'_>,
-    feats: &[LineFeatures],
-    kinds: &[Option<BlockKind>],
-    first: usize,
-    head_block: usize,
-) -> Option<(usize, Span)> {
-    let text = doc.text();
-    // Page titles: lines before the article with separators ("Headline |
-    // Site"); a later line equal to one of their parts is the headline.
-    let title = doc.line_text(0);
-    let folded_title = lexicon::fold(title).0;
-    // A clean story (nothing but a headline block before the article, no
-    // chrome above it): its first line is the headline, unless the next line
-    // of its head block repeats it without the site's name.
-    let clean_top = head_block > 0
-        && (0..first.min(feats.len())).all(|i| kinds[i].is_none())
-        && first <= head_block + 6;
-    if let Some((i, cut)) =
-        title_anchor(doc, feats, kinds, first).filter(|&(i, _)| !clean_top || i <= first)
-    {
-        let line = &doc.lines()[i];
-        let end = cut.map_or(line.end, |c| line.start + c);
-        return Some((i, trim_headline(text, line.start, end, false, false)));
-    }
-    if clean_top {
-        return Some((
-            0,
-            trim_headline(text, doc.lines()[0].start, doc.lines()[0].end, false, true),
-        ));
-    }
-    let folded_parts = title_set(doc, first);
-    let lo = first.saturating_sub(HEADLINE_WINDOW);
-    let mut best: Option<(f32, usize, bool, Option<usize>)> = None;
-    let mut content_between = 0usize;
-    // The article's first line is a candidate when it does not read like a
-    // sentence and more article follows.
-    let top = if first + 1 < feats.len() && !feats[first].terminal && feats[first].words <= 25 {
-        first + 1
-    } else {
-        first
-    };
-    for i in (lo..top).rev() {
-        let f = &feats[i];
-        let candidate =
-            kinds[i].is_none() && f.words >= 1 && f.length <= HEADLINE_MAX_CHARS && !f.dateline;
-        if candidate {
-            let (mut folded, map) = lexicon::fold(doc.line_text(i));
-            let mut score = 0.0f32;
-            let mut titled = i > 0
-                && (folded_parts.contains(&folded)
-                    || (folded.len() >= 12 && f.words >= 3 && folded_title.starts_with(&folded)));
-            // A breadcrumb glued before the headline ("Home News Headline"):
-            // the line ends with a title part.
-            let mut cut = None;
-            if i > 0 && !titled && f.words >= 4 {
-                // The longest title part the line ends with (a set has no
-                // order: taking the first found made the answer vary by run).
-                let suffix = folded_parts
-                    .iter()
-                    .filter(|p| {
-                        p.len() >= 15
-                            && p.split(' ').count() >= 3
-                            && folded.len() > p.len()
-                            && folded.ends_with(p.as_str())
-                            && folded.as_bytes()[folded.len() - p.len() - 1] == b' '
-                    })
-                    .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)));
-                if let Some(p) = suffix {
-                    let k = folded.len() - p.len();
-                    cut = map.get(k).copied();
-                    folded = p.clone();
-                    titled = true;
-                }
-            }
-            if titled {
-                // The title's first part is the headline; later parts are
-                // mostly the site's name ("Headline | Site").
-                let first_part = title_parts(title).first().map(|p| lexicon::fold(p).0);
-                let lead = first_part.as_deref() == Some(folded.as_str())
-                    || folded_title.starts_with(&folded);
-                score += if lead { 5.0 } else { 2.0 };
-            }
-            if i == 0 && head_block > 0 {
-                // The first line of a clean story is its headline; on a page
-                // it is at best the page title.
-                score += if first <= head_block + 3 {
-                    3.0
-                } else if title_parts(doc.line_text(0)).len() == 2 {
-                    1.0
-                } else {
-                    -1.0
-                };
-            }
-            if i < head_block && i > 0 {
-                score += 1.0;
-            }
-            score -= 0.4 * content_between as f32;
-            score += match f.words {
-                _ if titled && f.words <= 3 => 0.0,
-                0..=1 => -4.0,
-                2 => -2.0,
-                3 => 0.0,
-                4..=25 => 1.0,
-                _ => -1.0,
-            };
-            if is_good(f) && f.terminal && f.words > 15 {
-                score -= 2.0;
-            }
-            if f.repeats >= 2 {
-                score += 0.5;
-            }
-            if best.is_none_or(|(s, _, _, _)| score > s) {
-                best = Some((score, i, titled, cut));
-            }
-            content_between += 1;
-        }
-    }
-    let (score, mut i, titled, cut) = best?;
-    let chosen = i;
-    if score < -1.0 {
-        return None;
-    }
-    // A headline comes before its deck: prefer an earlier headline-shaped
-    // line separated from the pick only by bylines, dates and credits.
-    if feats[i].words >= 8 && !titled {
-        let mut k = i;
-        while k > lo {
-            k -= 1;
-            match kinds[k] {
-                Some(BlockKind::Byline | BlockKind::Timestamp | BlockKind::Credit) => continue,
-                None => {
-                    let f = &feats[k];
-                    if !f.terminal
-                        && (4..=25).contains(&f.words)
-                        && f.length <= HEADLINE_MAX_CHARS
-                        && !f.dateline
-                    {
-                        i = k;
-                    }
-                }
-                Some(_) => {}
-            }
-            break;
-        }
-    }
-    let line = &doc.lines()[i];
-    let story = i == 0 && title_parts(title).len() == 1;
-    let start = match cut {
-        Some(offset) if i == chosen => line.start + offset,
-        _ => line.start,
-    };
-    Some((i, trim_headline(text, start, line.end, i == 0, story)))
-}
-
-/// Most lines searched for a repeat of the page title.
-const ANCHOR_LINES: usize = 2000;
-
-/// The line that repeats the page's title (line 0, "Headline | Site") on a
-/// page: the whole title, its headline part, or the title with more glued
-/// after it. Flatteners put the HTML title first and the page's own heading
-/// lower down; that heading is the headline. Candidates score by how much of
-/// the title they cover and how near before the article they sit: the site's
-/// name is a part of the title too, but sits in the logo right under it.
-/// Returns the line and, for a line that runs on past the title, where the
-/// title ends in it.
-fn title_anchor(
-    doc: &Document<'_>,
-    feats: &[LineFeatures],
-    kinds: &[Option<BlockKind>],
-    first: usize,
-) -> Option<(usize, Option<usize>)> {
-    let n = feats.len();
-    if n < 3 || feats[0].length > HEADLINE_MAX_CHARS || feats[0].words < 2 {
-        return None;
-    }
-    let title = doc.line_text(0);
-    let folded_title = lexicon::fold(title).0;
-    let parts: Vec<String> = title_parts(title)
-        .iter()
-        .map(|p| lexicon::fold(p.trim_matches(|c: char| "»«›‹".contains(c)).trim()).0)
-        .collect();
-    let title_len = folded_title.chars().count().max(1) as f32;
-    // The title's words without the site's name (its last part).
-    let lead = if parts.len() >= 2 {
-        &parts[..parts.len() - 1]
-    } else {
-        &parts[..]
-    };
-    let title_words: HashSet<&str> = lead.iter().flat_map(|p| words_of(p)).collect();
-    let mut best: Option<(f32, usize, Option<usize>)> = None;
-    for i in 1..n.min(ANCHOR_LINES) {
-        let f = &feats[i];
-        if f.length > HEADLINE_MAX_CHARS
-            || f.words == 0
-            || matches!(kinds[i], Some(BlockKind::Timestamp | BlockKind::Credit))
-        {
-            continue;
-        }
-        let line = doc.line_text(i);
-        let (folded, map) = lexicon::fold(line);
-        let mut cut = None;
-        let exact_part = parts.iter().position(|p| *p == folded);
-        let mut score = if folded == folded_title {
-            7.0
-        } else if feats[0].words >= 4
-            && folded.len() > folded_title.len()
-            && folded.starts_with(&folded_title)
-            && folded.as_bytes()[folded_title.len()] == b' '
-        {
-            // The heading with its deck or a label glued after it.
-            cut = map.get(folded_title.len()).copied();
-            5.0
-        } else if let Some(pos) = folded_title.find(folded.as_str()) {
-            let before = folded_title[..pos].chars().next_back();
-            let after = folded_title[pos + folded.len()..].chars().next();
-            let bounded = before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric());
-            if !bounded || (f.words < 2 && exact_part.is_none()) {
-                continue;
-            }
-            let mut s = 2.0 + 3.0 * folded.chars().count() as f32 / title_len;
-            if exact_part.is_some() {
-                s += 1.0;
-            }
-            if pos == 0 {
-                s += 1.0;
-            }
-            s
-        } else if let Some(overlap) = (parts.len() >= 2
-            && (4..=30).contains(&f.words)
-            // A line holding the title's part whole is that part with a
-            // breadcrumb or a label glued on: the headline search cuts it.
-            && !lead.iter().any(|p| folded.contains(p.as_str())))
-        .then(|| word_overlap(&folded, &title_words))
-        .filter(|&o| o >= FUZZY_TITLE)
-        {
-            // The heading reworded from the title ("&" for "und", a kicker
-            // dropped, a typo fixed): most words shared both ways.
-            2.0 + 2.5 * overlap
-        } else {
-            continue;
-        };
-        if f.words <= 1 {
-            score -= 1.0;
-        }
-        // The title's first part of a few words, when the title names a site
-        // after it, is the page's own heading wherever it sits: the site's
-        // name comes last, and the region may have missed the article.
-        let lead_part = exact_part == Some(0) && parts.len() >= 2 && f.words >= 3;
-        // The line right under the title is the site's logo, unless the
-        // article starts there.
-        if i <= 3 && first > i + 5 && !lead_part {
-            score -= 1.5;
-        }
-        // The heading sits just above the article; far before it or after it
-        // are teasers, footers and "most read" lists.
-        let distance = if i <= first + 3 {
-            first.saturating_sub(i)
-        } else {
-            30
-        };
-        let cap = if lead_part { 1.0 } else { 3.0 };
-        score -= (0.1 * distance as f32).min(cap);
-        if best.is_none_or(|(s, _, _)| score > s) {
-            best = Some((score, i, cut));
-        }
-    }
-    best.filter(|(s, _, _)| *s >= 3.0)
-        .map(|(_, i, cut)| (i, cut))
-}
-
-/// Least share of words a line and the page title must share both ways to
-/// be the title reworded.
-const FUZZY_TITLE: f32 = 0.7;
-
-/// The words of a folded line.
-fn words_of(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
-/// The smaller of the shares of the line's words in `title` and of the
-/// title's words in the line (distinct words).
-fn word_overlap(folded: &str, title: &HashSet<&str>) -> f32 {
-    if title.len() < 3 {
-        return 0.0;
-    }
-    // Distinct words without a set: a line has at most a few dozen words,
-    // and this runs for many lines of a page.
-    let (mut distinct, mut shared) = (0usize, 0usize);
-    for (k, w) in words_of(folded).enumerate() {
-        if words_of(folded).take(k).any(|v| v == w) {
-            continue;
-        }
-        distinct += 1;
-        if title.contains(w) {
-            shared += 1;
-        }
-    }
-    if distinct < 3 {
-        return 0.0;
-    }
-    let shared = shared as f32;
-    (shared / distinct as f32).min(shared / title.len() as f32)
-}
-
-/// The headline part of a line: without the site name of a title line
-/// (`is_title`) and a trailing ";"; without a closing "." too on the first
-/// line of a clean story (`story`), where exports append one.
-fn trim_headline(
-    text: &str,
-    mut start: usize,
-    mut end: usize,
-    is_title: bool,
-    story: bool,
-) -> Span {
-    if is_title {
-        let raw = &text[start..end];
-        if let Some(pos) = raw.find(" | ") {
-            end = start + pos;
-        } else if let Some((pos, sep)) = [" - ", " – ", " — "]
-            .iter()
-            .filter_map(|sep| raw.rfind(sep).map(|p| (p, *sep)))
-            .max_by_key(|(p, _)| *p)
-        {
-            if raw[pos + sep.len()..].split_whitespace().count() <= 4 {
-                end = start + pos;
-            }
-        }
-    }
-    start += breadcrumb_len(&text[start..end]);
-    let raw = &text[start..end];
-    let trimmed = raw.trim_end_matches(|c: char| c == ';' || crate::enrich::document::is_space(c));
-    let trimmed = match trimmed.strip_suffix('.') {
-        Some(t) if story && !t.ends_with('.') => t,
-        _ => trimmed,
-    };
-    end = start + trimmed.len();
-    let lead = raw.len() - raw.trim_start().len();
-    start += lead;
-    Span::new(start, end.max(start))
-}
-
-/// Separators of a breadcrumb trail ("Home → News → Headline").
-const BREADCRUMB_SEPARATORS: &[&str] = &[" → ", " » ", " › ", " > ", " / ", " >> "];
-
-/// The length of a breadcrumb trail glued before a headline ("Home » Baby »
-/// Headline"): the bytes up to the last separator, when the same separator
-/// comes at least twice, every crumb before it is short and the last part
-/// reads like a headline (three words or more). Else 0.
-fn breadcrumb_len(line: &str) -> usize {
-    for sep in BREADCRUMB_SEPARATORS {
-        let Some(last) = line.rfind(sep) else {
-            continue;
-        };
-        let head = &line[..last];
-        let crumbs = head.split(sep).count();
-        let short = head.split(sep).all(|c| c.split_whitespace().count() <= 5);
-        let tail = &line[last + sep.len()..];
-        if crumbs >= 2 && short && tail.split_whitespace().count() >= 3 {
-            return last + sep.len();
-        }
-    }
-    0
 }
 
 /// Lines in a row that are no prose, more than this many: a list of links.
@@ -1404,6 +889,51 @@ fn drop_short_runs(
     }
 }
 
+/// Most lines between a standfirst and the article's first paragraph.
+const STANDFIRST_GAP: usize = 8;
+/// Longest standfirst, in words.
+const STANDFIRST_WORDS: usize = 60;
+
+/// Takes a standfirst out of the body: the first body line, right under the
+/// headline and alone in its paragraph, when a byline or a date line comes
+/// between it and the rest of the article. The lede follows the byline; a
+/// deck sits above it, ending in a full stop or not.
+fn drop_standfirst(
+    feats: &[LineFeatures],
+    kinds: &mut [Option<BlockKind>],
+    body: &mut [bool],
+    headline: usize,
+) {
+    let n = body.len();
+    let Some(first) = body.iter().position(|&b| b) else {
+        return;
+    };
+    let f = &feats[first];
+    if first <= headline
+        || first > headline + 3
+        || f.words > STANDFIRST_WORDS
+        || f.dateline
+        || f.wrapped
+    {
+        return;
+    }
+    let mut marked = false;
+    let mut j = first + 1;
+    while j < n && j <= first + 1 + STANDFIRST_GAP && !body[j] {
+        marked |= matches!(kinds[j], Some(BlockKind::Byline | BlockKind::Timestamp));
+        j += 1;
+    }
+    if !marked || j >= n || !body[j] || j == first + 1 {
+        return;
+    }
+    // The article goes on under the byline.
+    if (j..n).filter(|&k| body[k] && is_good(&feats[k])).count() < 2 {
+        return;
+    }
+    body[first] = false;
+    kinds[first] = Some(BlockKind::Deck);
+}
+
 /// Lines after a list header that are looked at, at most.
 const LIST_HEADER_REACH: usize = 10;
 
@@ -1434,27 +964,64 @@ fn drop_after_list_headers(feats: &[LineFeatures], kinds: &[Option<BlockKind>], 
     }
 }
 
-/// Drops the author's box that closes the article region: its last lines
-/// when they name an author of the byline ("Ana Ruiz is a reporter …").
-fn trim_bio(doc: &Document<'_>, first: usize, authors: &[String], body: &mut [bool]) {
-    let names: Vec<&str> = authors
+/// Body lines at the article's end looked at for an author's box, at most.
+const BIO_REACH: usize = 6;
+
+/// Drops the author's box that closes the article region, and what follows
+/// it: from the first of the last body lines that opens with an author's
+/// name, either a name of the byline in any case ("Ana Ruiz is a reporter
+/// …" under "BY ANA RUIZ") or the name on the line right above it ("Ana
+/// Ruiz" / "Ana Ruiz ist Redakteurin …").
+fn trim_bio(
+    folded: &lexicon::FoldedLines,
+    feats: &[LineFeatures],
+    first: usize,
+    authors: &[String],
+    body: &mut [bool],
+) {
+    let names: Vec<String> = authors
         .iter()
-        .map(|a| a.trim())
-        .filter(|a| a.split_whitespace().count() >= 2)
+        .map(|a| lexicon::fold(a.trim()).0)
+        .filter(|a| a.split(' ').count() >= 2)
         .collect();
-    if names.is_empty() {
-        return;
-    }
-    // At most the last two lines: a name line and the bio.
-    for _ in 0..2 {
-        let Some(last) = body.iter().rposition(|&b| b) else {
-            return;
-        };
-        let line = doc.line_text(last);
-        if last <= first || !names.iter().any(|n| line.starts_with(n)) {
-            return;
+    let opens_with = |line: &str, name: &str| {
+        name.len() >= 5
+            && line.len() >= name.len()
+            && line.starts_with(name)
+            && line[name.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    // The name on its own line above a bio that opens with it.
+    let name_above = |j: usize| {
+        let above = &feats[j - 1];
+        (2..=3).contains(&above.words)
+            && above.lower_words == 0
+            && !above.terminal
+            && folded.line(j).len() > folded.line(j - 1).len()
+            && opens_with(folded.line(j), folded.line(j - 1))
+    };
+    let opens_bio = |j: usize| names.iter().any(|n| opens_with(folded.line(j), n)) || name_above(j);
+    let cut = (first + 1..body.len())
+        .rev()
+        .filter(|&j| body[j])
+        .take(BIO_REACH)
+        .filter(|&j| opens_bio(j))
+        .last();
+    // The box closes an article: most of the article comes before it.
+    let prose_before = |j: usize| {
+        (first..j)
+            .filter(|&i| body[i] && is_good(&feats[i]))
+            .count()
+    };
+    let total = body.iter().filter(|&&b| b).count();
+    let before = |j: usize| body[..j].iter().filter(|&&b| b).count();
+    if let Some(j) = cut.filter(|&j| prose_before(j) >= 3 && before(j) * 2 >= total) {
+        let j = if name_above(j) { j - 1 } else { j };
+        for flag in &mut body[j..] {
+            *flag = false;
         }
-        body[last] = false;
     }
 }
 

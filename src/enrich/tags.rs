@@ -19,6 +19,7 @@ use super::Span;
 use super::document::Document;
 use super::language::ArticleLanguage;
 use super::structure::{BlockKind, Structure};
+use super::text;
 
 /// Where a tag comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,13 +78,34 @@ fn is_chrome(kind: BlockKind) -> bool {
     )
 }
 
-/// Whether a line reads as prose: enough words, some of them lower case.
+/// Whether a line reads as prose: enough words, some of them lower case (or
+/// a caseless script: enough words, or enough letters).
 fn is_prose(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let has_lower = line.chars().any(char::is_lowercase);
-    let caseless = !line.chars().any(|c| c.is_uppercase() || c.is_lowercase());
-    words >= MIN_PROSE_WORDS && (has_lower || caseless)
-        || (caseless && line.chars().filter(|c| c.is_alphabetic()).count() >= 12)
+    // One pass, stopping as soon as the line has both enough words and a
+    // lowercase letter: that is most body lines, and they are most of a page.
+    let (mut words, mut in_word) = (0usize, false);
+    let (mut has_lower, mut has_upper) = (false, false);
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+        if c.is_ascii() {
+            has_lower |= c.is_ascii_lowercase();
+            has_upper |= c.is_ascii_uppercase();
+        } else {
+            has_lower |= c.is_lowercase();
+            has_upper |= c.is_uppercase();
+        }
+        if has_lower && words >= MIN_PROSE_WORDS {
+            return true;
+        }
+    }
+    let caseless = !has_lower && !has_upper;
+    caseless
+        && (words >= MIN_PROSE_WORDS || line.chars().filter(|&c| text::is_alpha(c)).count() >= 12)
 }
 
 /// Line kinds that are page furniture for certain. `Boilerplate` is not
@@ -225,6 +247,71 @@ fn dateline_lines(doc: &Document<'_>, structure: &Structure) -> Vec<Span> {
     out
 }
 
+/// The words of each body span (offsets from the span's start), taken from
+/// the document's one split of every line ([`Document::words`]) rather than
+/// split again by each reader (entities read them twice, key phrases once).
+pub(crate) struct SpanWords<'a> {
+    words: Vec<(usize, &'a str)>,
+    /// Span `i`'s words are `words[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<usize>,
+}
+
+impl<'a> SpanWords<'a> {
+    /// The words of `spans`, which cover whole lines of `doc` except that the
+    /// first may start inside its line (after a dateline): that part is split
+    /// on its own, as a reader of the span's text would split it.
+    pub(crate) fn of_document(doc: &Document<'a>, spans: impl IntoIterator<Item = Span>) -> Self {
+        let text = doc.text();
+        let lines = doc.lines();
+        let mut out = SpanWords {
+            words: Vec::new(),
+            ends: Vec::new(),
+        };
+        for span in spans {
+            let mut k = lines.partition_point(|l| l.end <= span.start);
+            while k < lines.len() && lines[k].start < span.end {
+                let line = &lines[k];
+                if line.start >= span.start && line.end <= span.end {
+                    let shift = line.start - span.start;
+                    out.words
+                        .extend(doc.words(k).iter().map(|&(at, w)| (at + shift, w)));
+                } else {
+                    let from = line.start.max(span.start);
+                    let part = &text[from..line.end.min(span.end)];
+                    let before = out.words.len();
+                    text::words_into(part, &mut out.words);
+                    for word in &mut out.words[before..] {
+                        word.0 += from - span.start;
+                    }
+                }
+                k += 1;
+            }
+            out.ends.push(out.words.len());
+        }
+        out
+    }
+
+    /// The words of `spans` of `text`, each span split on its own.
+    #[cfg(test)]
+    pub(crate) fn of_text(text: &'a str, spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut out = SpanWords {
+            words: Vec::new(),
+            ends: Vec::new(),
+        };
+        for span in spans {
+            text::words_into(span.text(text), &mut out.words);
+            out.ends.push(out.words.len());
+        }
+        out
+    }
+
+    /// The words of span `i`: (byte offset from the span's start, word).
+    pub(crate) fn get(&self, i: usize) -> &[(usize, &'a str)] {
+        let from = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.words[from..self.ends[i]]
+    }
+}
+
 /// Extracts the article's tags: explicit tags first (page order), then
 /// entities (most salient first), then key phrases (best first).
 pub fn extract(
@@ -248,7 +335,8 @@ pub fn extract(
         }
         lines.retain(|(span, _)| span.start < span.end);
     }
-    let mut entities = entities::extract(text, &lines, lang);
+    let words = SpanWords::of_document(doc, lines.iter().map(|&(s, _)| s));
+    let mut entities = entities::extract(text, &lines, &words, lang);
     if let Some(place) = dateline.and_then(|d| d.tag) {
         match entities
             .iter_mut()
@@ -264,7 +352,7 @@ pub fn extract(
     let mut exclude: HashSet<String> = tags.iter().map(|t| t.name.to_lowercase()).collect();
     exclude.extend(entities.iter().map(|t| t.name.to_lowercase()));
     let spans: Vec<Span> = lines.iter().map(|&(s, _)| s).collect();
-    let phrases = keyphrases::extract(text, &spans, lang, &exclude);
+    let phrases = keyphrases::extract(text, &spans, &words, lang, &exclude);
     tags.extend(entities);
     tags.extend(phrases);
     tags
@@ -351,6 +439,55 @@ mod tests {
                     && text.is_char_boundary(span.end)
                     && span.end <= text.len()
             );
+        }
+    }
+
+    /// The one-pass prose test answers as the plain definition does.
+    #[test]
+    fn prose_test_matches_its_definition() {
+        let definition = |line: &str| {
+            let words = line.split_whitespace().count();
+            let has_lower = line.chars().any(char::is_lowercase);
+            let caseless = !line.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+            words >= MIN_PROSE_WORDS && (has_lower || caseless)
+                || (caseless && line.chars().filter(|c| c.is_alphabetic()).count() >= 12)
+        };
+        for line in [
+            "",
+            "Listen Live",
+            "The port reopened on Tuesday after talks.",
+            "PORT REOPENS AFTER TALKS WITH UNIONS TODAY",
+            "Share on Facebook Share on X",
+            "Порт открылся во вторник после переговоров.",
+            "東京都の天気は晴れ、最高気温は二十度の予想です",
+            "东京 天气 晴 最高 气温",
+            "مرحبا بكم في الموقع الرسمي",
+            "a b c d",
+            "a b c d e",
+            "1 2 3 4 5 6",
+            "Ünd Öl Ärger Über Éte",
+        ] {
+            assert_eq!(is_prose(line), definition(line), "{line:?}");
+        }
+    }
+
+    /// The shared split gives every span the words a split of the span's
+    /// own text gives, also when the span starts inside a line (after a
+    /// dateline) and when it runs over several lines.
+    #[test]
+    fn span_words_match_a_split_of_each_span() {
+        let text = "WARSAW, May 2 (PAP) - Don't-stop talks\nin Gdańsk, U.S.-led;\n\n  Trzecia linia\u{a0}\nend-\nx-ray";
+        let doc = Document::new(text);
+        let lines = doc.lines();
+        let spans = [
+            Span::new(text.find("Don't").unwrap_or(0), lines[1].end),
+            Span::new(text.find("-stop").unwrap_or(0), lines[0].end),
+            Span::new(lines[2].start, lines[4].end),
+            Span::new(lines[0].start, lines[0].end),
+        ];
+        let shared = SpanWords::of_document(&doc, spans);
+        for (i, span) in spans.iter().enumerate() {
+            assert_eq!(shared.get(i), text::words(span.text(text)), "{span:?}");
         }
     }
 

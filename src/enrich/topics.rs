@@ -12,6 +12,9 @@
 //! two-word phrase, or as a later part of a capitalised name in running
 //! text ("Georgia Tech", "Gordon Brown"), counts for less on its own. A page
 //! whose story holds no topical word (a results table) is read from its top.
+//! Names of companies, clubs and studios (`data/iptc/names.txt`) say who a
+//! story is about: in a story about results, shares and deals they count
+//! mostly for the economy, elsewhere for their industry's topic.
 //! The taxonomy is IPTC's (CC BY 4.0, see `NOTICE`).
 
 use std::collections::BTreeMap;
@@ -24,6 +27,7 @@ use super::language::ArticleLanguage;
 use super::structure::Structure;
 use super::tags::lexicon::{self, entries};
 use super::tags::{Tag, TagKind};
+use super::text::words;
 
 /// One topic an article is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +45,8 @@ pub struct Topic {
 
 const TAXONOMY: &str = include_str!("../../data/iptc/mediatopics.tsv");
 const KEYWORDS: &str = include_str!("../../data/iptc/keywords.txt");
+const NAMES: &str = include_str!("../../data/iptc/names.txt");
+const POLICY: &str = include_str!("../../data/iptc/policy.txt");
 
 /// Weight of a taxonomy label word by the level of the concept it labels
 /// (index = level − 1; deeper levels are many and specific).
@@ -115,6 +121,31 @@ const TOPIC_BIAS: &[(&str, f32)] = &[
     ("medtop:17000000", 0.6),
 ];
 
+/// The second-level topics whose evidence says a story is about companies
+/// and markets ("business information", "market and exchange"): results,
+/// shares, deals, bosses.
+const CORPORATE_TOPICS: &[&str] = &["medtop:20000170", "medtop:20000385"];
+/// The topic that a named company's, club's or studio's business news is.
+const ECONOMY: &str = "medtop:04000000";
+/// Corporate evidence from which the names of `data/iptc/names.txt` (and
+/// the organisations the gazetteer files under the same topics) count
+/// mostly for the economy: a chipmaker's profit or a football club's
+/// takeover is business news.
+const CORPORATE_MIN: f32 = 10.0;
+/// The share of such a name's weight that stays with its own topic then.
+const NAME_INDUSTRY_SHARE: f32 = 0.3;
+/// The second-level topics whose evidence says a story is about elections,
+/// parties and campaigns.
+const ELECTORAL_TOPICS: &[&str] = &["medtop:20000574", "medtop:20000649"];
+/// The topic that taxes, budgets and the economy are in such a story.
+const POLITICS: &str = "medtop:11000000";
+/// Electoral evidence from which the words of `data/iptc/policy.txt` count
+/// partly for politics: a budget a party campaigns on is government policy
+/// (where the taxonomy files taxation and the government budget).
+const ELECTORAL_MIN: f32 = 6.0;
+/// The share of a policy word's economy weight that goes to politics then.
+const POLICY_POLITICS_SHARE: f32 = 0.5;
+
 /// Evidence from the shape of the text rather than its words: a match
 /// score ("3-1", "24-17"), a sum of money ("$5", "€2bn"), a percentage.
 const PATTERN_TERMS: &[(&str, &str, f32)] = &[
@@ -161,6 +192,31 @@ struct Model {
     by_code: HashMap<&'static str, usize>,
     /// The one-word terms of the hand-written lexicon (normalised).
     hand_words: foldhash::HashSet<String>,
+    /// The exact keys of `data/iptc/names.txt`.
+    names: foldhash::HashSet<String>,
+    /// The top-level topics `data/iptc/names.txt` lists names under: the
+    /// industries whose business news is economy news.
+    industries: Vec<usize>,
+    /// The economy topic's index.
+    economy: Option<usize>,
+    /// Indices of [`CORPORATE_TOPICS`].
+    corporate: Vec<usize>,
+    /// The politics topic's index.
+    politics: Option<usize>,
+    /// Indices of [`ELECTORAL_TOPICS`].
+    electoral: Vec<usize>,
+    /// The words of `data/iptc/policy.txt` (normalised), and its prefixes.
+    policy: foldhash::HashSet<String>,
+    policy_prefixes: foldhash::HashSet<String>,
+}
+
+/// What [`Evidence::sum`] moves between topics.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shift {
+    /// The names' industry weight goes mostly to the economy.
+    names: bool,
+    /// The policy words' economy weight goes partly to politics.
+    policy: bool,
 }
 
 static MODEL: LazyLock<Model> = LazyLock::new(build);
@@ -175,32 +231,6 @@ pub fn warm_up() {
 pub(crate) fn is_lexicon_word(lower: &str) -> bool {
     let model = &*MODEL;
     model.hand_words.contains(lower) || model.hand_words.contains(normalize(lower).as_str())
-}
-
-/// Lowercase words of `text` with their byte offsets: runs of alphanumerics,
-/// with inner `'`, `-`, `&` and `.` kept when a letter or digit follows.
-pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joins = matches!(c, '\'' | '’' | '-' | '&' | '.')
-            && start.is_some()
-            && chars
-                .peek()
-                .is_some_and(|&(_, n)| crate::enrich::text::is_alnum(n));
-        if crate::enrich::text::is_alnum(c) || joins {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
 }
 
 /// A word as the lexicon stores it: lowercase, with a light English plural
@@ -350,43 +380,56 @@ fn build() -> Model {
         }
     }
 
-    // Hand-written keywords.
+    // Hand-written keywords, then the names (read alike, but remembered).
     let mut prefix: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
-    let mut section: Option<usize> = None;
     let mut hand_words = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
-    for line in entries(KEYWORDS) {
-        let line = line.trim();
-        if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = by_code.get(code).copied();
-            continue;
-        }
-        let (Some(concept), Some((weight, term))) = (section, line.split_once(' ')) else {
-            continue;
-        };
-        let Ok(weight) = weight.parse::<f32>() else {
-            continue;
-        };
-        let term = term.trim();
-        // A "*" on a phrase of several words ("interest rate*") asks for
-        // its plural: the reader's normalisation already gives that.
-        let term = match term.strip_suffix('*') {
-            Some(stem) if stem.contains(' ') => stem,
-            _ => term,
-        };
-        if let Some(stem) = term.strip_suffix('*') {
-            let list = prefix.entry(stem.to_lowercase()).or_default();
-            set_hand_weight(list, concept, concepts[concept].top, weight);
-        } else {
-            let key = term
-                .split_whitespace()
-                .map(normalize)
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !key.contains(' ') {
-                hand_words.insert(key.clone());
+    let mut names = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
+    let mut industries: Vec<usize> = Vec::new();
+    for (file, is_names) in [(KEYWORDS, false), (NAMES, true)] {
+        let mut section: Option<usize> = None;
+        for line in entries(file) {
+            let line = line.trim();
+            if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = by_code.get(code).copied();
+                if is_names
+                    && let Some(s) = section
+                    && !industries.contains(&concepts[s].top)
+                {
+                    industries.push(concepts[s].top);
+                }
+                continue;
             }
-            let list = exact.entry(key).or_default();
-            set_hand_weight(list, concept, concepts[concept].top, weight);
+            let (Some(concept), Some((weight, term))) = (section, line.split_once(' ')) else {
+                continue;
+            };
+            let Ok(weight) = weight.parse::<f32>() else {
+                continue;
+            };
+            let term = term.trim();
+            // A "*" on a phrase of several words ("interest rate*") asks for
+            // its plural: the reader's normalisation already gives that.
+            let term = match term.strip_suffix('*') {
+                Some(stem) if stem.contains(' ') => stem,
+                _ => term,
+            };
+            if let Some(stem) = term.strip_suffix('*') {
+                let list = prefix.entry(stem.to_lowercase()).or_default();
+                set_hand_weight(list, concept, concepts[concept].top, weight);
+            } else {
+                let key = term
+                    .split_whitespace()
+                    .map(normalize)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !key.contains(' ') {
+                    hand_words.insert(key.clone());
+                }
+                if is_names {
+                    names.insert(key.clone());
+                }
+                let list = exact.entry(key).or_default();
+                set_hand_weight(list, concept, concepts[concept].top, weight);
+            }
         }
     }
     // Patterns of the text that are evidence like words.
@@ -420,6 +463,30 @@ fn build() -> Model {
         .iter()
         .filter_map(|&(code, b)| by_code.get(code).map(|&i| (i, b)))
         .collect();
+    let economy = by_code.get(ECONOMY).copied();
+    let corporate = CORPORATE_TOPICS
+        .iter()
+        .filter_map(|code| by_code.get(code).copied())
+        .collect();
+    let politics = by_code.get(POLITICS).copied();
+    let electoral = ELECTORAL_TOPICS
+        .iter()
+        .filter_map(|code| by_code.get(code).copied())
+        .collect();
+    let mut policy = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
+    let mut policy_prefixes = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
+    for line in entries(POLICY) {
+        let term = line.trim();
+        match term.strip_suffix('*') {
+            Some(stem) => policy_prefixes.insert(stem.to_lowercase()),
+            None => policy.insert(
+                term.split_whitespace()
+                    .map(normalize)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        };
+    }
     Model {
         concepts,
         tops,
@@ -428,6 +495,14 @@ fn build() -> Model {
         prefix,
         by_code,
         hand_words,
+        names,
+        industries,
+        economy,
+        corporate,
+        politics,
+        electoral,
+        policy,
+        policy_prefixes,
     }
 }
 
@@ -631,19 +706,81 @@ impl<'m> Evidence<'m> {
 
     /// Evidence per concept: the sum of weight × (1 + ln count) over its
     /// strongest terms (a long tail of weak, generic words does not add up
-    /// to a topic).
-    fn totals(&self) -> HashMap<usize, f32> {
+    /// to a topic). In a story about companies and markets, the names of
+    /// companies, clubs and studios count mostly for the economy; in one
+    /// about elections and parties, taxes and budgets count partly for
+    /// politics.
+    fn totals(&self, model: &Model) -> HashMap<usize, f32> {
+        let plain = self.sum(model, Shift::default());
+        let level = |codes: &[usize]| codes.iter().filter_map(|c| plain.get(c)).sum::<f32>();
+        let shift = Shift {
+            names: model.economy.is_some() && level(&model.corporate) >= CORPORATE_MIN,
+            policy: model.economy.is_some()
+                && model.politics.is_some()
+                && level(&model.electoral) >= ELECTORAL_MIN,
+        };
+        if shift.names || shift.policy {
+            self.sum(model, shift)
+        } else {
+            plain
+        }
+    }
+
+    /// [`Evidence::totals`] with the moves `shift` asks for.
+    fn sum(&self, model: &Model, shift: Shift) -> HashMap<usize, f32> {
+        let industry = |concept: usize| shift.names && model.industries.contains(&concept);
         let mut per: HashMap<usize, Vec<f32>> = HashMap::new();
-        for (hits, count) in self.terms.values() {
+        for (&(is_prefix, key), (hits, count)) in &self.terms {
             if *count <= 0.0 {
                 continue;
             }
             let tf = term_frequency(*count);
+            let name = shift.names && !is_prefix && model.names.contains(key);
+            let policy = shift.policy
+                && if is_prefix {
+                    model.policy_prefixes.contains(key)
+                } else {
+                    model.policy.contains(key)
+                };
+            // What the term gives the economy and politics, with what the
+            // moves add: one term, one value per topic.
+            let (mut to_economy, mut to_politics) = (0.0, 0.0);
             for &(concept, w) in *hits {
-                per.entry(concept).or_default().push(w * tf);
+                let mut w = w * tf;
+                if name && industry(concept) {
+                    to_economy += w * (1.0 - NAME_INDUSTRY_SHARE);
+                    w *= NAME_INDUSTRY_SHARE;
+                }
+                if Some(concept) == model.economy {
+                    to_economy += w;
+                } else if Some(concept) == model.politics {
+                    to_politics += w;
+                } else {
+                    per.entry(concept).or_default().push(w);
+                }
+            }
+            if policy {
+                to_politics += to_economy * POLICY_POLITICS_SHARE;
+                to_economy *= 1.0 - POLICY_POLITICS_SHARE;
+            }
+            for (topic, v) in [(model.economy, to_economy), (model.politics, to_politics)] {
+                if let Some(t) = topic
+                    && v > 0.0
+                {
+                    per.entry(t).or_default().push(v);
+                }
             }
         }
-        let mut out = self.direct.clone();
+        let mut out: HashMap<usize, f32> = HashMap::new();
+        for (&concept, &v) in &self.direct {
+            match model.economy {
+                Some(e) if industry(concept) => {
+                    *out.entry(concept).or_default() += v * NAME_INDUSTRY_SHARE;
+                    *out.entry(e).or_default() += v * (1.0 - NAME_INDUSTRY_SHARE);
+                }
+                _ => *out.entry(concept).or_default() += v,
+            }
+        }
         for (concept, mut values) in per {
             values.sort_by(|a, b| b.total_cmp(a));
             *out.entry(concept).or_default() += values.iter().take(TOP_TERMS).sum::<f32>();
@@ -694,8 +831,9 @@ pub fn top_level_evidence(
 }
 
 /// The terms read in an article with what each adds to each top-level
-/// topic (before the per-topic biases and the cap on terms per topic),
-/// strongest first: a diagnostic for reviewing the lexicon.
+/// topic (before the per-topic biases, the cap on terms per topic and the
+/// move of names to the economy in a corporate story), strongest first: a
+/// diagnostic for reviewing the lexicon.
 pub fn explain(
     doc: &Document<'_>,
     structure: &Structure,
@@ -741,7 +879,7 @@ fn evidence(
     language: Option<&ArticleLanguage>,
     tags: &[Tag],
 ) -> HashMap<usize, f32> {
-    read_article(model, doc, structure, language, tags).totals()
+    read_article(model, doc, structure, language, tags).totals(model)
 }
 
 /// Reads the headline, body, explicit tags and named entities of an article.
@@ -927,61 +1065,225 @@ mod tests {
         let mut seen: std::collections::HashMap<(String, String), (f32, String)> =
             std::collections::HashMap::new();
         let mut clashes = Vec::new();
-        let mut section = "";
-        let mut section_known = false;
-        for line in entries(KEYWORDS) {
-            let line = line.trim();
-            if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section_known = MODEL.concepts.iter().any(|c| c.code == code);
-                assert!(section_known, "keywords.txt: unknown section [{code}]");
-                section = code;
-                continue;
-            }
-            if let Some((w, term)) = line.split_once(' ')
-                && let Ok(w) = w.parse::<f32>()
-            {
-                let key = match term.trim().strip_suffix('*') {
-                    Some(stem) if !stem.contains(' ') => format!("{}*", stem.to_lowercase()),
-                    Some(stem) => stem
-                        .split_whitespace()
-                        .map(normalize)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    None => term
-                        .split_whitespace()
-                        .map(normalize)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                };
-                match seen.get(&(section.to_owned(), key.clone())) {
-                    Some((earlier, first)) if *earlier != w => {
-                        clashes.push(format!("[{section}] {first:?} vs {line:?}"));
-                    }
-                    Some(_) => {}
-                    None => {
-                        seen.insert((section.to_owned(), key), (w, line.to_owned()));
+        for (file, is_names) in [(KEYWORDS, false), (NAMES, true)] {
+            let mut section = "";
+            let mut section_known = false;
+            for line in entries(file) {
+                let line = line.trim();
+                if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    section_known = MODEL.concepts.iter().any(|c| c.code == code);
+                    assert!(section_known, "keywords.txt: unknown section [{code}]");
+                    // A name stands for its industry: a top-level topic.
+                    assert!(
+                        !is_names
+                            || MODEL
+                                .concepts
+                                .iter()
+                                .any(|c| c.code == code && c.level == 1),
+                        "names.txt: [{code}] is not a top-level topic"
+                    );
+                    section = code;
+                    continue;
+                }
+                assert!(
+                    !is_names || !line.contains('*'),
+                    "names.txt: {line:?}: a name is matched whole"
+                );
+                if let Some((w, term)) = line.split_once(' ')
+                    && let Ok(w) = w.parse::<f32>()
+                {
+                    let key = match term.trim().strip_suffix('*') {
+                        Some(stem) if !stem.contains(' ') => format!("{}*", stem.to_lowercase()),
+                        Some(stem) => stem
+                            .split_whitespace()
+                            .map(normalize)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        None => term
+                            .split_whitespace()
+                            .map(normalize)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    };
+                    match seen.get(&(section.to_owned(), key.clone())) {
+                        Some((earlier, first)) if *earlier != w => {
+                            clashes.push(format!("[{section}] {first:?} vs {line:?}"));
+                        }
+                        Some(_) => {}
+                        None => {
+                            seen.insert((section.to_owned(), key), (w, line.to_owned()));
+                        }
                     }
                 }
+                assert!(
+                    section_known,
+                    "keywords.txt: entry before any section: {line:?}"
+                );
+                let (weight, term) = line.split_once(' ').unwrap_or((line, ""));
+                assert!(
+                    weight.parse::<f32>().is_ok(),
+                    "keywords.txt: bad weight in {line:?}"
+                );
+                let words = term.split_whitespace().count();
+                assert!(
+                    (1..=2).contains(&words),
+                    "keywords.txt: {line:?} has {words} words; the reader matches one or two"
+                );
             }
-            assert!(
-                section_known,
-                "keywords.txt: entry before any section: {line:?}"
-            );
-            let (weight, term) = line.split_once(' ').unwrap_or((line, ""));
-            assert!(
-                weight.parse::<f32>().is_ok(),
-                "keywords.txt: bad weight in {line:?}"
-            );
-            let words = term.split_whitespace().count();
-            assert!(
-                (1..=2).contains(&words),
-                "keywords.txt: {line:?} has {words} words; the reader matches one or two"
-            );
         }
         assert!(
             clashes.is_empty(),
             "keywords.txt: entries that normalise alike disagree on the weight:\n{}",
             clashes.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_name_is_listed_in_one_file_only() {
+        // A name also listed as a keyword of its topic would keep that
+        // weight in a business story.
+        let mut keyword_keys = std::collections::HashSet::new();
+        let mut section = "";
+        for line in entries(KEYWORDS) {
+            let line = line.trim();
+            if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = code;
+            } else if let Some((_, term)) = line.split_once(' ') {
+                keyword_keys.insert((section, term.trim()));
+            }
+        }
+        for line in entries(NAMES) {
+            let line = line.trim();
+            if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = code;
+            } else if let Some((_, term)) = line.split_once(' ') {
+                assert!(
+                    !keyword_keys.contains(&(section, term.trim())),
+                    "[{section}] {term} is in keywords.txt and names.txt"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_company_in_a_business_story_is_business_news() {
+        // The names alone would take these stories to technology and sport.
+        assert_eq!(
+            best(
+                "Arsenal, Chelsea and Everton shares rise\n\nShares in Arsenal, Chelsea, Liverpool, Everton, Tottenham and Newcastle rose on the stock market after profit and revenue beat forecasts, analysts and investors said."
+            ),
+            "medtop:04000000"
+        );
+        assert_eq!(
+            best(
+                "Intel, AMD and Dell shares rise\n\nShares of Intel, AMD, Dell and Nvidia rose on the stock market after quarterly profit and revenue beat forecasts; investors and analysts cheered, and IBM and Cisco gained too."
+            ),
+            "medtop:04000000"
+        );
+        // With no business said, the names keep their topic.
+        assert_eq!(
+            best(
+                "Chelsea win\n\nChelsea beat Arsenal 2-0 in the league; the striker scored twice."
+            ),
+            "medtop:15000000"
+        );
+        assert_eq!(
+            best(
+                "New console\n\nSony and Nintendo showed new games consoles, and Microsoft a new Xbox."
+            ),
+            "medtop:13000000"
+        );
+    }
+
+    #[test]
+    fn every_policy_word_is_an_economy_word_the_reader_can_match() {
+        // A policy word moves economy weight: one the lexicon does not give
+        // the economy would be dead.
+        let model = &*MODEL;
+        let economy = model.economy;
+        let mut dead = Vec::new();
+        for line in entries(POLICY) {
+            let term = line.trim();
+            let words = term.split_whitespace().count();
+            assert!((1..=2).contains(&words), "policy.txt: {term:?}");
+            let hits = match term.strip_suffix('*') {
+                Some(stem) => model.prefix.get(&stem.to_lowercase()),
+                None => model.exact.get(
+                    &term
+                        .split_whitespace()
+                        .map(normalize)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+            };
+            if !hits.is_some_and(|h| h.iter().any(|&(c, _)| Some(c) == economy)) {
+                dead.push(term);
+            }
+        }
+        assert!(
+            dead.is_empty(),
+            "policy.txt: these give the economy nothing: {dead:?}"
+        );
+    }
+
+    #[test]
+    fn taxes_in_an_election_campaign_are_politics() {
+        assert_eq!(
+            best(
+                "Tax cuts and borrowing\n\nThe opposition party's election campaign pledged tax cuts, lower borrowing and a smaller budget deficit, while candidates told voters the economy, inflation and debt were the issues before polling day."
+            ),
+            "medtop:11000000"
+        );
+        // Without an election, the same words are the economy.
+        assert_eq!(
+            best(
+                "Deficit narrows\n\nThe budget deficit narrowed as tax revenue rose and borrowing fell, the treasury said; inflation eased and the economy grew."
+            ),
+            "medtop:04000000"
+        );
+    }
+
+    #[test]
+    fn names_move_to_the_economy_only_in_a_corporate_story() {
+        let model = &*MODEL;
+        let none = |_: &str| false;
+        let code = |c: &str| model.by_code.get(c).copied().unwrap_or(usize::MAX);
+        let (tech, economy) = (code("medtop:13000000"), code(ECONOMY));
+        let value = |m: &HashMap<usize, f32>, c: usize| m.get(&c).copied().unwrap_or(0.0);
+        let names = "Google and Microsoft showed phones.";
+        let mut evidence = Evidence::default();
+        evidence.read(model, names, 1.0, true, &none);
+        // Too little corporate evidence: the plain reading stands.
+        let plain = evidence.sum(model, Shift::default());
+        assert_eq!(evidence.totals(model), plain);
+        let moved = evidence.sum(
+            model,
+            Shift {
+                names: true,
+                policy: false,
+            },
+        );
+        assert!(value(&moved, tech) < value(&plain, tech));
+        assert!(value(&moved, economy) > value(&plain, economy));
+        evidence.read(
+            model,
+            "Shares rose after quarterly profit and revenue beat forecasts; investors, analysts and the chief executive cheered the takeover and the merger on the stock market.",
+            1.0,
+            true,
+            &none,
+        );
+        let plain = evidence.sum(model, Shift::default());
+        let corporate: f32 = model.corporate.iter().map(|&c| value(&plain, c)).sum();
+        assert!(corporate >= CORPORATE_MIN, "{corporate}");
+        assert_eq!(
+            evidence.totals(model),
+            evidence.sum(
+                model,
+                Shift {
+                    names: true,
+                    policy: false
+                }
+            )
         );
     }
 

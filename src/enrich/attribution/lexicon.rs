@@ -15,6 +15,11 @@ pub(crate) enum Tag {
     Tell,
     /// "according to": the source follows, the content is the rest.
     Prep,
+    /// Preposition that attributes only when a poll word heads the phrase
+    /// after it ("In a CNN poll, …", "… in the latest survey").
+    PrepPoll,
+    /// Head of a poll or survey source (poll, survey, study).
+    Poll,
     /// Verb of appearance ("seemed", "appears to"): no source; the content is
     /// its subject and the rest of the clause.
     Raise,
@@ -74,6 +79,8 @@ impl Tag {
             "pre" => Tag::Pre,
             "tell" => Tag::Tell,
             "prep" => Tag::Prep,
+            "preppoll" => Tag::PrepPoll,
+            "poll" => Tag::Poll,
             "raise" => Tag::Raise,
             "comp" => Tag::Comp,
             "aux" => Tag::Aux,
@@ -105,7 +112,7 @@ impl Tag {
     pub(crate) fn is_cue(self) -> bool {
         matches!(
             self,
-            Tag::Say | Tag::Pre | Tag::Tell | Tag::Prep | Tag::Raise
+            Tag::Say | Tag::Pre | Tag::Tell | Tag::Prep | Tag::PrepPoll | Tag::Raise
         )
     }
 }

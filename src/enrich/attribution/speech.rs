@@ -54,6 +54,9 @@ pub(crate) struct Found {
     pub(crate) outlet: Option<&'static str>,
     /// Confidence.
     pub(crate) confidence: f32,
+    /// Whether attributions inside its content are reported by it alone
+    /// (see [`drop_nested`]); a poll's finding leaves the answers it quotes.
+    pub(crate) nests: bool,
 }
 
 /// The longest subject phrase read backwards from a cue, in words.
@@ -116,13 +119,40 @@ impl Sentence<'_> {
         if (t.upper && i != self.a && !self.title) || (i > self.a && self.is(i - 1, Tag::Det)) {
             return None;
         }
+        if tag == Tag::PrepPoll {
+            self.poll_head(i + len)?;
+        }
         Some((i + len, tag))
     }
 
+    /// The poll word that heads the phrase starting at `i` ("the latest
+    /// CNN/ORC poll"), looked for over a few words and the slashes and
+    /// hyphens of pollster names, never past a clause boundary.
+    fn poll_head(&self, i: usize) -> Option<usize> {
+        const MAX_POLL_NP: usize = 10;
+        (i..self.b_eff.min(i + MAX_POLL_NP))
+            .take_while(|&x| {
+                let t = &self.toks[x];
+                let word = t.is_word()
+                    && !self.is(x, Tag::Stop)
+                    && !self.is(x, Tag::Adj)
+                    && !self.is(x, Tag::Comp)
+                    && !self.is(x, Tag::Conj)
+                    && !self.is_cue_word(x);
+                t.quote.is_none() && (word || t.is("/") || t.is("-") || t.is("&"))
+            })
+            .find(|&x| self.is(x, Tag::Poll))
+    }
+
     fn is_cue_word(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.is_word() && self.lex.cue_at(&[t.lower.as_str()]).is_some())
+        // A poll preposition ("in") is a cue only before a poll phrase.
+        self.toks.get(i).is_some_and(|t| {
+            t.is_word()
+                && self
+                    .lex
+                    .cue_at(&[t.lower.as_str()])
+                    .is_some_and(|(_, tag)| tag != Tag::PrepPoll)
+        })
     }
 
     /// Words read backwards from `k` (exclusive) that make a subject phrase.
@@ -621,25 +651,45 @@ fn colon_quotes(s: &Sentence<'_>, text: &Text, used: &mut [bool], out: &mut Vec<
             content: Span::new(quote.start, quote.end),
             outlet: None,
             confidence: 0.6,
+            nests: true,
         });
     }
 }
 
 /// "Senator Jane Roe: Vote Will Go Ahead": a headline (a paragraph of one
 /// sentence) that opens with a short capitalised name and a colon attributes
-/// the rest of the line to that name, quoted or not.
+/// the rest of the line to that name, quoted or not. A paragraph of several
+/// sentences that opens with a name of a few words and a colon is a
+/// transcript turn ("PENCE: And that's why …"): the whole paragraph is the
+/// speaker's.
 fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
+    const MAX_TURN_NAME: usize = 3;
     let toks = s.toks;
     let name = &toks[s.a..x];
-    let heading = s.lone
-        && x - s.a <= 5
-        && !s.is(s.a, Tag::Det)
+    let named = !s.is(s.a, Tag::Det)
         && name
             .iter()
             .all(|t| t.is_word() && t.upper && t.quote.is_none());
-    if !heading || x + 1 >= s.b_eff || !toks[x + 1..s.b_eff].iter().any(Tok::is_word) {
+    let heading = s.lone && x - s.a <= 5 && named;
+    // A one-letter label ("Q:", "A:") marks an interview's turns, not a speaker.
+    let turn = !s.lone
+        && s.a == 0
+        && x - s.a <= MAX_TURN_NAME
+        && !(x == s.a + 1 && toks[s.a].lower.chars().count() == 1)
+        && named
+        && !(s.a..x).any(|i| s.is(i, Tag::Stop) || s.is(i, Tag::Adj) || s.is_cue_word(i));
+    if !(heading || turn) || x + 1 >= s.b_eff || !toks[x + 1..s.b_eff].iter().any(Tok::is_word) {
         return false;
     }
+    let end = if turn {
+        let mut e = toks.len();
+        while e > x + 1 && toks[e - 1].kind == Kind::Punct {
+            e -= 1;
+        }
+        e.max(s.b_eff)
+    } else {
+        s.b_eff
+    };
     let quoted = toks[x + 1].kind == Kind::Open;
     out.push(Found {
         kind: if quoted {
@@ -649,9 +699,10 @@ fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
         },
         np: Some(Np::plain(s.para, s.a, x)),
         cue: Span::new(toks[x].start, toks[x].end),
-        content: s.span(x + 1, s.b_eff),
+        content: s.span(x + 1, end),
         outlet: None,
         confidence: 0.5,
+        nests: true,
     });
     true
 }
@@ -721,7 +772,11 @@ fn frame(
             content: s.span(start, ce),
             outlet: None,
             confidence: 0.4,
+            nests: true,
         });
+    }
+    if tag == Tag::PrepPoll {
+        return poll_frame(s, k, c1, cue);
     }
     if tag == Tag::Prep {
         let (ns, ne) = s.np_after(c1)?;
@@ -748,6 +803,7 @@ fn frame(
             content: s.span(cs, ce),
             outlet,
             confidence: 0.7,
+            nests: true,
         });
     }
 
@@ -886,6 +942,7 @@ fn frame(
                         content: s.span(n, e),
                         outlet,
                         confidence: 0.6,
+                        nests: true,
                     });
                 }
             }
@@ -920,6 +977,7 @@ fn frame(
             content: Span::new(toks[cs].start, end),
             outlet,
             confidence: if direct { 0.9 } else { 0.7 },
+            nests: true,
         });
     }
 
@@ -1014,6 +1072,7 @@ fn frame(
                 content: Span::new(quote.start, end),
                 outlet,
                 confidence: 0.9,
+                nests: true,
             });
         }
     }
@@ -1034,6 +1093,7 @@ fn frame(
             content: Span::new(quote.start, quote.end),
             outlet,
             confidence: 0.8,
+            nests: true,
         });
     }
     if r >= s.b_eff {
@@ -1045,7 +1105,10 @@ fn frame(
     }
     // "Asked whether …, the senator said no": an opening participle's
     // content ends with its clause.
-    let ce = if sourceless_opener {
+    // "offered an olive branch, then …": what a stance verb takes without a
+    // complementiser is its object, which ends with the clause.
+    let object = tag == Tag::Pre && !s.is(cs, Tag::Comp) && toks[cs].kind != Kind::Open;
+    let ce = if sourceless_opener || object {
         s.content_end(cs).min(s.clause_end(cs))
     } else {
         s.content_end(cs)
@@ -1061,6 +1124,72 @@ fn frame(
         content: s.span(cs, ce),
         outlet,
         confidence,
+        nests: true,
+    })
+}
+
+/// "In a CNN poll released Sunday, 8 percent said …" / "… led by 6 points in
+/// the latest survey": the poll is the source of the rest of the sentence.
+/// An opening poll phrase gives the clauses after it, past participle
+/// clauses that still describe the poll ("…, conducted in May, …").
+fn poll_frame(s: &Sentence<'_>, k: usize, c1: usize, cue: Span) -> Option<Found> {
+    const MAX_POLL_CLAUSES: usize = 3;
+    // "released Sunday", "conducted March 11-13": participle clauses are short.
+    const MAX_POLL_CLAUSE_WORDS: usize = 5;
+    let toks = s.toks;
+    let head = s.poll_head(c1)?;
+    let np = Some(Np::plain(s.para, c1, head + 1));
+    let opening = !toks[s.a..k].iter().any(Tok::is_word) || (k == s.a + 1 && s.is(s.a, Tag::Conj));
+    let (cs, ce) = if opening {
+        // "In einer Umfrage sprachen sich …": no comma, the clause goes on.
+        let first = s.clause_end(head + 1);
+        let mut cs = if first >= s.b_eff {
+            head + 1
+        } else {
+            first + 1
+        };
+        let mut n = if first >= s.b_eff {
+            MAX_POLL_CLAUSES
+        } else {
+            0
+        };
+        // "…, conducted in May, Clinton led": a short clause that opens with
+        // a lowercase word other than a determiner, pronoun or number still
+        // describes the poll.
+        while cs < s.b_eff
+            && n < MAX_POLL_CLAUSES
+            && s.clause_end(cs) < s.b_eff
+            && s.clause_end(cs) - cs <= MAX_POLL_CLAUSE_WORDS
+            && !s.is(cs, Tag::Det)
+            && toks[cs].is_word()
+            && !toks[cs].upper
+            && !s.is_pronoun(cs)
+            && !toks[cs].lower.chars().all(|c| c.is_ascii_digit())
+        {
+            cs = s.clause_end(cs) + 1;
+            n += 1;
+        }
+        (cs, s.b_eff)
+    } else if head + 1 >= s.b_eff || toks[head + 1].is_comma_like() {
+        let mut e = k;
+        while e > s.a && toks[e - 1].is_comma_like() {
+            e -= 1;
+        }
+        (s.a, e)
+    } else {
+        return None;
+    };
+    if cs >= ce || !toks[cs..ce].iter().any(Tok::is_word) {
+        return None;
+    }
+    Some(Found {
+        kind: AttributionKind::AccordingTo,
+        np,
+        cue,
+        content: s.span(cs, ce),
+        outlet: None,
+        confidence: 0.6,
+        nests: false,
     })
 }
 
@@ -1265,6 +1394,7 @@ fn dash_interrupted(s: &Sentence<'_>, i: usize, text: &Text) -> Option<Found> {
         content: Span::new(quote.start, quote.end),
         outlet: None,
         confidence: 0.9,
+        nests: true,
     })
 }
 
@@ -1323,6 +1453,7 @@ pub(crate) fn drop_nested(text: &Text, found: &mut Vec<Found>) {
             .any(|o| {
                 !std::ptr::eq(o, f)
                     && inside(f.cue, o.content)
+                    && o.nests
                     && (o.np.is_some() || f.np.is_none())
                     && !(inside(o.cue, f.content) && o.cue.start < f.cue.start)
                     && (o.kind != AttributionKind::DirectQuote || in_quotation(text, f.cue.start))

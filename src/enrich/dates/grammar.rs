@@ -88,12 +88,7 @@ impl<'a> Grammar<'a> {
                 lower.push(' ');
             }
             let start = lower.len();
-            let word = t.text(text);
-            if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                lower.push_str(&word.to_lowercase());
-            }
+            crate::enrich::text::push_lowercase(&mut lower, t.text(text));
             lower_at.push((start, lower.len()));
         }
         Grammar {

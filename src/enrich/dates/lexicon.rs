@@ -1,7 +1,7 @@
 //! The date lexicons — month and weekday names, cue words, agencies, time
 //! zones and the dateline gazetteer — parsed once from the data files.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::tokens::{Kind, tokenize};
@@ -138,6 +138,9 @@ pub(crate) struct Lexicon {
     pub(crate) places: HashMap<String, Vec<Place>>,
     /// Lowercase labels that are never a dateline place.
     pub(crate) labels: Vec<String>,
+    /// The first word of every month, weekday and cue key: no expression
+    /// starts at a word outside this set.
+    pub(crate) openers: HashSet<String>,
 }
 
 /// The lexicon, built on first use.
@@ -224,6 +227,11 @@ impl Lexicon {
                 }
             }
         }
+        let first = |k: &String| k.split(' ').next().unwrap_or_default().to_owned();
+        lex.openers = (lex.months.keys().map(first))
+            .chain(lex.weekdays.keys().map(first))
+            .chain(lex.cues.keys().map(first))
+            .collect();
         for line in entries(AGENCIES) {
             let mut parts = line.split('|');
             let Some(name) = parts.next() else { continue };

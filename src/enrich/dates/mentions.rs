@@ -93,6 +93,18 @@ pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
     let mut pending_cue: Option<(Cue, usize)> = None;
     let mut i = 0;
     while i < tokens.len() {
+        // Every rule below starts at a number or at a word that opens a
+        // month, weekday or cue form: any other token is passed over with
+        // one lookup instead of every rule's.
+        let opens = match tokens[i].kind {
+            Kind::Num => true,
+            Kind::Word => lex.openers.contains(g.lower(i)),
+            Kind::Punct => false,
+        };
+        if !opens {
+            i += 1;
+            continue;
+        }
         // Cue phrases, longest first.
         if tokens[i].kind == Kind::Word
             && let Some((cue, end)) = cue_at(&g, i, lex.max_cue_words)

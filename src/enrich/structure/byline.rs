@@ -7,12 +7,22 @@
 //! "Ana Ruiz, 03.11.2023", "Ana Ruiz, Bo Li y Carl Dahl") is a byline when
 //! its names open with known given names (`data/structure/given_names*.txt`,
 //! `data/gazetteer/first_names.txt`).
+//!
+//! [`find_byline`] picks the page's byline among them: a cue line near the
+//! article (one right under the headline first), a bare cue with its names
+//! stacked on the lines under it ("By" / "Ana Ruiz" / "and" / "Bo Li"), a
+//! name line, a blog's meta line ("3. Mai 2023 Ana Ruiz Kultur"), or a name
+//! with an unknown given name where bylines stand; co-authors on the lines
+//! under it ("& Bo Li, Director …") join it.
 
 use foldhash::{HashSet, HashSetExt};
 use std::sync::LazyLock;
 
+use super::BlockKind;
 use super::lexicon::Lexicon;
+use super::line::LineFeatures;
 use crate::enrich::Span;
+use crate::enrich::document::Document;
 
 /// Lines longer than this (in words) are not bylines.
 const MAX_WORDS: usize = 24;
@@ -57,12 +67,16 @@ fn is_join(token: &str) -> bool {
 struct Words {
     lead: HashSet<String>,
     stop: HashSet<String>,
+    title: HashSet<String>,
+    role: HashSet<String>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut words = Words {
         lead: HashSet::new(),
         stop: HashSet::new(),
+        title: HashSet::new(),
+        role: HashSet::new(),
     };
     for line in include_str!("../../../data/structure/byline_words.txt").lines() {
         let Some((kind, word)) = line.split_once('\t') else {
@@ -72,6 +86,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         match kind.trim() {
             "lead" => words.lead.insert(word),
             "stop" => words.stop.insert(word),
+            "title" => words.title.insert(word),
+            "role" => words.role.insert(word),
             _ => false,
         };
     }
@@ -91,6 +107,20 @@ fn in_folded(set: &HashSet<String>, token: &str) -> bool {
 /// A chrome word printed after the names ("Follow", "Kategorien").
 fn is_stop_word(token: &str) -> bool {
     in_folded(&WORDS.stop, token.trim_end_matches([':', '.']))
+}
+
+/// A role or post that ends the names ("Staff Writer", "Director").
+fn is_role_word(token: &str, lexicon: &Lexicon) -> bool {
+    lexicon.is_role(token) || in_folded(&WORDS.role, token.trim_end_matches([',', '.']))
+}
+
+/// A title before a name that is no part of it ("Rechtsanwalt", or a
+/// compound ending in one: "FOCUS-Online-Experte").
+fn is_title_word(token: &str) -> bool {
+    in_folded(&WORDS.title, token)
+        || token
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| in_folded(&WORDS.title, tail))
 }
 
 /// Whether the text before a cue is a lead-in that belongs to the byline
@@ -237,6 +267,10 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
     // Writer"): a desk signs the story.
     let mut role_only = false;
     let mut after_comma = false;
+    // The name being read opened after a comma.
+    let mut current_after_comma = false;
+    // Where the names before the one being read end.
+    let mut end_before_current = base;
     for CommaWord {
         start: token_start,
         next: offset,
@@ -289,11 +323,25 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
         if started && !particle && (is_stop_word(token) || NAME_ENDS.contains(&token)) {
             break;
         }
+        // "Autor: Rechtsanwalt Ana Ruiz": a title before the name.
+        if current.is_empty() && next_is_name && is_title_word(token) {
+            continue;
+        }
         // "Online-Redaktion", "Sport-Redakteur": a compound ending in a role.
-        let role = lexicon.is_role(token)
+        let role = is_role_word(token, lexicon)
             || token
                 .rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().count() > 3 && lexicon.is_role(tail));
+        // "Von Timo Staff am 3. Mai": after a lone given name, a role word
+        // that no other role follows is the surname.
+        let role = role
+            && !(current.len() == 1
+                && names.is_empty()
+                && is_given_name(current[0])
+                && token.chars().next().is_some_and(char::is_uppercase)
+                && !next.is_some_and(|t| {
+                    t.chars().next().is_some_and(char::is_uppercase) && is_role_word(t, lexicon)
+                }));
         if role && !particle {
             if !started || role_only {
                 // "von Redaktion", "By Staff Writer": the desk is the name.
@@ -306,7 +354,14 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
                     continue;
                 }
             }
-            // "Jane Doe, Staff Writer": the role ends the byline.
+            // "Jane Doe, Staff Writer": the role ends the byline; "Jane Doe,
+            // Research Director": the words before it after a comma are
+            // the post's.
+            if current_after_comma && !current.first().is_some_and(|t| is_given_name(t)) {
+                current.clear();
+                name_end = end_before_current;
+                last_end = end_before_current;
+            }
             break;
         }
         if role_only {
@@ -354,6 +409,10 @@ fn names_after(line: &str, cue_start: usize, cue_end: usize, lexicon: &Lexicon) 
             Some(t) if t.chars().count() >= 3 && t.chars().any(char::is_lowercase) => t,
             _ => token,
         };
+        if current.is_empty() {
+            current_after_comma = follows_comma;
+            end_before_current = name_end;
+        }
         current.push(token);
         last_end = base + token_start + token.len();
         name_end = last_end;
@@ -463,6 +522,11 @@ fn is_separator(token: &str) -> bool {
 /// Several names joined by commas or "and" make a name line too ("Ana
 /// Ruiz, Bo Li y Carl Dahl").
 pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
+    name_line_with(line, lexicon, true)
+}
+
+/// [`name_line`], with or without a known given name opening the name.
+fn name_line_with(line: &str, lexicon: &Lexicon, given_known: bool) -> Option<Byline> {
     if line.split_whitespace().count() > 12 {
         return None;
     }
@@ -471,6 +535,12 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     let mut words = 0usize;
     let mut done = false;
     let mut dated = false;
+    // The name closed with a comma and a role follows ("Ana Ruiz, Staff
+    // Attorney, Example Foundation"): the rest is the author's post.
+    let mut comma_closed = false;
+    let mut post = false;
+    // A date opens the line, before the name.
+    let mut dated_before = false;
     let mut offset = 0usize;
     for raw in line.split_inclusive(char::is_whitespace) {
         let token_start = offset;
@@ -498,22 +568,33 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
         let filler = !particle
             && (token.chars().all(|c| !c.is_alphabetic())
                 || (lexicon.is_date_word(token) && !is_given_name(token))
-                || lexicon.is_role(token)
+                || is_role_word(token, lexicon)
                 || is_stop_word(token)
                 || token.eq_ignore_ascii_case("uhr")
                 || token.eq_ignore_ascii_case("am")
                 || token.eq_ignore_ascii_case("pm"));
         let capitalised = token.chars().next().is_some_and(capital);
         let is_name = name_token(token) && (capitalised || (start.is_some() && !done));
+        if post {
+            continue;
+        }
+        if start.is_none() && words == 0 && is_title_word(token) {
+            // "Experte Ana Ruiz": the title is no part of the name.
+            continue;
+        }
         if is_name && !filler && !done {
             if start.is_none() {
                 start = Some(token_start);
+                dated_before = dated;
             }
             words += 1;
             end = token_start + token.len();
             if raw.trim().ends_with(',') {
                 done = true;
+                comma_closed = true;
             }
+        } else if comma_closed && !dated && is_role_word(token, lexicon) {
+            post = true;
         } else if filler {
             // A date before the name counts too ("23.06.2016 - Ana Ruiz -
             // 91 Kommentare").
@@ -532,8 +613,13 @@ pub(crate) fn name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
         return None;
     }
     let given = line[start..].split_whitespace().next()?;
-    if !is_given_name(given.trim_end_matches(',')) {
+    if given_known && !is_given_name(given.trim_end_matches(',')) {
         return None;
+    }
+    // "3. Mai 2023 Ana Ruiz Kultur": after a date, the name is given names
+    // and one surname; a category may follow.
+    if given_known && dated_before {
+        return dated_name(line, lexicon);
     }
     let name = line[start..end].trim_end_matches('.');
     let last = name.split_whitespace().next_back()?;
@@ -651,6 +737,470 @@ fn several_names(line: &str) -> Option<Byline> {
     })
 }
 
+/// How far around the article a byline is looked for, in lines.
+const BYLINE_WINDOW: usize = 30;
+
+/// Whether the byline found in line `i` opens it, or follows a short
+/// lead-in with a date ("Posted on 21 July 2019 by …", "Posted on 3 May
+/// 2022 3 May 2022 Author …": published and updated) in a short line.
+pub(super) fn placed_byline(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    i: usize,
+    b: &Byline,
+) -> bool {
+    let lead = &doc.line_text(i)[..b.span.start];
+    if b.span.start == 0 {
+        return true;
+    }
+    let lexicon = super::lexicon::get();
+    let (mut words, mut dates) = (0usize, 0usize);
+    for w in lead.split_whitespace() {
+        words += 1;
+        if w.chars().any(|c| c.is_numeric()) || lexicon.is_date_word(w.trim_end_matches(',')) {
+            dates += 1;
+        }
+    }
+    // A longer lead-in is dates only: two dates or more make it long, other
+    // words ("6 Bilder Mond und Sterne von …") make it a headline.
+    // A cue that is also a preposition follows the date itself ("am 3. Mai
+    // 2020 von Ana Ruiz", not "will keine Bilder von sich sehen").
+    let weak = lead
+        .split_whitespace()
+        .rfind(|w| w.chars().any(char::is_alphanumeric))
+        .is_some_and(|w| !w.chars().any(|c| c.is_numeric()))
+        && doc.line_text(i)[b.span.start..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|cue| {
+                WEAK_CUES
+                    .iter()
+                    .any(|c| cue.trim_end_matches(':').eq_ignore_ascii_case(c))
+            });
+    feats[i].words <= 16
+        && !feats[i].terminal
+        && !weak
+        && lead.chars().any(|c| c.is_numeric())
+        && (words <= 6 || (words <= 10 && dates * 2 >= words))
+}
+
+/// A name of two or three words whose given name is not in the lists
+/// ("Iñaki Larrañaga" between the headline and the article): every word
+/// capitalised, none of them all capitals, a stopword or a chrome word.
+fn unknown_name_line(line: &str, lexicon: &Lexicon) -> Option<Byline> {
+    let b = name_line_with(line, lexicon, false)?;
+    let [name] = b.names.as_slice() else {
+        return None;
+    };
+    // The name opens its line: no title or desk word left out before it.
+    if b.span.start > 0 {
+        return None;
+    }
+    let stopwords = lexicon.stopwords(None);
+    let mut words = 0usize;
+    for w in name.split_whitespace() {
+        words += 1;
+        let plain = w.trim_end_matches('.');
+        if plain.chars().count() < 2
+            || !plain
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            || !w.chars().next().is_some_and(char::is_uppercase)
+            || !w.chars().any(char::is_lowercase)
+            || stopwords.contains(&plain.to_lowercase())
+            || is_stop_word(plain)
+        {
+            return None;
+        }
+    }
+    (2..=3).contains(&words).then_some(b)
+}
+
+/// A name after the dates that open a line, whatever follows it ("3. Mai
+/// 2023 3. Mai 2023 Ana Ruiz Kultur, Reisen", "5 Min. 3. Mai 2023 Ana Ruiz
+/// 1 Kommentar"): a known given name, maybe more given names or particles,
+/// and one surname.
+fn dated_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
+    let mut dates = 0usize;
+    let mut start = None;
+    let mut end = 0usize;
+    let mut words = 0usize;
+    for CommaWord {
+        start: at,
+        comma,
+        text: token,
+        ..
+    } in comma_words(line)
+    {
+        if token.is_empty() {
+            continue;
+        }
+        let plain = token.trim_end_matches('.');
+        let date = token.chars().any(|c| c.is_numeric())
+            || (lexicon.is_date_word(plain) && !is_given_name(plain))
+            || token.chars().all(|c| !c.is_alphanumeric())
+            || plain.eq_ignore_ascii_case("min")
+            || plain.eq_ignore_ascii_case("uhr")
+            // "um", "at", "às" before a clock time.
+            || (start.is_none()
+                && plain.chars().count() <= 3
+                && plain.chars().all(char::is_lowercase));
+        if start.is_none() {
+            if date {
+                dates += 1;
+                continue;
+            }
+            if dates == 0 || !is_given_name(token) {
+                return None;
+            }
+            start = Some(at);
+            end = at + token.len();
+            words = 1;
+            continue;
+        }
+        let particle = PARTICLES.contains(&token);
+        let surname = name_token(token)
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && !date
+            && !is_stop_word(token)
+            && !is_role_word(token, lexicon);
+        if !(particle || surname) || words >= 4 {
+            break;
+        }
+        words += 1;
+        end = at + token.len();
+        // A surname that is no given name ends the name.
+        if comma || (surname && !is_given_name(token)) {
+            break;
+        }
+    }
+    let start = start?;
+    let name = &line[start..end];
+    let last = name.split_whitespace().next_back()?;
+    if words < 2 || PARTICLES.contains(&last) || last.chars().count() < 2 {
+        return None;
+    }
+    Some(Byline {
+        span: Span::new(start, end),
+        names: vec![name.to_owned()],
+    })
+}
+
+/// A byline candidate: its line, its span in the text, its names.
+type Found = (usize, Span, Vec<String>);
+
+/// The names of a line that holds nothing else ("Ana Ruiz", "Ana Ruiz and
+/// Bo Li", "kay"), read as if a cue stood before it: the line under a bare
+/// cue ("By" on a line of its own).
+fn bare_names(line: &str, lexicon: &Lexicon) -> Option<Byline> {
+    let b = names_after(line, 0, 0, lexicon)?;
+    let rest = line[b.span.end..].trim();
+    (rest.is_empty() || rest.starts_with(is_stop_char)).then_some(b)
+}
+
+/// A join standing alone on a line ("and", "&", ",") between stacked names.
+fn join_line(line: &str) -> bool {
+    let t = line.trim();
+    t == "," || (!t.contains(char::is_whitespace) && is_join(t))
+}
+
+/// A bare cue line ("By", "Autor:") whose names stand on the lines under
+/// it, maybe joined by a line of their own ("By" / "Ana Ruiz" / "and" /
+/// "Bo Li"): the span from the cue to the last name, and the names.
+fn stacked_names(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    i: usize,
+    lexicon: &Lexicon,
+) -> Option<(Span, Vec<String>)> {
+    let text = doc.line_text(i);
+    let cue_end = feats[i].scan.byline_cue?;
+    if feats[i].words > 2 || !text[cue_end..].trim().trim_matches(':').is_empty() {
+        return None;
+    }
+    let lines = doc.lines();
+    let mut names = Vec::new();
+    let mut end = 0usize;
+    let mut want_name = true;
+    for (j, line) in lines.iter().enumerate().take(i + 8).skip(i + 1) {
+        let t = doc.line_text(j);
+        if want_name {
+            let Some(b) = bare_names(t, lexicon) else {
+                break;
+            };
+            names.extend(b.names);
+            end = line.start + b.span.end;
+            want_name = false;
+        } else if join_line(t) {
+            want_name = true;
+        } else {
+            break;
+        }
+    }
+    (!names.is_empty()).then(|| (Span::new(lines[i].start, end), names))
+}
+
+/// Whether a line is a chrome line between stacked names: an avatar's
+/// initials ("AR") or a lone separator.
+fn avatar_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 3 && t.chars().all(|c| c.is_uppercase() || !c.is_alphanumeric())
+}
+
+/// A short line of capitalised words ("Frente Amplio", "Ana Ruiz"): the
+/// next item of a column of names or tags.
+fn name_shaped(line: &str) -> bool {
+    let mut words = 0usize;
+    for w in line.split_whitespace() {
+        words += 1;
+        if words > 4 || !w.chars().next().is_some_and(capital) {
+            return false;
+        }
+    }
+    words > 0
+}
+
+/// The co-authors under a byline: a line that opens with a join ("& Bo Li,
+/// Director …", "and Bo Li"), a join on its own line and a name under it,
+/// or — under a byline that is names only — another line of names ("Ana
+/// Ruiz" / "BL" / "Bo Li").
+#[allow(clippy::too_many_arguments)]
+fn co_authors(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &[bool],
+    found: &mut Found,
+    names_only: bool,
+    first: usize,
+    lexicon: &Lexicon,
+) {
+    // Below the article, a column of names is a list of tags.
+    let names_only = names_only && found.0 < first;
+    let lines = doc.lines();
+    // The line the byline ends on (a stacked byline ends under its cue).
+    let end = found.1.end;
+    let mut j = lines.partition_point(|l| l.start < end).max(found.0 + 1);
+    let limit = (j + 4).min(lines.len());
+    while j < limit {
+        // A short line may still be taken for body here (it is dropped
+        // later), as in the search for name lines.
+        let prose = body[j] && feats[j].words > BODY_NAME_WORDS;
+        if prose || matches!(kinds[j], Some(BlockKind::Headline | BlockKind::Footer)) {
+            return;
+        }
+        let t = doc.line_text(j);
+        let first = t.split_whitespace().next().unwrap_or("");
+        let add = if join_line(t) {
+            j += 1;
+            if j >= limit || (body[j] && feats[j].words > BODY_NAME_WORDS) {
+                return;
+            }
+            bare_names(doc.line_text(j), lexicon)
+        } else if first.len() < t.len() && (is_join(first) || first == "&") {
+            names_after(t, 0, first.len(), lexicon).filter(|b| b.names.len() <= 3)
+        } else if names_only && avatar_line(t) {
+            j += 1;
+            continue;
+        } else if names_only && !(j + 1 < lines.len() && name_shaped(doc.line_text(j + 1))) {
+            name_line(t, lexicon)
+        } else {
+            None
+        };
+        let Some(add) = add else {
+            return;
+        };
+        let start = lines[j].start;
+        found.1 = Span::new(found.1.start, start + add.span.end);
+        for name in add.names {
+            if !found.2.contains(&name) {
+                found.2.push(name);
+            }
+        }
+        j += 1;
+    }
+}
+
+/// The byline: the best line with a byline cue around the article (before
+/// it, in its first lines or under it), preferring a cue that opens its
+/// line, one right under the headline, full names and nearness to the
+/// article's start — unless that line is far and a line that is only names
+/// sits at the headline; else a line of names around the headline and the
+/// article's start or at the article's end; else the first line of the
+/// page that opens with a byline. Co-authors on the lines under it join
+/// it. Returns the line, the span and the names.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn find_byline(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    bylines: &[Option<Byline>],
+    body: &[bool],
+    first: usize,
+    last: usize,
+    headline: Option<usize>,
+) -> Option<Found> {
+    let lexicon = super::lexicon::get();
+    let (mut found, names_only) = best_byline(
+        doc, feats, kinds, bylines, body, first, last, headline, lexicon,
+    )?;
+    co_authors(
+        doc, feats, kinds, body, &mut found, names_only, first, lexicon,
+    );
+    Some(found)
+}
+
+/// [`find_byline`] without co-authors; says whether the byline is names
+/// only (no cue, or a bare cue over stacked names).
+#[allow(clippy::too_many_arguments)]
+fn best_byline(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    bylines: &[Option<Byline>],
+    body: &[bool],
+    first: usize,
+    last: usize,
+    headline: Option<usize>,
+    lexicon: &Lexicon,
+) -> Option<(Found, bool)> {
+    let n = feats.len();
+    let at = |i: usize, b: &Byline| {
+        let start = doc.lines()[i].start;
+        (
+            i,
+            Span::new(start + b.span.start, start + b.span.end),
+            b.names.clone(),
+        )
+    };
+    let before = first.saturating_sub(BYLINE_WINDOW)..first;
+    let inside = first..(first + 12).min(last + 1);
+    let after = (last + 1)..(last + 1 + BYLINE_WINDOW).min(n);
+    let mut best: Option<(f32, Found, bool)> = None;
+    for i in before.chain(inside).chain(after) {
+        if body[i] {
+            continue;
+        }
+        let (found, placed, stacked) = match &bylines[i] {
+            Some(b) => (at(i, b), placed_byline(doc, feats, i, b), false),
+            None => match stacked_names(doc, feats, i, lexicon) {
+                Some((span, names)) => ((i, span, names), true, true),
+                None => continue,
+            },
+        };
+        // A cue inside a line ("… die Zählung von Radfahrern") is a
+        // preposition more often than a byline, unless the line is a date.
+        let kind_ok = match kinds[i] {
+            Some(BlockKind::Timestamp) => true,
+            None | Some(BlockKind::Byline) => placed,
+            Some(
+                BlockKind::Footer | BlockKind::Banner | BlockKind::Navigation | BlockKind::Headline,
+            ) => false,
+            Some(_) => placed,
+        };
+        if !kind_ok {
+            continue;
+        }
+        let mut score = 0.0f32;
+        if placed {
+            score += 2.0;
+        }
+        if found.2.iter().any(|n| n.split_whitespace().count() >= 2) {
+            score += 1.0;
+        }
+        // Right under the headline is where a byline stands.
+        if placed && headline.is_some_and(|h| i > h && i <= h + 2) {
+            score += 1.5;
+        }
+        let distance = if i < first {
+            first - i
+        } else if i <= last {
+            i - first + 5
+        } else {
+            i - last + 10
+        };
+        score -= 0.05 * distance as f32;
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, found, stacked));
+        }
+    }
+    // A short line of the region may still be taken for body here (it is
+    // dropped later): a name line there is the byline ("Ana Ruiz" under
+    // the lede, a signature under the article). An author's name repeats
+    // on the page (byline, author box, "more by").
+    let name_at = |i: usize| {
+        if (body[i] && feats[i].words > BODY_NAME_WORDS)
+            || feats[i].repeats > 4
+            || matches!(kinds[i], Some(BlockKind::Headline | BlockKind::Footer))
+        {
+            return None;
+        }
+        name_line(doc.line_text(i), lexicon)
+    };
+    let top = headline.map_or(first, |h| h.min(first));
+    if let Some((score, found, stacked)) = best {
+        // A name on its own line at the headline beats a cue line far from
+        // the article's start (another story's byline, a comment's).
+        if score < FAR_CUE_SCORE {
+            let mut near = top.saturating_sub(2)..first;
+            if let Some((j, b)) = near.find_map(|j| name_at(j).map(|f| (j, f))) {
+                return Some((at(j, &b), true));
+            }
+        }
+        return Some((found, stacked));
+    }
+    // A name on its own line around the headline and the article's start,
+    // or right under the article (the author's box, a signature).
+    let lo = top.saturating_sub(3).max(first.saturating_sub(12));
+    let hi = (headline.map_or(first, |h| h.max(first)) + 4).min(n);
+    let below = last.saturating_sub(4).max(hi)..(last + 12).min(n);
+    for i in (lo..hi).chain(below) {
+        if let Some(b) = name_at(i) {
+            return Some((at(i, &b), true));
+        }
+    }
+    // A blog's meta line under the headline: dates, then the author, then
+    // categories or a comment count.
+    if let Some(h) = headline {
+        for i in h + 1..(h + 4).min(first).min(n) {
+            if body[i] && feats[i].words > 24 {
+                break;
+            }
+            if let Some(b) = dated_name(doc.line_text(i), lexicon) {
+                return Some((at(i, &b), false));
+            }
+        }
+    }
+    // A byline line anywhere on the page.
+    let anywhere = (0..n).find_map(|i| {
+        let b = bylines[i].as_ref()?;
+        (kinds[i] == Some(BlockKind::Byline) && !body[i] && placed_byline(doc, feats, i, b))
+            .then(|| (at(i, b), false))
+    });
+    if anywhere.is_some() {
+        return anywhere;
+    }
+    // Between the headline and the article, a line that is a name of an
+    // unknown given name, free of the lexicons' phrases, where bylines
+    // stand: under the headline, by a date, a clock or a share line, or
+    // with a date of its own ("Iñaki Larrañaga" / "7 MAR 2021 - 09:15").
+    let h = headline.filter(|&h| h < first)?;
+    let by_date = |j: usize| {
+        matches!(
+            kinds[j],
+            Some(BlockKind::Timestamp | BlockKind::Social | BlockKind::Byline)
+        ) || feats[j].clock
+    };
+    (h + 1..first.min(h + 12)).find_map(|i| {
+        let f = &feats[i];
+        let placed = i == h + 1 || by_date(i - 1) || by_date(i + 1) || f.digits > 0;
+        if kinds[i].is_some() || f.scan.covered > 0 || f.repeats > 4 || f.terminal || !placed {
+            return None;
+        }
+        unknown_name_line(doc.line_text(i), lexicon).map(|b| (at(i, &b), true))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -720,7 +1270,10 @@ mod tests {
     }
 
     /// `tests/cases/structure/byline_<lang>.txt`: `<form><TAB><line><TAB><names>`,
-    /// form `cue` (parse) or `name` (name_line), names "; "-separated or "-".
+    /// form `cue` (parse), `name` (name_line), `dated` (dated_name: a blog's
+    /// meta line under the headline) or `page` (a whole page, lines
+    /// split at a literal `\n`, read by the structure stage), names
+    /// "; "-separated or "-".
     #[test]
     fn byline_case_files() {
         let lex = lexicon::get();
@@ -747,12 +1300,19 @@ mod tests {
                 let fields: Vec<&str> = line.split('\t').collect();
                 assert_eq!(fields.len(), 3, "{file}:{}: three fields", n + 1);
                 let got = match fields[0] {
-                    "cue" => parse(fields[1], lex),
-                    "name" => name_line(fields[1], lex),
+                    "cue" => parse(fields[1], lex).map(|b| b.names).unwrap_or_default(),
+                    "name" => name_line(fields[1], lex)
+                        .map(|b| b.names)
+                        .unwrap_or_default(),
+                    "dated" => dated_name(fields[1], lex)
+                        .map(|b| b.names)
+                        .unwrap_or_default(),
+                    "page" => {
+                        let text = fields[1].replace("\\n", "\n");
+                        super::super::analyze(&Document::new(&text), None).authors
+                    }
                     other => panic!("{file}:{}: unknown form {other}", n + 1),
-                }
-                .map(|b| b.names)
-                .unwrap_or_default();
+                };
                 let want: Vec<String> = if fields[2] == "-" {
                     Vec::new()
                 } else {
@@ -770,6 +1330,44 @@ mod tests {
         }
         assert!(langs >= 8 && count >= 50, "{langs} files, {count} cases");
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn co_authors_join_the_byline() {
+        let lex = lexicon::get();
+        let text = "Dana Whitlock, Staff Attorney\n& Peter Ashdown, Research Director\nJune 3, 2023\nand\nBo Li";
+        let doc = Document::new(text);
+        let n = doc.lines().len();
+        let feats: Vec<LineFeatures> = (0..n)
+            .map(|i| super::super::line::features(doc.line_text(i), lex, lex.stopwords(None)))
+            .collect();
+        let (kinds, body) = (vec![None; n], vec![false; n]);
+        let mut found = (0, Span::new(0, 13), vec!["Dana Whitlock".to_owned()]);
+        co_authors(&doc, &feats, &kinds, &body, &mut found, true, n, lex);
+        // The date line ends the authors: "Bo Li" under it is not one.
+        assert_eq!(found.2, ["Dana Whitlock", "Peter Ashdown"]);
+        assert_eq!(
+            &text[found.1.start..found.1.end],
+            "Dana Whitlock, Staff Attorney\n& Peter Ashdown"
+        );
+        // Under a byline with a cue, a line of names is no co-author.
+        let text = "By Dana Whitlock\nPeter Ashdown";
+        let doc = Document::new(text);
+        let feats: Vec<LineFeatures> = (0..2)
+            .map(|i| super::super::line::features(doc.line_text(i), lex, lex.stopwords(None)))
+            .collect();
+        let mut found = (0, Span::new(0, 16), vec!["Dana Whitlock".to_owned()]);
+        co_authors(
+            &doc,
+            &feats,
+            &[None, None],
+            &[false, false],
+            &mut found,
+            false,
+            2,
+            lex,
+        );
+        assert_eq!(found.2, ["Dana Whitlock"]);
     }
 
     #[test]

@@ -142,19 +142,26 @@ fn parse_kind(name: &str) -> Option<Role> {
     })
 }
 
-/// Lowercases `text` for matching, folding whitespace runs into one space and
-/// typographic apostrophes into `'`. Returns the folded text and, for each of
-/// its bytes plus one past the end, the byte offset in `text` of the
-/// character it came from.
+/// Lowercases `text` for matching, folding whitespace runs into one space,
+/// typographic apostrophes into `'` and dashes into `-`. Returns the folded
+/// text and, for each of its bytes plus one past the end, the byte offset in
+/// `text` of the character it came from.
 pub(crate) fn fold(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
+    fold_with(text, &mut out, |i| map.push(i));
+    (out, map)
+}
+
+/// The folding of [`fold`], appended to `out`; `mark` is told, for each byte
+/// pushed and once more at the end, the byte offset in `text` it came from.
+fn fold_with(text: &str, out: &mut String, mut mark: impl FnMut(usize)) {
     let mut last_space = false;
     for (i, c) in text.char_indices() {
         if is_space(c) {
             if !last_space {
                 out.push(' ');
-                map.push(i);
+                mark(i);
             }
             last_space = true;
             continue;
@@ -163,21 +170,77 @@ pub(crate) fn fold(text: &str) -> (String, Vec<usize>) {
         // ASCII lowercases to one byte: skip the general (slower) path.
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            map.push(i);
+            mark(i);
             continue;
         }
         let c = match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            // Typographic dashes: a page's heading sets "–" where its title
+            // has "-".
+            '\u{2010}'..='\u{2014}' | '\u{2212}' => '-',
             _ => c,
         };
         for lc in c.to_lowercase() {
             let before = out.len();
             out.push(lc);
-            map.extend(std::iter::repeat_n(i, out.len() - before));
+            for _ in before..out.len() {
+                mark(i);
+            }
         }
     }
-    map.push(text.len());
-    (out, map)
+    mark(text.len());
+}
+
+/// Every line of a page folded once (as [`fold`] does), in one buffer, with
+/// the map from folded bytes back to the line's bytes: the lexicon scan, the
+/// repeat count and the headline search all read it instead of folding a
+/// line again.
+#[derive(Debug, Default)]
+pub(crate) struct FoldedLines {
+    text: String,
+    map: Vec<u32>,
+    /// Per line: where its folded text starts in `text` and its map in `map`.
+    starts: Vec<(usize, usize)>,
+}
+
+impl FoldedLines {
+    /// Folds `lines` in order.
+    pub(crate) fn new<'a>(lines: impl ExactSizeIterator<Item = &'a str>) -> FoldedLines {
+        let mut folded = FoldedLines {
+            starts: Vec::with_capacity(lines.len() + 1),
+            ..FoldedLines::default()
+        };
+        for line in lines {
+            folded.starts.push((folded.text.len(), folded.map.len()));
+            // Lines are far shorter than 4 GiB: the offsets fit in u32.
+            let map = &mut folded.map;
+            fold_with(line, &mut folded.text, |i| {
+                map.push(u32::try_from(i).unwrap_or(u32::MAX))
+            });
+        }
+        folded.starts.push((folded.text.len(), folded.map.len()));
+        folded
+    }
+
+    /// The folded text of line `i`.
+    pub(crate) fn line(&self, i: usize) -> &str {
+        &self.text[self.starts[i].0..self.starts[i + 1].0]
+    }
+
+    /// For each byte of line `i`'s folded text, plus one past its end, the
+    /// byte offset in the line of the character it came from.
+    pub(crate) fn map(&self, i: usize) -> &[u32] {
+        &self.map[self.starts[i].1..self.starts[i + 1].1]
+    }
+
+    /// The folded text of line `i` up to (not including) what comes from its
+    /// bytes at `end` and after: the folding of `line[..end]`.
+    pub(crate) fn prefix(&self, i: usize, end: usize) -> &str {
+        let map = self.map(i);
+        let folded = self.line(i);
+        let k = map[..folded.len()].partition_point(|&m| (m as usize) < end);
+        &folded[..k]
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -311,12 +374,20 @@ impl Lexicon {
     }
 
     /// Finds the lexicon phrases in `line`.
+    #[cfg(test)]
     pub(crate) fn scan(&self, line: &str) -> Scan {
-        let (folded, map) = fold(line);
+        let folded = FoldedLines::new(std::iter::once(line));
+        self.scan_folded(line, folded.line(0), folded.map(0))
+    }
+
+    /// Finds the lexicon phrases in `line`, given its folding and the map
+    /// back (see [`FoldedLines`]).
+    pub(crate) fn scan_folded(&self, line: &str, folded: &str, map: &[u32]) -> Scan {
+        let map = |k: usize| map[k] as usize;
         let mut scan = Scan::default();
         let mut best_len = 0usize;
-        for m in self.automaton.find_iter(&folded) {
-            let (start, end) = (map[m.start()], map[m.end()]);
+        for m in self.automaton.find_iter(folded) {
+            let (start, end) = (map(m.start()), map(m.end()));
             let matched = &line[start..end];
             if !on_boundaries(line, start, end) {
                 continue;
@@ -435,6 +506,7 @@ mod tests {
     fn folding_keeps_a_map_to_the_original() {
         let (folded, map) = fold("Ä\u{a0} \u{2019}B");
         assert_eq!(folded, "ä 'b");
+        assert_eq!(fold("A – B — c").0, "a - b - c");
         assert_eq!(map.len(), folded.len() + 1);
         assert_eq!(map[folded.len()], "Ä\u{a0} \u{2019}B".len());
     }

@@ -99,6 +99,11 @@ pub(crate) struct LineFeatures {
     pub caption: bool,
     /// Ends with a colon: it introduces what follows.
     pub colon_end: bool,
+    /// Words that open with a lowercase letter.
+    pub lower_words: usize,
+    /// A full date with a name beside it ("November 20, 2019 Ana Ruiz",
+    /// "Jan Berg 3. März 2021"): the date line of a byline, not a heading.
+    pub dated_name: bool,
 }
 
 impl LineFeatures {
@@ -138,8 +143,9 @@ fn caption_shaped(text: &str) -> bool {
     let number =
         |t: Option<&str>| t.is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
     let (a, b, c) = (tokens.next(), tokens.next(), tokens.next());
-    // "1 of 4": a number, a short word, a number.
-    if number(a) && b.is_some_and(|w| (1..=3).contains(&w.chars().count())) && number(c) {
+    // "1 of 4": a number, a short word, a number ("1 545 500" is a figure).
+    let word = |w: &str| (1..=3).contains(&w.chars().count()) && !number(Some(w));
+    if number(a) && b.is_some_and(word) && number(c) {
         return true;
     }
     let trimmed = text.trim_end();
@@ -153,8 +159,48 @@ fn caption_shaped(text: &str) -> bool {
     open > 0 && credit.len() <= CREDIT_MAX && (credit.contains('/') || credit.contains('©'))
 }
 
+/// Words of a line of a date and a name: three for the date, two or more
+/// for the name, at most a few more.
+const DATED_NAME_WORDS: std::ops::RangeInclusive<usize> = 5..=8;
+
+/// Whether `text` (with its features `f` counted so far) is a full date
+/// with a name beside it and nothing else: no lowercase word but a month or
+/// a short link word ("12 de marzo", "12 mars"), no brackets or colons, a
+/// day and a year (not a month alone, "April 2018"), not shouted like a
+/// wire headline.
+fn dated_name(text: &str, f: &LineFeatures, lexicon: &Lexicon) -> bool {
+    let plain = DATED_NAME_WORDS.contains(&f.words)
+        && !f.terminal
+        && f.scan.date_covered >= 3
+        && f.digits >= 5
+        && f.upper_ratio < 0.5
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '/' | '\u{a0}'));
+    plain
+        && text
+            .split(|c: char| c.is_whitespace())
+            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+            .all(|t| t.chars().count() <= 3 || lexicon.is_date_word(t))
+}
+
 /// Computes the features of `text` with the stopwords of the page language.
+#[cfg(test)]
 pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String>) -> LineFeatures {
+    let folded = super::lexicon::FoldedLines::new(std::iter::once(text));
+    features_folded(text, folded.line(0), folded.map(0), lexicon, stopwords)
+}
+
+/// Computes the features of `text`, given its folding and the map back (see
+/// [`super::lexicon::FoldedLines`]), with the stopwords of the page language.
+pub(crate) fn features_folded(
+    text: &str,
+    folded: &str,
+    map: &[u32],
+    lexicon: &Lexicon,
+    stopwords: &HashSet<String>,
+) -> LineFeatures {
     let mut f = LineFeatures::default();
     let mut letters = 0usize;
     let mut upper = 0usize;
@@ -191,6 +237,9 @@ pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String
             continue;
         }
         words += 1;
+        if token.chars().next().is_some_and(char::is_lowercase) {
+            f.lower_words += 1;
+        }
         if token.chars().all(|c| !c.is_uppercase()) {
             if stopwords.contains(token) {
                 stop += 1;
@@ -208,10 +257,11 @@ pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String
     };
     f.terminal = is_terminal(text);
     f.upper_ratio = upper as f32 / letters.max(1) as f32;
-    f.scan = lexicon.scan(text);
+    f.scan = lexicon.scan_folded(text, folded, map);
     f.dateline = opens_with_dateline(text);
     f.caption = caption_shaped(text);
     f.colon_end = text.trim_end().ends_with([':', '：']);
+    f.dated_name = dated_name(text, &f, lexicon);
     f.clock = text.as_bytes().windows(3).any(|w| {
         w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
     });
@@ -259,6 +309,8 @@ mod tests {
         assert!(caption_shaped("Vue du port au matin. (© Ville de Brest)"));
         assert!(!caption_shaped("The council (Labour) voted on Monday."));
         assert!(!caption_shaped("(Reuters/Jane Doe)"));
+        assert!(!caption_shaped("1 250 000 visitors came to the fair"));
+        assert!(caption_shaped("2 / 9 Le port de Brest au petit matin"));
         assert!(!caption_shaped(
             "In 2019 the line carried 4 million people."
         ));

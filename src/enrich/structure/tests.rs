@@ -4,8 +4,10 @@
 use std::fs;
 use std::path::Path;
 
+use foldhash::HashSet;
 use serde_json::Value;
 
+use super::headline::{breadcrumb_len, word_overlap};
 use super::*;
 use crate::enrich::language;
 
@@ -296,15 +298,49 @@ fn trim_tail_keeps_sentences_and_drops_short_fragments() {
 }
 
 #[test]
-fn trim_bio_drops_lines_opening_with_the_author_name() {
-    let text = "The council said work would start in March.\nMaren Holt\nMaren Holt is a city reporter for the paper.\n";
-    let doc = Document::new(text);
-    let mut body = vec![true; 3];
-    trim_bio(&doc, 0, &["Maren Holt".to_owned()], &mut body);
-    assert_eq!(body, [true, false, false]);
-    let mut body = vec![true; 3];
-    trim_bio(&doc, 0, &["Ana Ruiz".to_owned()], &mut body);
-    assert_eq!(body, [true, true, true]);
+fn trim_bio_drops_the_author_box_and_what_follows() {
+    let para = "The council said on Tuesday that work on the bridge would start in March and last until the end of next year, with one lane open at all times.";
+    let cases: [(&str, &[&str], [bool; 7]); 4] = [
+        // A byline name in another case opens the box; the contact line
+        // under it goes too.
+        (
+            "Maren Holt is a city reporter for the paper and has covered the council since 2015.\nWrite to Maren Holt",
+            &["MAREN HOLT"],
+            [true, true, true, true, false, false, false],
+        ),
+        // A name line right above a bio that opens with it, no byline.
+        (
+            "Jan Berg\nJan Berg ist Redakteur im Ressort Wirtschaft und schreibt über Verkehr.",
+            &[],
+            [true, true, true, true, false, false, false],
+        ),
+        // Another name: the article stays whole.
+        (
+            "Ana Ruiz is a city reporter for the paper.\nShare this article",
+            &["Maren Holt"],
+            [true; 7],
+        ),
+        // A name line over a sentence that does not open with it stays.
+        (
+            "Jan Berg\nDie Stadt will die Brücke im Herbst wieder öffnen.",
+            &[],
+            [true; 7],
+        ),
+    ];
+    for (tail, authors, want) in cases {
+        let text = format!("{para}\n{para}\n{para}\n{para}\n{tail}\n");
+        let doc = Document::new(&text);
+        let lexicon = lexicon::get();
+        let folded = lexicon::FoldedLines::new((0..doc.lines().len()).map(|i| doc.line_text(i)));
+        let feats: Vec<LineFeatures> = (0..doc.lines().len())
+            .map(|i| line::features(doc.line_text(i), lexicon, lexicon.stopwords(None)))
+            .collect();
+        let n = doc.lines().len();
+        let mut body = vec![true; n];
+        let authors: Vec<String> = authors.iter().map(|a| (*a).to_owned()).collect();
+        trim_bio(&folded, &feats, 0, &authors, &mut body);
+        assert_eq!(body, want[..n], "{tail}");
+    }
 }
 
 #[test]
@@ -368,7 +404,7 @@ fn a_name_line_without_a_cue_is_the_byline() {
 
 #[test]
 fn a_preposition_mid_line_is_no_byline() {
-    let text = "Startseite\nPolitik\nWirtschaft\n\nStadt plant neue Radwege\nDie Messung von Treibhausgasen beginnt im Mai\n\nDie Stadt will bis zum Ende des kommenden Jahres zwölf Kilometer neue Radwege bauen, wie der Bürgermeister am Dienstag im Rathaus mitteilte.\n\nDie Kosten von rund vier Millionen Euro trägt zum größten Teil das Land, der Rest kommt aus dem Haushalt der Stadt.\n";
+    let text = "Startseite\nPolitik\nWirtschaft\n\nStadt plant neue Radwege\nDie Zählung von Radfahrern beginnt im Mai\n\nDie Stadt will bis zum Ende des kommenden Jahres zwölf Kilometer neue Radwege bauen, wie der Bürgermeister am Dienstag im Rathaus mitteilte.\n\nDie Kosten von rund vier Millionen Euro trägt zum größten Teil das Land, der Rest kommt aus dem Haushalt der Stadt.\n";
     let s = analyze_text(text);
     assert!(s.authors.is_empty(), "{:?}", s.authors);
 }
@@ -610,5 +646,77 @@ fn an_abstract_above_the_full_text_marker_stays_out() {
     assert!(
         !joined.join("\n").contains("will raise its tolls"),
         "{joined:?}"
+    );
+}
+
+/// Invented pages in three languages: a line set right on top of a short
+/// photo credit in its block is a caption, not the lede or the body.
+#[test]
+fn a_line_over_a_photo_credit_is_a_caption() {
+    let cases = [
+        (
+            "Ferry line gets two electric boats | Harbour Times\nHome\nNews\n\nFerry line gets two electric boats\n\nThe new ferry moored at the north quay on its first test run.\nPhoto: Jane Doe\n\nThe company that runs the crossing said on Monday it had ordered two battery-powered boats, the first on this part of the coast.\n\nEach boat will carry three hundred passengers and forty cars and will charge at the quay while it loads, the company said.\n\nIt hopes to cut its fuel bill by a third and says fares will not rise for at least five years.\n",
+            "The new ferry moored",
+        ),
+        (
+            "Fährlinie bekommt zwei E-Boote | Hafenblatt\nStartseite\nNachrichten\n\nFährlinie bekommt zwei E-Boote\n\nDie neue Fähre am Nordkai bei ihrer ersten Probefahrt am Montagmorgen.\nFoto: Jana Wendt\n\nDie Reederei hat am Montag zwei Boote mit Batterieantrieb bestellt, die ersten an diesem Teil der Küste, wie sie in Hamburg mitteilte.\n\nJedes Boot soll dreihundert Fahrgäste und vierzig Autos befördern und während des Beladens am Kai laden, sagte ein Sprecher.\n\nDie Reederei will so ein Drittel ihrer Treibstoffkosten sparen und die Preise mindestens fünf Jahre lang halten.\n",
+            "Die neue Fähre am Nordkai",
+        ),
+        (
+            "Deux bateaux électriques pour le bac | Le Quotidien du Port\nAccueil\nActualités\n\nDeux bateaux électriques pour le bac\n\nLe nouveau bac amarré au quai nord lors de son premier essai.\nPhoto : Marie Leroux\n\nLa compagnie qui exploite la traversée a annoncé lundi la commande de deux bateaux à batteries, une première sur cette partie de la côte.\n\nChaque bateau pourra transporter trois cents passagers et quarante voitures, et se rechargera au quai pendant l'embarquement.\n\nLa compagnie espère réduire d'un tiers sa facture de carburant et promet de maintenir les tarifs pendant cinq ans.\n",
+            "Le nouveau bac amarré",
+        ),
+    ];
+    for (text, caption) in cases {
+        let s = analyze_text(text);
+        let body: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
+        assert!(!body.join("\n").contains(caption), "{caption}: {body:?}");
+        let label = s
+            .lines
+            .iter()
+            .find(|l| l.span.text(text).starts_with(caption))
+            .map(|l| l.kind);
+        assert_eq!(label, Some(BlockKind::Caption), "{caption}");
+        assert!(s.lede.is_some(), "{caption}");
+    }
+}
+
+/// Invented pages: the line under the headline is a standfirst when a byline
+/// or a date line comes between it and the article, whether it ends in a
+/// full stop or not.
+#[test]
+fn a_standfirst_over_a_date_line_is_a_deck() {
+    let cases = [
+        (
+            "Ferry line gets two electric boats | Harbour Times\nHome\nNews\nSport\n\nFerry line gets two electric boats\nThe boats will replace the old diesel ferries that have served the island for thirty years\nNovember 20, 2019 Jane Doe\nShare on Facebook\nThe company that runs the crossing said on Monday it had ordered two battery-powered boats, the first on this part of the coast.\nEach boat will carry three hundred passengers and forty cars and will charge at the quay while it loads, the company said.\nIt hopes to cut its fuel bill by a third and says fares will not rise for at least five years.\n",
+            "The boats will replace",
+            "The company that runs",
+        ),
+        (
+            "El puerto compra dos barcos eléctricos | Diario del Puerto\nInicio\nNoticias\nDeportes\n\nEl puerto compra dos barcos eléctricos\nLos barcos sustituirán a los viejos transbordadores diésel que cubren la ruta desde hace treinta años.\nPor Ana Ruiz\n12 de marzo de 2021\nLa naviera que opera la travesía anunció el lunes la compra de dos barcos con baterías, los primeros en esta parte de la costa.\nCada barco podrá llevar trescientos pasajeros y cuarenta coches, y se cargará en el muelle durante el embarque, según la empresa.\nLa naviera espera reducir en un tercio su gasto en combustible y promete mantener las tarifas durante cinco años.\n",
+            "Los barcos sustituirán",
+            "La naviera que opera",
+        ),
+    ];
+    for (text, deck, lede_start) in cases {
+        let s = analyze_text(text);
+        let lede = s.lede.map(|l| l.text(text)).unwrap_or_default();
+        assert!(lede.starts_with(lede_start), "{lede}");
+        let body: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
+        assert!(!body.join("\n").contains(deck), "{body:?}");
+    }
+}
+
+/// Invented page: the heading sets an en dash where the title line has a
+/// hyphen; it is still the title repeated, so the whole heading is the
+/// headline (not the part after the dash).
+#[test]
+fn a_heading_with_another_dash_than_the_title_is_the_headline() {
+    let text = "Fährlinie bekommt zwei E-Boote - Reederei spart Treibstoff - Hafenblatt\nStartseite\nNachrichten\nSport\n\nReederei spart Treibstoff\nFährlinie bekommt zwei E-Boote – Reederei spart Treibstoff\n\nDie Reederei hat am Montag zwei Boote mit Batterieantrieb bestellt, die ersten an diesem Teil der Küste, wie sie in Hamburg mitteilte.\n\nJedes Boot soll dreihundert Fahrgäste und vierzig Autos befördern und während des Beladens am Kai laden, sagte ein Sprecher.\n";
+    let s = analyze_text(text);
+    let headline = s.headline.map(|h| h.text(text)).unwrap_or_default();
+    assert_eq!(
+        headline,
+        "Fährlinie bekommt zwei E-Boote – Reederei spart Treibstoff"
     );
 }

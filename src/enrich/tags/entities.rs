@@ -10,12 +10,14 @@
 //! same article, an acronym in brackets to the name before it.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::lexicon::{self, EntityKind, FIRST_NAMES, GAZETTEER, ORG_WORDS, TITLES};
-use super::{Tag, TagKind};
+use super::{SpanWords, Tag, TagKind};
 use crate::enrich::Span;
-use crate::enrich::topics::words;
+use crate::enrich::text::push_lowercase;
+use crate::enrich::text::words;
 
 /// Inner words that join the capitalised parts of one name.
 const CONNECTORS: &[&str] = &[
@@ -158,22 +160,40 @@ fn mostly_upper(text: &str) -> bool {
 }
 
 /// The article's entities from `lines` (body line spans, in order, with the
-/// paragraph index each belongs to).
-pub(crate) fn extract(text: &str, lines: &[(Span, usize)], lang: &str) -> Vec<Tag> {
+/// paragraph index each belongs to), whose words are `words`.
+pub(crate) fn extract(
+    text: &str,
+    lines: &[(Span, usize)],
+    words: &SpanWords<'_>,
+    lang: &str,
+) -> Vec<Tag> {
     let stop = lexicon::stopwords(lang);
     let english = lexicon::stopwords("en");
     // Words the article also writes in lower case are common words when they
     // open a sentence capitalised.
-    let mut lower_words: HashSet<String> = HashSet::new();
-    for &(span, _) in lines {
-        for (_, w) in words(span.text(text)) {
-            if !is_cap(w) {
-                lower_words.insert(w.to_lowercase());
+    // Most are written in lower case already: those are borrowed, not copied.
+    let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
+    let mut lower = String::new();
+    for i in 0..lines.len() {
+        for &(_, w) in words.get(i) {
+            if is_cap(w) {
+                continue;
+            }
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                lower_words.insert(Cow::Borrowed(w));
+                continue;
+            }
+            lower.clear();
+            push_lowercase(&mut lower, w);
+            if !lower_words.contains(lower.as_str()) {
+                lower_words.insert(Cow::Owned(lower.clone()));
             }
         }
     }
     let mut mentions = Vec::new();
-    for &(span, paragraph) in lines {
+    for (i, &(span, paragraph)) in lines.iter().enumerate() {
         let line = span.text(text);
         if mostly_upper(line) {
             continue;
@@ -182,6 +202,7 @@ pub(crate) fn extract(text: &str, lines: &[(Span, usize)], lang: &str) -> Vec<Ta
             + if paragraph == 0 { 0.5 } else { 0.0 };
         let ctx = LineCtx {
             line,
+            words: words.get(i),
             base: span.start,
             stop,
             english,
@@ -195,10 +216,12 @@ pub(crate) fn extract(text: &str, lines: &[(Span, usize)], lang: &str) -> Vec<Ta
 
 struct LineCtx<'a> {
     line: &'a str,
+    /// The line's words (offsets in `line`).
+    words: &'a [(usize, &'a str)],
     base: usize,
     stop: &'a HashSet<&'static str>,
     english: &'a HashSet<&'static str>,
-    lower_words: &'a HashSet<String>,
+    lower_words: &'a HashSet<Cow<'a, str>>,
     weight: f32,
 }
 
@@ -219,10 +242,9 @@ impl Tok<'_> {
 
 impl<'a> LineCtx<'a> {
     fn scan(&self, out: &mut Vec<Mention>) {
-        let raw = words(self.line);
-        let mut toks: Vec<Tok<'a>> = Vec::with_capacity(raw.len());
+        let mut toks: Vec<Tok<'a>> = Vec::with_capacity(self.words.len());
         let mut prev_end = 0usize;
-        for (at, w) in raw {
+        for &(at, w) in self.words {
             let gap = &self.line[prev_end..at];
             let initial = toks.is_empty()
                 || gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '—', '-', '(']);
@@ -350,7 +372,7 @@ impl<'a> LineCtx<'a> {
             || self.english.contains(lower.as_str())
             || (t.initial
                 && !FIRST_NAMES.contains(t.w)
-                && (self.lower_words.contains(&lower)
+                && (self.lower_words.contains(lower.as_str())
                     || crate::enrich::topics::is_lexicon_word(&lower)))
     }
 
@@ -581,7 +603,8 @@ mod tests {
 
     fn entities(text: &str) -> Vec<(String, TagKind, u32)> {
         let lines: Vec<(Span, usize)> = vec![(Span::new(0, text.len()), 0)];
-        extract(text, &lines, "en")
+        let words = SpanWords::of_text(text, lines.iter().map(|&(s, _)| s));
+        extract(text, &lines, &words, "en")
             .into_iter()
             .map(|t| (t.name, t.kind, t.mention_count))
             .collect()

@@ -7,10 +7,9 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::lexicon;
-use super::{Tag, TagKind};
+use super::{SpanWords, Tag, TagKind};
 use crate::enrich::Span;
-use crate::enrich::text::push_lowercase;
-use crate::enrich::topics::words;
+use crate::enrich::text::{is_alpha, push_lowercase};
 
 /// Key phrases reported at most.
 const MAX_PHRASES: usize = 10;
@@ -34,19 +33,32 @@ struct Candidate {
     lower_count: u32,
 }
 
-fn is_content(word: &str, stop: &HashSet<&'static str>) -> bool {
-    let lower = word.to_lowercase();
-    word.chars().count() >= MIN_WORD_CHARS
-        && word.chars().any(char::is_alphabetic)
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && !stop.contains(lower.as_str())
+/// Whether `word` (lowercased: `lower`) is a content word.
+fn is_content(word: &str, lower: &str, stop: &HashSet<&'static str>) -> bool {
+    word.chars().nth(MIN_WORD_CHARS - 1).is_some()
+        && word.chars().any(is_alpha)
+        && !word.bytes().any(|b| b.is_ascii_digit())
+        && !stop.contains(lower)
 }
 
-/// The key phrases of `lines` (body line spans), best first; `exclude` holds
-/// lowercase names already reported as entities or explicit tags.
+/// A content word of a run: its offset in the line, the word, where its
+/// lowercase is in the line's lowercase buffer, and whether it is written
+/// in lower case.
+#[derive(Clone, Copy)]
+struct RunWord<'a> {
+    at: usize,
+    word: &'a str,
+    lower: (usize, usize),
+    is_lower: bool,
+}
+
+/// The key phrases of `lines` (body line spans, whose words are `words`),
+/// best first; `exclude` holds lowercase names already reported as entities
+/// or explicit tags.
 pub(crate) fn extract(
     text: &str,
     lines: &[Span],
+    words: &SpanWords<'_>,
     lang: &str,
     exclude: &HashSet<String>,
 ) -> Vec<Tag> {
@@ -59,37 +71,36 @@ pub(crate) fn extract(
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut sentence = 0usize;
     let mut key = String::new();
-    let mut word_key = String::new();
-    for &span in lines {
+    // The lowercase of the line's words, one after the other.
+    let mut lows = String::new();
+    let mut run: Vec<RunWord<'_>> = Vec::new();
+    for (line_index, &span) in lines.iter().enumerate() {
         let line = span.text(text);
-        let toks = words(line);
-        let mut run: Vec<(usize, &str)> = Vec::new();
+        lows.clear();
         let mut prev_end = 0usize;
-        let mut flush = |run: &mut Vec<(usize, &str)>, sentence: usize| {
+        let mut flush = |run: &mut Vec<RunWord<'_>>, lows: &str, sentence: usize| {
             // Every sub-run of 1..=MAX_WORDS words is a candidate.
             for i in 0..run.len() {
                 // The key of words i..i+n extends that of i..i+n-1: one
                 // buffer, no String per sub-run unless it is new.
                 key.clear();
+                let mut lower = false;
                 for n in 1..=MAX_WORDS.min(run.len() - i) {
-                    let part = &run[i..i + n];
-                    let (start, _) = part[0];
-                    let (last_at, last) = part[n - 1];
+                    let (first, last) = (run[i], run[i + n - 1]);
                     if n > 1 {
                         key.push(' ');
                     }
-                    push_lowercase(&mut key, last);
-                    let lower = part
-                        .iter()
-                        .any(|(_, w)| w.chars().next().is_some_and(char::is_lowercase));
+                    key.push_str(&lows[last.lower.0..last.lower.1]);
+                    lower |= last.is_lower;
                     let idx = match by_key.get(key.as_str()) {
                         Some(&idx) => idx,
                         None => {
+                            // The key is filled in from `by_key` at the end.
                             candidates.push(Candidate {
-                                key: key.clone(),
+                                key: String::new(),
                                 first: Span::new(
-                                    span.start + start,
-                                    span.start + last_at + last.len(),
+                                    span.start + first.at,
+                                    span.start + last.at + last.word.len(),
                                 ),
                                 first_sentence: sentence,
                                 count: 0,
@@ -105,49 +116,64 @@ pub(crate) fn extract(
             }
             run.clear();
         };
-        for (at, w) in toks {
+        for &(at, w) in words.get(line_index) {
             let gap = &line[prev_end..at];
             let breaks = gap.chars().any(|c| !c.is_whitespace());
             if gap.contains(['.', '!', '?', ';', ':']) {
-                flush(&mut run, sentence);
+                flush(&mut run, &lows, sentence);
                 sentence += 1;
             } else if breaks {
-                flush(&mut run, sentence);
+                flush(&mut run, &lows, sentence);
             }
             prev_end = at + w.len();
-            if is_content(w, stop) {
-                word_key.clear();
-                push_lowercase(&mut word_key, w);
-                match word_freq.get_mut(word_key.as_str()) {
+            let from = lows.len();
+            push_lowercase(&mut lows, w);
+            let lower = &lows[from..];
+            if is_content(w, lower, stop) {
+                match word_freq.get_mut(lower) {
                     Some(freq) => *freq += 1,
                     None => {
-                        word_freq.insert(word_key.clone(), 1);
+                        word_freq.insert(lower.to_owned(), 1);
                     }
                 }
-                run.push((at, w));
+                run.push(RunWord {
+                    at,
+                    word: w,
+                    lower: (from, lows.len()),
+                    is_lower: w.chars().next().is_some_and(char::is_lowercase),
+                });
             } else {
-                flush(&mut run, sentence);
+                flush(&mut run, &lows, sentence);
             }
         }
-        flush(&mut run, sentence);
+        flush(&mut run, &lows, sentence);
         sentence += 1;
+    }
+    for (k, idx) in by_key {
+        candidates[idx].key = k;
     }
     let sentences = sentence.max(1) as f32;
     let mut scored: Vec<(f32, &Candidate)> = candidates
         .iter()
-        .filter(|c| c.lower_count > 0 && !exclude.contains(&c.key))
+        .filter(|c| c.lower_count > 0)
         .filter_map(|c| {
-            let parts: Vec<&str> = c.key.split(' ').collect();
-            let n = parts.len();
-            // A phrase must recur, or be a multiword phrase of recurring words.
-            let word_tf: Vec<f32> = parts
-                .iter()
-                .map(|p| word_freq.get(*p).copied().unwrap_or(1) as f32)
-                .collect();
-            if c.count < 2 && (n == 1 || word_tf.iter().any(|&f| f < 2.0)) {
+            // A phrase must recur, or be a multiword phrase of recurring
+            // words: most candidates are single words met once, dropped
+            // before any lookup.
+            let n = c.key.split(' ').count();
+            if c.count < 2 && n == 1 {
                 return None;
             }
-            let words_score: f32 = word_tf.iter().map(|f| (1.0 + f).ln()).sum::<f32>() / n as f32;
+            let (mut words_score, mut rare) = (0.0f32, false);
+            for part in c.key.split(' ') {
+                let f = word_freq.get(part).copied().unwrap_or(1) as f32;
+                rare |= f < 2.0;
+                words_score += (1.0 + f).ln();
+            }
+            if (c.count < 2 && rare) || exclude.contains(&c.key) {
+                return None;
+            }
+            let words_score = words_score / n as f32;
             let position = 1.0 + 1.0 / (1.0 + 3.0 * c.first_sentence as f32 / sentences);
             let length = 1.0 + 0.35 * (n as f32 - 1.0);
             Some((c.count as f32 * words_score * position * length, c))
@@ -195,7 +221,8 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<String> {
         let lines: Vec<Span> = vec![Span::new(0, text.len())];
-        extract(text, &lines, "en", &HashSet::default())
+        let words = SpanWords::of_text(text, lines.iter().copied());
+        extract(text, &lines, &words, "en", &HashSet::default())
             .into_iter()
             .map(|t| t.name)
             .collect()
@@ -221,6 +248,8 @@ mod tests {
     #[test]
     fn languages_without_stopwords_get_none() {
         let text = "測試 測試";
-        assert!(extract(text, &[Span::new(0, text.len())], "zh", &HashSet::default()).is_empty());
+        let lines = [Span::new(0, text.len())];
+        let words = SpanWords::of_text(text, lines);
+        assert!(extract(text, &lines, &words, "zh", &HashSet::default()).is_empty());
     }
 }

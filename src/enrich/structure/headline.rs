@@ -1,0 +1,477 @@
+//! The headline: the page title's parts ("Headline | Site"), the line that
+//! repeats the title lower down, and the best headline-shaped line above
+//! the article when no title line names it.
+
+use foldhash::{HashSet, HashSetExt};
+
+use super::lexicon::{self, FoldedLines};
+use super::line::LineFeatures;
+use super::{BlockKind, is_good};
+use crate::enrich::Span;
+use crate::enrich::document::Document;
+
+/// A title line's separators between the headline and the site name.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " › ", " // ", " • ", " : ",
+];
+/// How far before the article the headline is looked for, in lines.
+const HEADLINE_WINDOW: usize = 40;
+/// Longest headline, in characters.
+const HEADLINE_MAX_CHARS: usize = 250;
+
+/// The folded headline parts of the page's title lines ("Headline | Site")
+/// before line `end`: the first line's parts, and the parts of three words or
+/// more of other lines with separators.
+fn title_set(doc: &Document<'_>, end: usize) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for j in 0..end.min(doc.lines().len()) {
+        let line = doc.line_text(j);
+        if !has_title_separator(line) {
+            continue;
+        }
+        let parts = title_parts(line);
+        // A title has two or three parts; more is a menu ("A | B | C | D").
+        if (2..=3).contains(&parts.len()) {
+            set.extend(
+                parts
+                    .iter()
+                    .filter(|p| j == 0 || p.split_whitespace().count() >= 3)
+                    .map(|p| lexicon::fold(p).0),
+            );
+        }
+    }
+    set
+}
+
+/// When a line of the region repeats the page title, the region began with
+/// teasers or a header: the article starts after that line.
+pub(super) fn after_title_match(
+    doc: &Document<'_>,
+    folded: &FoldedLines,
+    a: usize,
+    b: usize,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+) -> usize {
+    let titles = title_set(doc, a);
+    if titles.is_empty() {
+        return a;
+    }
+    let hit = (a..b).find(|&i| {
+        kinds[i].is_none()
+            && !feats[i].terminal
+            && feats[i].words >= 3
+            && titles.contains(folded.line(i))
+    });
+    match hit {
+        Some(h) if h > a => {
+            let after: usize = (h + 1..=b)
+                .filter(|&i| is_good(&feats[i]))
+                .map(|i| feats[i].length)
+                .sum();
+            if after >= 300 { h + 1 } else { a }
+        }
+        _ => a,
+    }
+}
+
+/// Whether `line` holds a title separator: a line without one has one part.
+fn has_title_separator(line: &str) -> bool {
+    // Every separator opens with a space: test only from the spaces.
+    line.match_indices(' ')
+        .any(|(at, _)| TITLE_SEPARATORS.iter().any(|s| line[at..].starts_with(s)))
+}
+
+/// The headline parts of a page title line ("Headline | Site").
+fn title_parts(line: &str) -> Vec<&str> {
+    let mut parts = vec![line];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Finds the headline before line `first` (the article's first line):
+/// returns its line index and span.
+pub(super) fn find_headline(
+    doc: &Document<'_>,
+    folded_lines: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+    head_block: usize,
+) -> Option<(usize, Span)> {
+    let text = doc.text();
+    // Page titles: lines before the article with separators ("Headline |
+    // Site"); a later line equal to one of their parts is the headline.
+    let title = doc.line_text(0);
+    let folded_title = folded_lines.line(0);
+    // A clean story (nothing but a headline block before the article, no
+    // chrome above it): its first line is the headline, unless the next line
+    // of its head block repeats it without the site's name.
+    let clean_top = head_block > 0
+        && (0..first.min(feats.len())).all(|i| kinds[i].is_none())
+        && first <= head_block + 6;
+    if let Some((i, cut)) = title_anchor(doc, folded_lines, feats, kinds, first)
+        .filter(|&(i, _)| !clean_top || i <= first)
+    {
+        let line = &doc.lines()[i];
+        let end = cut.map_or(line.end, |c| line.start + c);
+        return Some((i, trim_headline(text, line.start, end, false, false)));
+    }
+    if clean_top {
+        return Some((
+            0,
+            trim_headline(text, doc.lines()[0].start, doc.lines()[0].end, false, true),
+        ));
+    }
+    let folded_parts = title_set(doc, first);
+    // The title's first part is the headline; later parts are mostly the
+    // site's name ("Headline | Site").
+    let first_part = title_parts(title).first().map(|p| lexicon::fold(p).0);
+    let lo = first.saturating_sub(HEADLINE_WINDOW);
+    let mut best: Option<(f32, usize, bool, Option<usize>)> = None;
+    let mut content_between = 0usize;
+    // The article's first line is a candidate when it does not read like a
+    // sentence and more article follows.
+    let top = if first + 1 < feats.len() && !feats[first].terminal && feats[first].words <= 25 {
+        first + 1
+    } else {
+        first
+    };
+    for i in (lo..top).rev() {
+        let f = &feats[i];
+        let candidate =
+            kinds[i].is_none() && f.words >= 1 && f.length <= HEADLINE_MAX_CHARS && !f.dateline;
+        if candidate {
+            let mut folded = folded_lines.line(i);
+            let mut score = 0.0f32;
+            let mut titled = i > 0
+                && (folded_parts.contains(folded)
+                    || (folded.len() >= 12 && f.words >= 3 && folded_title.starts_with(folded)));
+            // A breadcrumb glued before the headline ("Home News Headline"):
+            // the line ends with a title part.
+            let mut cut = None;
+            if i > 0 && !titled && f.words >= 4 {
+                // The longest title part the line ends with (a set has no
+                // order: taking the first found made the answer vary by run).
+                let suffix = folded_parts
+                    .iter()
+                    .filter(|p| {
+                        p.len() >= 15
+                            && p.split(' ').count() >= 3
+                            && folded.len() > p.len()
+                            && folded.ends_with(p.as_str())
+                            && folded.as_bytes()[folded.len() - p.len() - 1] == b' '
+                    })
+                    .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)));
+                if let Some(p) = suffix {
+                    let k = folded.len() - p.len();
+                    cut = folded_lines.map(i).get(k).map(|&m| m as usize);
+                    folded = p.as_str();
+                    titled = true;
+                }
+            }
+            if titled {
+                let lead =
+                    first_part.as_deref() == Some(folded) || folded_title.starts_with(folded);
+                score += if lead { 5.0 } else { 2.0 };
+            }
+            if i == 0 && head_block > 0 {
+                // The first line of a clean story is its headline; on a page
+                // it is at best the page title.
+                score += if first <= head_block + 3 {
+                    3.0
+                } else if title_parts(doc.line_text(0)).len() == 2 {
+                    1.0
+                } else {
+                    -1.0
+                };
+            }
+            if i < head_block && i > 0 {
+                score += 1.0;
+            }
+            score -= 0.4 * content_between as f32;
+            score += match f.words {
+                _ if titled && f.words <= 3 => 0.0,
+                0..=1 => -4.0,
+                2 => -2.0,
+                3 => 0.0,
+                4..=25 => 1.0,
+                _ => -1.0,
+            };
+            if is_good(f) && f.terminal && f.words > 15 {
+                score -= 2.0;
+            }
+            if f.repeats >= 2 {
+                score += 0.5;
+            }
+            if best.is_none_or(|(s, _, _, _)| score > s) {
+                best = Some((score, i, titled, cut));
+            }
+            content_between += 1;
+        }
+    }
+    let (score, mut i, titled, cut) = best?;
+    let chosen = i;
+    if score < -1.0 {
+        return None;
+    }
+    // A headline comes before its deck: prefer an earlier headline-shaped
+    // line separated from the pick only by bylines, dates and credits.
+    if feats[i].words >= 8 && !titled {
+        let mut k = i;
+        while k > lo {
+            k -= 1;
+            match kinds[k] {
+                Some(BlockKind::Byline | BlockKind::Timestamp | BlockKind::Credit) => continue,
+                None => {
+                    let f = &feats[k];
+                    if !f.terminal
+                        && (4..=25).contains(&f.words)
+                        && f.length <= HEADLINE_MAX_CHARS
+                        && !f.dateline
+                    {
+                        i = k;
+                    }
+                }
+                Some(_) => {}
+            }
+            break;
+        }
+    }
+    let line = &doc.lines()[i];
+    let story = i == 0 && title_parts(title).len() == 1;
+    let start = match cut {
+        Some(offset) if i == chosen => line.start + offset,
+        _ => line.start,
+    };
+    Some((i, trim_headline(text, start, line.end, i == 0, story)))
+}
+
+/// Most lines searched for a repeat of the page title.
+const ANCHOR_LINES: usize = 2000;
+
+/// The line that repeats the page's title (line 0, "Headline | Site") on a
+/// page: the whole title, its headline part, or the title with more glued
+/// after it. Flatteners put the HTML title first and the page's own heading
+/// lower down; that heading is the headline. Candidates score by how much of
+/// the title they cover and how near before the article they sit: the site's
+/// name is a part of the title too, but sits in the logo right under it.
+/// Returns the line and, for a line that runs on past the title, where the
+/// title ends in it.
+fn title_anchor(
+    doc: &Document<'_>,
+    folded_lines: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+) -> Option<(usize, Option<usize>)> {
+    let n = feats.len();
+    if n < 3 || feats[0].length > HEADLINE_MAX_CHARS || feats[0].words < 2 {
+        return None;
+    }
+    let title = doc.line_text(0);
+    let folded_title = folded_lines.line(0);
+    let parts: Vec<String> = title_parts(title)
+        .iter()
+        .map(|p| lexicon::fold(p.trim_matches(|c: char| "»«›‹".contains(c)).trim()).0)
+        .collect();
+    let title_len = folded_title.chars().count().max(1) as f32;
+    // The title's words without the site's name (its last part).
+    let lead = if parts.len() >= 2 {
+        &parts[..parts.len() - 1]
+    } else {
+        &parts[..]
+    };
+    let title_words: HashSet<&str> = lead.iter().flat_map(|p| words_of(p)).collect();
+    let mut best: Option<(f32, usize, Option<usize>)> = None;
+    for i in 1..n.min(ANCHOR_LINES) {
+        let f = &feats[i];
+        if f.length > HEADLINE_MAX_CHARS
+            || f.words == 0
+            || matches!(kinds[i], Some(BlockKind::Timestamp | BlockKind::Credit))
+        {
+            continue;
+        }
+        let folded = folded_lines.line(i);
+        let mut cut = None;
+        let exact_part = parts.iter().position(|p| *p == folded);
+        let mut score = if folded == folded_title {
+            7.0
+        } else if feats[0].words >= 4
+            && folded.len() > folded_title.len()
+            && folded.starts_with(folded_title)
+            && folded.as_bytes()[folded_title.len()] == b' '
+        {
+            // The heading with its deck or a label glued after it.
+            cut = folded_lines
+                .map(i)
+                .get(folded_title.len())
+                .map(|&m| m as usize);
+            5.0
+        } else if let Some(pos) = (folded.len() <= folded_title.len())
+            .then(|| folded_title.find(folded))
+            .flatten()
+        {
+            let before = folded_title[..pos].chars().next_back();
+            let after = folded_title[pos + folded.len()..].chars().next();
+            let bounded = before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric());
+            if !bounded || (f.words < 2 && exact_part.is_none()) {
+                continue;
+            }
+            let mut s = 2.0 + 3.0 * folded.chars().count() as f32 / title_len;
+            if exact_part.is_some() {
+                s += 1.0;
+            }
+            if pos == 0 {
+                s += 1.0;
+            }
+            s
+        } else if let Some(overlap) = (parts.len() >= 2
+            && (4..=30).contains(&f.words)
+            // Too few of the title's words (repeats counted) to share
+            // enough of them: skip the costlier tests.
+            && words_of(folded).filter(|w| title_words.contains(w)).count() as f32
+                >= FUZZY_TITLE * title_words.len() as f32
+            // A line holding the title's part whole is that part with a
+            // breadcrumb or a label glued on: the headline search cuts it.
+            && !lead.iter().any(|p| folded.contains(p.as_str())))
+        .then(|| word_overlap(folded, &title_words))
+        .filter(|&o| o >= FUZZY_TITLE)
+        {
+            // The heading reworded from the title ("&" for "und", a kicker
+            // dropped, a typo fixed): most words shared both ways.
+            2.0 + 2.5 * overlap
+        } else {
+            continue;
+        };
+        if f.words <= 1 {
+            score -= 1.0;
+        }
+        // The title's first part of a few words, when the title names a site
+        // after it, is the page's own heading wherever it sits: the site's
+        // name comes last, and the region may have missed the article.
+        let lead_part = exact_part == Some(0) && parts.len() >= 2 && f.words >= 3;
+        // The line right under the title is the site's logo, unless the
+        // article starts there.
+        if i <= 3 && first > i + 5 && !lead_part {
+            score -= 1.5;
+        }
+        // The heading sits just above the article; far before it or after it
+        // are teasers, footers and "most read" lists.
+        let distance = if i <= first + 3 {
+            first.saturating_sub(i)
+        } else {
+            30
+        };
+        let cap = if lead_part { 1.0 } else { 3.0 };
+        score -= (0.1 * distance as f32).min(cap);
+        if best.is_none_or(|(s, _, _)| score > s) {
+            best = Some((score, i, cut));
+        }
+    }
+    best.filter(|(s, _, _)| *s >= 3.0)
+        .map(|(_, i, cut)| (i, cut))
+}
+
+/// Least share of words a line and the page title must share both ways to
+/// be the title reworded.
+const FUZZY_TITLE: f32 = 0.7;
+
+/// The words of a folded line.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The smaller of the shares of the line's words in `title` and of the
+/// title's words in the line (distinct words).
+pub(super) fn word_overlap(folded: &str, title: &HashSet<&str>) -> f32 {
+    if title.len() < 3 {
+        return 0.0;
+    }
+    // Distinct words without a set: a line has at most a few dozen words,
+    // and this runs for many lines of a page.
+    let (mut distinct, mut shared) = (0usize, 0usize);
+    for (k, w) in words_of(folded).enumerate() {
+        if words_of(folded).take(k).any(|v| v == w) {
+            continue;
+        }
+        distinct += 1;
+        if title.contains(w) {
+            shared += 1;
+        }
+    }
+    if distinct < 3 {
+        return 0.0;
+    }
+    let shared = shared as f32;
+    (shared / distinct as f32).min(shared / title.len() as f32)
+}
+
+/// The headline part of a line: without the site name of a title line
+/// (`is_title`) and a trailing ";"; without a closing "." too on the first
+/// line of a clean story (`story`), where exports append one.
+fn trim_headline(
+    text: &str,
+    mut start: usize,
+    mut end: usize,
+    is_title: bool,
+    story: bool,
+) -> Span {
+    if is_title {
+        let raw = &text[start..end];
+        if let Some(pos) = raw.find(" | ") {
+            end = start + pos;
+        } else if let Some((pos, sep)) = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|sep| raw.rfind(sep).map(|p| (p, *sep)))
+            .max_by_key(|(p, _)| *p)
+        {
+            if raw[pos + sep.len()..].split_whitespace().count() <= 4 {
+                end = start + pos;
+            }
+        }
+    }
+    start += breadcrumb_len(&text[start..end]);
+    let raw = &text[start..end];
+    let trimmed = raw.trim_end_matches(|c: char| c == ';' || crate::enrich::document::is_space(c));
+    let trimmed = match trimmed.strip_suffix('.') {
+        Some(t) if story && !t.ends_with('.') => t,
+        _ => trimmed,
+    };
+    end = start + trimmed.len();
+    let lead = raw.len() - raw.trim_start().len();
+    start += lead;
+    Span::new(start, end.max(start))
+}
+
+/// Separators of a breadcrumb trail ("Home → News → Headline").
+const BREADCRUMB_SEPARATORS: &[&str] = &[" → ", " » ", " › ", " > ", " / ", " >> "];
+
+/// The length of a breadcrumb trail glued before a headline ("Home » Baby »
+/// Headline"): the bytes up to the last separator, when the same separator
+/// comes at least twice, every crumb before it is short and the last part
+/// reads like a headline (three words or more). Else 0.
+pub(super) fn breadcrumb_len(line: &str) -> usize {
+    for sep in BREADCRUMB_SEPARATORS {
+        let Some(last) = line.rfind(sep) else {
+            continue;
+        };
+        let head = &line[..last];
+        let crumbs = head.split(sep).count();
+        let short = head.split(sep).all(|c| c.split_whitespace().count() <= 5);
+        let tail = &line[last + sep.len()..];
+        if crumbs >= 2 && short && tail.split_whitespace().count() >= 3 {
+            return last + sep.len();
+        }
+    }
+    0
+}
