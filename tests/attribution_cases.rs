@@ -2,6 +2,8 @@
 //! is a case (sentence | source | cue | content), and every quote listed in a
 //! fixture's `quotes` must fall inside some attribution's content.
 
+mod case_files;
+
 use std::fs;
 use std::path::Path;
 
@@ -57,17 +59,9 @@ fn describe(text: &str, a: &Attribution) -> String {
 
 #[test]
 fn attribution_cases_per_language() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/attribution");
     let mut failures = Vec::new();
     let mut cases = 0;
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    for path in &files {
+    for path in &case_files::txt_files("cases/attribution") {
         let code = path.file_stem().and_then(|s| s.to_str()).unwrap_or("en");
         let data = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for (n, line) in data.lines().enumerate() {
@@ -96,13 +90,7 @@ fn attribution_cases_per_language() {
             }
         }
     }
-    assert!(cases >= 30, "only {cases} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    case_files::assert_all_pass(cases, 30, &failures);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Data-driven tag tests: the per-language case files in `tests/cases/tags/`
 //! (see its README) and the fixtures' `tags_explicit`.
 
-use std::path::Path;
+mod case_files;
 
 use copydesk::enrich::tags::{self, Tag, TagKind};
 use copydesk::enrich::{Document, language, structure, topics};
@@ -48,17 +48,9 @@ const ARTICLE: &str = "A headline for the test page\n\n\
 
 #[test]
 fn case_files() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/tags");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
     let mut failures = Vec::new();
     let mut cases = 0;
-    for path in &files {
+    for path in &case_files::txt_files("cases/tags") {
         let lang = path.file_stem().and_then(|s| s.to_str()).unwrap_or("en");
         let data =
             std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -148,28 +140,14 @@ fn case_files() {
             }
         }
     }
-    assert!(cases > 20, "only {cases} cases read from {}", dir.display());
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    case_files::assert_all_pass(cases, 21, &failures);
 }
 
 #[test]
 fn fixtures_explicit_tags() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
     let mut checked = 0;
     let mut failures = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    for path in paths {
+    for path in case_files::txt_files("fixtures/articles") {
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let expect_path = path.with_extension("expect.json");
