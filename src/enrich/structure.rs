@@ -584,7 +584,9 @@ fn best_region(values: &[f32]) -> Option<(usize, usize)> {
 /// Ends the article at the first end marker (comments, footer, banner, a
 /// "Related" header, a tag line, a bare byline cue) once more article text
 /// comes before it than after it, or a third of it and at least 600
-/// characters (a short article over a long teaser list).
+/// characters (a short article over a long teaser list). A "Most read" box
+/// or a photo's copyright line with paragraphs under it is inside the
+/// article, not its end.
 fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
     let good = |i: usize| {
         if is_good(&feats[i]) {
@@ -598,10 +600,19 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
     for i in a..=b {
         let f = &feats[i];
         let marker = match f.strong {
-            Some(BlockKind::Comments | BlockKind::Footer | BlockKind::Banner | BlockKind::Tags) => {
-                true
+            Some(BlockKind::Comments | BlockKind::Banner | BlockKind::Tags) => true,
+            // A short copyright line with paragraphs right under it is a
+            // photo's credit ("© Bild: Werk"), not the page's footer.
+            Some(BlockKind::Footer) => {
+                f.words > CREDIT_MAX_WORDS
+                    || !(i + 2 <= b
+                        && full_paragraph(&feats[i + 1])
+                        && full_paragraph(&feats[i + 2]))
             }
-            Some(BlockKind::Related) => f.scan.prefix.is_none(),
+            // A teaser box the article goes on under ("Most read", five
+            // headlines, then paragraphs again) sits inside it; the one that
+            // closes it has no full paragraphs below it.
+            Some(BlockKind::Related) => f.scan.prefix.is_none() && !prose_resumes(i, b, feats),
             // A bare byline cue ("Author", "Written by") heads the author's
             // box under the article.
             _ => f.words <= 2 && f.scan.byline_cue.is_some_and(|end| end + 1 >= f.length),
@@ -625,6 +636,23 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
         before += good(i);
     }
     b
+}
+
+/// A paragraph of the article for sure: prose of at least 15 words ending a
+/// sentence, said once on the page.
+fn full_paragraph(f: &LineFeatures) -> bool {
+    is_good(f) && f.terminal && f.words >= 15 && f.repeats <= 1
+}
+
+/// Whether the article resumes under the box header at `header`: short
+/// teaser lines right under it, then two full paragraphs in a row within
+/// [`LIST_HEADER_REACH`] lines, inside the region ending at `b`. A teaser
+/// list puts a headline over each summary, never two paragraphs in a row;
+/// a list of summaries alone starts with one under the header.
+fn prose_resumes(header: usize, b: usize, feats: &[LineFeatures]) -> bool {
+    let full = |i: usize| full_paragraph(&feats[i]);
+    let end = (header + LIST_HEADER_REACH).min(b);
+    header + 1 < end && !full(header + 1) && (header + 2..end).any(|i| full(i) && full(i + 1))
 }
 
 /// Moves the start of the article back over the lines the region left out

@@ -237,25 +237,36 @@ pub(crate) fn is_lexicon_word(lower: &str) -> bool {
 /// strip so that "elections" finds "election" (but not where the plural is
 /// a word of its own: "goods" is not "good", nor "commons" "common").
 fn normalize(word: &str) -> String {
-    let mut lower = word.to_lowercase();
-    if lower.contains('’') {
-        lower = lower.replace('’', "'");
+    let mut out = String::with_capacity(word.len());
+    normalize_into(&mut out, word);
+    out
+}
+
+/// Appends [`normalize`]`(word)` to `out`: the words of a text share one
+/// buffer instead of a String each.
+fn normalize_into(out: &mut String, word: &str) {
+    let from = out.len();
+    crate::enrich::text::push_lowercase(out, word);
+    if out[from..].contains('’') {
+        let replaced = out[from..].replace('’', "'");
+        out.truncate(from);
+        out.push_str(&replaced);
     }
-    let n = lower.chars().count();
-    if n > 4
-        && lower.ends_with('s')
+    let lower = &out[from..];
+    // ASCII, so its length in bytes is its length in chars.
+    if lower.ends_with('s')
         && lower.is_ascii()
+        && lower.len() > 4
         && !lower.ends_with("ss")
         && !lower.ends_with("us")
         && !lower.ends_with("is")
         && !matches!(
-            lower.as_str(),
+            lower,
             "series" | "species" | "goods" | "commons" | "arms" | "news" | "means"
         )
     {
-        lower.pop();
+        out.pop();
     }
-    lower
 }
 
 fn all_stopwords() -> impl Fn(&str) -> bool {
@@ -613,19 +624,37 @@ impl<'m> Evidence<'m> {
         names: bool,
         stop: &dyn Fn(&str) -> bool,
     ) {
-        let mut prev = ' ';
-        for c in text.chars() {
-            if prev == '%' || (matches!(prev, '$' | '€' | '£' | '¥') && c.is_ascii_digit()) {
-                let key = if prev == '%' { "<percent>" } else { "<money>" };
-                self.pattern(model, key, weight);
+        // Every `%`, and a currency sign (`$`, `€`, `£`, `¥`) right before a
+        // digit, in text order: a byte scan (they are ASCII or known UTF-8
+        // sequences).
+        let bytes = text.as_bytes();
+        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+        for (i, &b) in bytes.iter().enumerate() {
+            let money = match b {
+                b'%' => {
+                    self.pattern(model, "<percent>", weight);
+                    continue;
+                }
+                b'$' => digit_at(i + 1),
+                // € is E2 82 AC; £ and ¥ are C2 A3 and C2 A5.
+                0xe2 => bytes.get(i + 1..i + 3) == Some(&[0x82, 0xac]) && digit_at(i + 3),
+                0xc2 => matches!(bytes.get(i + 1), Some(0xa3 | 0xa5)) && digit_at(i + 2),
+                _ => false,
+            };
+            if money {
+                self.pattern(model, "<money>", weight);
             }
-            prev = c;
-        }
-        if prev == '%' {
-            self.pattern(model, "<percent>", weight);
         }
         let raw = words(text);
-        let toks: Vec<String> = raw.iter().map(|&(_, w)| normalize(w)).collect();
+        // The normalised words, in one buffer.
+        let mut buf = String::with_capacity(text.len() + 8);
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+        for &(_, w) in &raw {
+            let from = buf.len();
+            normalize_into(&mut buf, w);
+            ranges.push((from, buf.len()));
+        }
+        let toks: Vec<&str> = ranges.iter().map(|&(a, b)| &buf[a..b]).collect();
         // Tokens before this index are part of a matched two-word term.
         let mut covered = 0usize;
         let mut bigram = String::new();
@@ -640,7 +669,7 @@ impl<'m> Evidence<'m> {
                     && self.name_words.len() < MAX_NAME_WORDS
                     && !self.name_words.iter().any(|w| w == t)
                 {
-                    self.name_words.push(t.clone());
+                    self.name_words.push((*t).to_owned());
                 }
                 part
             } else {
@@ -672,10 +701,14 @@ impl<'m> Evidence<'m> {
                 self.pattern(model, "<score>", weight);
                 continue;
             }
-            if stop(t) || t.chars().count() < 2 {
+            if stop(t) {
                 continue;
             }
-            if let Some((key, hits)) = model.exact.get_key_value(t.as_str()) {
+            let chars = t.chars().count();
+            if chars < 2 {
+                continue;
+            }
+            if let Some((key, hits)) = model.exact.get_key_value(*t) {
                 self.add((false, key), hits, weight);
                 continue;
             }
@@ -688,14 +721,13 @@ impl<'m> Evidence<'m> {
             }
             // Longest known prefix of at least 4 chars (bounded by the word
             // length, capped).
-            let bounds: Vec<usize> = t
-                .char_indices()
-                .map(|(i, _)| i)
-                .skip(4)
-                .take(24)
-                .chain(std::iter::once(t.len()))
-                .collect();
-            for &end in bounds.iter().rev() {
+            // The whole word, then the ends of its chars 28 down to 5.
+            let mut k = chars;
+            let inner = t.char_indices().rev().filter_map(|(at, _)| {
+                k -= 1;
+                (4..28).contains(&k).then_some(at)
+            });
+            for end in std::iter::once(t.len()).chain(inner) {
                 if let Some((key, hits)) = model.prefix.get_key_value(&t[..end]) {
                     self.add((true, key), hits, weight);
                     break;
@@ -1525,6 +1557,15 @@ mod tests {
     #[test]
     fn plurals_that_are_words_of_their_own_stay_whole() {
         assert_eq!(normalize("elections"), "election");
+        // Appended to a shared buffer, each word as on its own.
+        let mut buf = String::from("x");
+        for word in ["Elections", "Don’t", "ΟΔΟΣ", "Straße", "news", "İstanbul"] {
+            let from = buf.len();
+            normalize_into(&mut buf, word);
+            assert_eq!(&buf[from..], normalize(word), "{word}");
+            let reference = word.to_lowercase().replace('’', "'");
+            assert!(reference.starts_with(&buf[from..]), "{word}");
+        }
         assert_eq!(normalize("goods"), "goods");
         assert_eq!(normalize("Commons"), "commons");
         assert_ne!(normalize("goods"), normalize("good"));

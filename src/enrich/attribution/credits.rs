@@ -96,6 +96,48 @@ fn is_person(s: &str) -> bool {
         && lexicon::outlet(s).is_none()
 }
 
+/// What a line must hold for each pattern to match it, found in one pass
+/// over its bytes: the patterns' searches cost far more, and most lines of a
+/// page hold none of these.
+struct Hints {
+    /// A colon (`:` or `：`), which [`LABELED`] needs.
+    colon: bool,
+    /// "by" in any case, which [`BY`] needs.
+    by: bool,
+    /// `©`, "(c)" or "copyright" in any case, one of which [`COPYRIGHT`] needs.
+    copyright: bool,
+}
+
+impl Hints {
+    fn of(s: &str) -> Hints {
+        let bytes = s.as_bytes();
+        let at = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
+        let mut hints = Hints {
+            colon: false,
+            by: false,
+            copyright: false,
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            match b.to_ascii_lowercase() {
+                b':' => hints.colon = true,
+                // U+FF1A (：) is EF BC 9A in UTF-8.
+                0xef if at(i + 1) == 0xbc && at(i + 2) == 0x9a => hints.colon = true,
+                b'b' if at(i + 1) == b'y' => hints.by = true,
+                // U+00A9 (©) is C2 A9.
+                0xc2 if at(i + 1) == 0xa9 => hints.copyright = true,
+                b'(' if at(i + 1) == b'c' && at(i + 2) == b')' => hints.copyright = true,
+                b'c' if bytes.len() >= i + 9
+                    && bytes[i..i + 9].eq_ignore_ascii_case(b"copyright") =>
+                {
+                    hints.copyright = true;
+                }
+                _ => {}
+            }
+        }
+        hints
+    }
+}
+
 /// Splits what follows a credit label into agency, author and year.
 fn parse_rest(rest: &str) -> (Option<String>, Option<String>, Option<i32>) {
     let year = YEAR.find(rest).and_then(|m| m.as_str().parse().ok());
@@ -129,8 +171,12 @@ pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
         let s = &text[line.start..line.end];
         let kind_label = structure.lines.get(i).map(|l| l.kind);
         let credit_line = matches!(kind_label, Some(BlockKind::Credit | BlockKind::Caption));
+        let hints = Hints::of(s);
         let mut found = false;
-        for re in [&*LABELED, &*BY] {
+        for (re, may) in [(&*LABELED, hints.colon), (&*BY, hints.by)] {
+            if !may {
+                continue;
+            }
             for caps in re.captures_iter(s) {
                 let (Some(label), Some(rest), Some(all)) =
                     (caps.name("label"), caps.name("rest"), caps.get(0))
@@ -161,7 +207,7 @@ pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
         if found {
             continue;
         }
-        if let Some(caps) = COPYRIGHT.captures(s)
+        if let Some(caps) = hints.copyright.then(|| COPYRIGHT.captures(s)).flatten()
             && let (Some(rest), Some(all)) = (caps.name("rest"), caps.get(0))
         {
             let (agency, author, year) = parse_rest(rest.as_str());
@@ -183,8 +229,12 @@ pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
         // A short line naming an agency: a photo credit under a picture, or
         // a wire sign-off at the end of the text.
         if s.chars().count() <= 60 {
-            let (agency, author, year) = parse_rest(s);
             let whole_known = lexicon::outlet(s.trim_end_matches('.')).is_some();
+            // Nothing is pushed unless the whole line is known or it has parts.
+            if !whole_known && !s.contains('/') {
+                continue;
+            }
+            let (agency, author, year) = parse_rest(s);
             let parts_known = s.contains('/')
                 && agency
                     .as_deref()
@@ -271,6 +321,33 @@ mod tests {
             credits("Title\n\nBody text here.\n\n© 2019 Example Media. All rights reserved.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn hints_hold_wherever_a_pattern_matches() {
+        for line in [
+            "Photo: Reuters/John Doe",
+            "FOTO： dpa",
+            "Фото: РИА Новости",
+            "Photos BY Jane Doe/Getty Images",
+            "video by AP",
+            "© AFP 2019 / BRENDAN SMIALOWSKI",
+            "(C) Reuters",
+            "COPYRIGHT Example Media",
+            "Crédits photo : AFP",
+            "Bild:Keystone",
+            "A line with none of them — and a dash",
+            "Bylines, baby, colons; nothing",
+        ] {
+            let hints = Hints::of(line);
+            assert!(hints.colon || !LABELED.is_match(line), "{line}");
+            assert!(hints.by || !BY.is_match(line), "{line}");
+            assert!(hints.copyright || !COPYRIGHT.is_match(line), "{line}");
+        }
+        let none = Hints::of("Der Bürgermeister sagte am Montag, es gehe voran.");
+        assert!(!none.colon && !none.by && !none.copyright);
+        let all = Hints::of("Photo by X: © Y");
+        assert!(all.colon && all.by && all.copyright);
     }
 
     #[test]

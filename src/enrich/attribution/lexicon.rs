@@ -298,8 +298,16 @@ pub(crate) fn is_photo_agency(name: &str) -> bool {
 
 /// The canonical name of the outlet or agency spelled `name`, if known.
 pub(crate) fn outlet(name: &str) -> Option<&'static str> {
-    let key = name.trim().to_lowercase();
-    OUTLETS.get(key.as_str()).copied()
+    thread_local! {
+        // Lowercased into one buffer per thread: this is asked of every short
+        // line of a page and of every part of a credit.
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    KEY.with_borrow_mut(|key| {
+        key.clear();
+        crate::enrich::text::push_lowercase(key, name.trim());
+        OUTLETS.get(key.as_str()).copied()
+    })
 }
 
 /// Builds every lexicon now.

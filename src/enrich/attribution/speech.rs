@@ -108,12 +108,17 @@ impl Sentence<'_> {
         if !t.is_word() || t.quote.is_some() {
             return None;
         }
-        let words: Vec<&str> = self.toks[i..self.b.min(i + 4)]
+        // Up to four words on the stack: this is asked at every word.
+        let mut words = [""; 4];
+        let mut n = 0;
+        for t in self.toks[i..self.b.min(i + 4)]
             .iter()
             .take_while(|t| t.is_word())
-            .map(|t| t.lower.as_str())
-            .collect();
-        let (len, tag) = self.lex.cue_at(&words)?;
+        {
+            words[n] = t.lower.as_str();
+            n += 1;
+        }
+        let (len, tag) = self.lex.cue_at(&words[..n])?;
         // A capitalised cue word mid-sentence is a name ("Read"); one after a
         // determiner is a noun ("the show").
         if (t.upper && i != self.a && !self.title) || (i > self.a && self.is(i - 1, Tag::Det)) {

@@ -144,7 +144,7 @@ pub(crate) fn is_title_case(line: &str) -> bool {
     let mut long = 0;
     let mut capitalised = 0;
     for word in line.split_whitespace() {
-        let letters = word.trim_matches(|c: char| !c.is_alphabetic());
+        let letters = word.trim_matches(|c: char| !crate::enrich::text::is_alpha(c));
         if letters.chars().count() < 4 {
             continue;
         }
@@ -190,8 +190,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
                     break;
                 }
             }
-            let mut word: String = chars[s..i].iter().map(|&(_, c)| c).collect();
-            let mut lower = word.to_lowercase();
+            // The word is a slice of the text; only its lowercase is owned.
+            let word = &text[off(s)..off(i)];
+            let mut lower = String::with_capacity(word.len() + 1);
+            crate::enrich::text::push_lowercase(&mut lower, word);
             if at(i) == Some('.') {
                 let letters = word.chars().filter(|c| c.is_alphabetic()).count();
                 let initial = letters == 1
@@ -201,7 +203,6 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
                 let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
                 if initial || dotted || lex.is(&lower, Tag::Abbr) {
                     i += 1;
-                    word.push('.');
                     lower.push('.');
                 }
             }
@@ -266,12 +267,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
                 i += 1;
             }
         }
-        let text: String = chars[s..i].iter().map(|&(_, c)| c).collect();
         toks.push(Tok {
             start: off(s),
             end: off(i),
             kind: Kind::Punct,
-            lower: text,
+            lower: text[off(s)..off(i)].to_owned(),
             upper: false,
             family: None,
             quote: None,

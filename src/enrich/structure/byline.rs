@@ -69,6 +69,8 @@ struct Words {
     stop: HashSet<String>,
     title: HashSet<String>,
     role: HashSet<String>,
+    /// Headings of an author's box ("about the author"), folded.
+    about: Vec<String>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -77,6 +79,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         stop: HashSet::new(),
         title: HashSet::new(),
         role: HashSet::new(),
+        about: Vec::new(),
     };
     for line in include_str!("../../../data/structure/byline_words.txt").lines() {
         let Some((kind, word)) = line.split_once('\t') else {
@@ -88,6 +91,10 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "stop" => words.stop.insert(word),
             "title" => words.title.insert(word),
             "role" => words.role.insert(word),
+            "about" => {
+                words.about.push(word);
+                true
+            }
             _ => false,
         };
     }
@@ -886,6 +893,264 @@ fn dated_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     })
 }
 
+/// What a token of a post's meta line is to [`meta_name`].
+#[derive(Clone, Copy, PartialEq)]
+enum Meta {
+    /// A date, a clock or a count: holds a digit, or is a month or weekday.
+    Date,
+    /// A separator ("|", "·", "—") or a short lowercase word ("um", "at").
+    Sep,
+    /// Any other word.
+    Word,
+}
+
+/// Whether a token is a handle rather than a word: lowercase ("anaruiz"),
+/// or with an underscore or a capital inside ("ana_r", "AnaR"); capitals
+/// only ("ÖBFV") are an acronym.
+fn handle_shaped(token: &str) -> bool {
+    handle_token(token)
+        && !token.chars().any(|c| c.is_numeric())
+        && (token.contains('_')
+            || (token.chars().count() >= 3 && token.chars().all(|c| !c.is_uppercase()))
+            || (token.chars().skip(1).any(char::is_uppercase)
+                && token.chars().any(char::is_lowercase)))
+}
+
+/// The author in a post's meta line at the headline, among dates,
+/// separators and counts ("26 Mai 2008 | ana_r | Kommentare 34", "Ana Ruiz
+/// 22. Februar 2020", "Die Zeitung 02/10/2020 Ana Ruiz", "28. Januar 2015
+/// anaruiz Schreibe einen Kommentar"). The line holds a date; the name is
+/// a run of words between dates and separators: a known given name and a
+/// surname, a known given name alone, or a handle.
+fn meta_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
+    const MAX_META_TOKENS: usize = 16;
+    // A photo credit ("© Ana Ruiz, 31.05.2013") names the photographer.
+    if line.contains('©') {
+        return None;
+    }
+    let stopwords = lexicon.stopwords(None);
+    let mut tokens: [(usize, &str, Meta, bool); MAX_META_TOKENS] =
+        [(0, "", Meta::Sep, false); MAX_META_TOKENS];
+    let mut n = 0usize;
+    let mut dated = false;
+    for token in line.split_whitespace() {
+        if n == MAX_META_TOKENS {
+            return None;
+        }
+        let at = token.as_ptr() as usize - line.as_ptr() as usize;
+        let comma = token.ends_with([',', ';']);
+        let plain = token.trim_end_matches([',', ';', ':']);
+        let bare = plain.trim_end_matches('.');
+        // A date is a month's name, a year or digits with a date's
+        // punctuation; a bare count ("2 reviews", "6,90 euros") is none.
+        let kind = if plain.chars().any(|c| c.is_numeric()) {
+            let digits = plain.chars().filter(|c| c.is_ascii_digit()).count();
+            dated |= digits == plain.len() && digits == 4
+                || plain.contains(['.', '/', '-']) && digits >= 4;
+            Meta::Date
+        } else if lexicon.is_date_word(bare) && !is_given_name(bare) {
+            dated |= bare.chars().count() >= 3;
+            Meta::Date
+        } else if plain.chars().all(|c| !c.is_alphanumeric())
+            || (plain.chars().count() <= 3 && plain.chars().all(char::is_lowercase))
+        {
+            Meta::Sep
+        } else {
+            Meta::Word
+        };
+        tokens[n] = (at, plain, kind, comma);
+        n += 1;
+    }
+    if !dated {
+        return None;
+    }
+    let tokens = &tokens[..n];
+    let mut i = 0usize;
+    while i < n {
+        if tokens[i].2 != Meta::Word {
+            i += 1;
+            continue;
+        }
+        // A run of words: up to a date, a separator or a comma.
+        let mut j = i;
+        while j < n && tokens[j].2 == Meta::Word {
+            j += 1;
+            if tokens[j - 1].3 {
+                break;
+            }
+        }
+        let run = &tokens[i..j];
+        let before = i.checked_sub(1).map(|k| tokens[k].2);
+        let after = tokens.get(j).map(|t| t.2);
+        let next_to_date = matches!(before, Some(Meta::Date | Meta::Sep))
+            || matches!(after, Some(Meta::Date | Meta::Sep));
+        let word_ok = |t: &str| {
+            !is_stop_word(t)
+                && !is_role_word(t, lexicon)
+                && !is_title_word(t)
+                && !stopwords.contains(&t.to_lowercase())
+        };
+        let (first_at, first, ..) = run[0];
+        // Capitals are a dateline's place or an outlet, not a name.
+        let mixed = |t: &str| {
+            t.chars().any(char::is_lowercase) || t.trim_end_matches('.').chars().count() == 1
+        };
+        let name_end = if is_given_name(first) && word_ok(first) && mixed(first) {
+            // Given names, then one surname.
+            let mut end = 1usize;
+            while end < run.len() && end < 4 {
+                let t = run[end].1;
+                let capitalised = t.chars().next().is_some_and(char::is_uppercase);
+                if !(name_token(t) && capitalised && mixed(t) && word_ok(t)) {
+                    break;
+                }
+                end += 1;
+                // An initial ("H.") or another given name: the surname
+                // is still to come.
+                let initial = t.trim_end_matches('.').chars().count() == 1;
+                if !is_given_name(t) && !initial {
+                    break;
+                }
+            }
+            // A given name alone is a name only as the whole run.
+            (end >= 2 || run.len() == 1).then_some(end)
+        } else if handle_shaped(first) && word_ok(first) && !lexicon.is_date_word(first) {
+            // A handle is the whole run, or comes after a date and before
+            // a comment prompt ("anaruiz Schreibe einen Kommentar").
+            (run.len() == 1
+                || (before == Some(Meta::Date) && run[1..].iter().any(|t| is_stop_word(t.1))))
+            .then_some(1)
+        } else {
+            None
+        };
+        if let Some(end) = name_end.filter(|_| next_to_date) {
+            let (last_at, last, ..) = run[end - 1];
+            let last_end = last_at + last.len();
+            return Some(Byline {
+                span: Span::new(first_at, last_end),
+                names: vec![line[first_at..last_end].to_owned()],
+            });
+        }
+        i = j;
+    }
+    None
+}
+
+/// The person a copyright line names ("© 2012-2020 Ana Ruiz. All rights
+/// reserved", "(c) Ana Ruiz • Impressum", "Copyright © by Ana Ruiz", "© Mein
+/// Blog by Ana"): a personal site's owner, who wrote its posts. The name
+/// follows the mark, its years and a cue, or a cue a few words after the
+/// mark; it opens with a known given name. A company ("© 2024 Example Media
+/// GmbH") is no name.
+fn copyright_name(line: &str) -> Option<Byline> {
+    const MARKS: &[&str] = &["©", "(c)", "(C)", "Copyright", "copyright"];
+    let (mark_at, mark) = MARKS
+        .iter()
+        .filter_map(|m| line.find(m).map(|at| (at, m.len())))
+        .min_by_key(|&(at, _)| at)?;
+    let rest = &line[mark_at + mark..];
+    let base = mark_at + mark;
+    let mut skipped = 0usize;
+    let mut after_cue = false;
+    let mut start = None;
+    let mut end = 0usize;
+    let mut words = 0usize;
+    for token in rest.split_whitespace() {
+        let at = base + (token.as_ptr() as usize - rest.as_ptr() as usize);
+        let plain = token.trim_end_matches([',', '.', ';', ':', '|']);
+        if start.is_none() {
+            let cue = ["by", "von", "par", "por", "di", "door", "de"]
+                .iter()
+                .any(|c| plain.eq_ignore_ascii_case(c));
+            if cue {
+                after_cue = true;
+                continue;
+            }
+            let filler = plain.is_empty()
+                || MARKS.contains(&plain)
+                || plain.chars().all(|c| !c.is_alphabetic());
+            if filler {
+                continue;
+            }
+            if !is_given_name(plain) || !plain.chars().any(char::is_lowercase) {
+                // A site's name before "by": look for the cue a few words on.
+                skipped += 1;
+                if skipped > 3 || after_cue {
+                    return None;
+                }
+                continue;
+            }
+            if skipped > 0 && !after_cue {
+                return None;
+            }
+            start = Some(at);
+            end = at + plain.len();
+            words = 1;
+            if plain.len() < token.len() {
+                break;
+            }
+            continue;
+        }
+        let capitalised = plain.chars().next().is_some_and(char::is_uppercase)
+            && (plain.chars().any(char::is_lowercase) || plain.chars().count() == 1);
+        if !capitalised || !name_token(plain) || is_stop_word(plain) || words >= 4 {
+            break;
+        }
+        words += 1;
+        end = at + plain.len();
+        // "Ana Ruiz. All rights reserved": the stop ends the name.
+        if plain.len() < token.len() && plain.chars().count() > 1 {
+            break;
+        }
+    }
+    let start = start?;
+    // A given name alone stands only after a cue ("© Mein Blog by Ana").
+    (words >= 2 || after_cue).then(|| Byline {
+        span: Span::new(start, end),
+        names: vec![line[start..end].to_owned()],
+    })
+}
+
+/// The author an author's box names: its heading ("About the author",
+/// "Über die Autorin", "Об авторе") and the name after it on the same line
+/// ("About the author - Ana Ruiz") or on one of the two lines under it.
+fn about_author(doc: &Document<'_>, i: usize, lexicon: &Lexicon) -> Option<(usize, Byline)> {
+    let text = doc.line_text(i);
+    if text.split_whitespace().count() > 8 {
+        return None;
+    }
+    let folded = text.to_lowercase();
+    let heading = WORDS
+        .about
+        .iter()
+        .find(|a| folded.starts_with(a.as_str()))?;
+    // Folding keeps the length of the headings' letters, except a few
+    // that no heading holds; a boundary that is no char boundary is none.
+    let rest_at = heading.len();
+    let rest = text.get(rest_at..)?;
+    if rest.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let trimmed = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !trimmed.is_empty() {
+        let offset = rest_at + (rest.len() - trimmed.len());
+        let b = name_line(trimmed, lexicon).or_else(|| bare_names(trimmed, lexicon))?;
+        return Some((
+            i,
+            Byline {
+                span: Span::new(offset + b.span.start, offset + b.span.end),
+                names: b.names,
+            },
+        ));
+    }
+    (i + 1..(i + 3).min(doc.lines().len())).find_map(|j| {
+        let t = doc.line_text(j);
+        name_line(t, lexicon)
+            .or_else(|| bare_names(t, lexicon).filter(|b| b.names.len() == 1))
+            .map(|b| (j, b))
+    })
+}
+
 /// A byline candidate: its line, its span in the text, its names.
 type Found = (usize, Span, Vec<String>);
 
@@ -1137,6 +1402,22 @@ fn best_byline(
         }
         name_line(doc.line_text(i), lexicon)
     };
+    // A post's meta line at the headline: the line above it or the two
+    // under it, short and without a sentence's end.
+    let meta_at = |h: usize| {
+        (h.saturating_sub(1)..(h + 3).min(n)).find_map(|i| {
+            // A wrapped line of the article ("WASHINGTON, March 3 - The
+            // ministry said") is no meta line.
+            if i == h
+                || body[i]
+                || feats[i].terminal
+                || matches!(kinds[i], Some(BlockKind::Headline | BlockKind::Footer))
+            {
+                return None;
+            }
+            meta_name(doc.line_text(i), lexicon).map(|b| (at(i, &b), false))
+        })
+    };
     let top = headline.map_or(first, |h| h.min(first));
     if let Some((score, found, stacked)) = best {
         // A name on its own line at the headline beats a cue line far from
@@ -1145,6 +1426,9 @@ fn best_byline(
             let mut near = top.saturating_sub(2)..first;
             if let Some((j, b)) = near.find_map(|j| name_at(j).map(|f| (j, f))) {
                 return Some((at(j, &b), true));
+            }
+            if let Some(meta) = headline.and_then(meta_at) {
+                return Some(meta);
             }
         }
         return Some((found, stacked));
@@ -1156,6 +1440,15 @@ fn best_byline(
     let below = last.saturating_sub(4).max(hi)..(last + 12).min(n);
     for i in (lo..hi).chain(below) {
         if let Some(b) = name_at(i) {
+            // A name above the headline is a photo's credit as often as a
+            // byline: a meta line under the headline comes first.
+            if let Some(meta) = headline
+                .filter(|&h| i < h)
+                .and_then(meta_at)
+                .filter(|m| headline.is_some_and(|h| m.0.0 > h))
+            {
+                return Some(meta);
+            }
             return Some((at(i, &b), true));
         }
     }
@@ -1170,6 +1463,14 @@ fn best_byline(
                 return Some((at(i, &b), false));
             }
         }
+        if let Some(meta) = meta_at(h) {
+            return Some(meta);
+        }
+    }
+    // An author's box under the article.
+    let about = (last + 1..n).find_map(|i| about_author(doc, i, lexicon));
+    if let Some((j, b)) = about {
+        return Some((at(j, &b), true));
     }
     // A byline line anywhere on the page.
     let anywhere = (0..n).find_map(|i| {
@@ -1184,7 +1485,32 @@ fn best_byline(
     // unknown given name, free of the lexicons' phrases, where bylines
     // stand: under the headline, by a date, a clock or a share line, or
     // with a date of its own ("Iñaki Larrañaga" / "7 MAR 2021 - 09:15").
-    let h = headline.filter(|&h| h < first)?;
+    let unknown = headline.filter(|&h| h < first).and_then(|h| {
+        unknown_name_at(doc, feats, kinds, first, h, lexicon).map(|(i, b)| (at(i, &b), true))
+    });
+    if unknown.is_some() {
+        return unknown;
+    }
+    // Last, the owner a personal site's copyright line names, under the
+    // article.
+    ((last + 1)..n).rev().find_map(|i| {
+        if body[i] || feats[i].words > 16 {
+            return None;
+        }
+        copyright_name(doc.line_text(i)).map(|b| (at(i, &b), false))
+    })
+}
+
+/// [`best_byline`]'s last resort: between the headline `h` and the
+/// article, a line that is a name of an unknown given name.
+fn unknown_name_at(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+    h: usize,
+    lexicon: &Lexicon,
+) -> Option<(usize, Byline)> {
     let by_date = |j: usize| {
         matches!(
             kinds[j],
@@ -1197,7 +1523,7 @@ fn best_byline(
         if kinds[i].is_some() || f.scan.covered > 0 || f.repeats > 4 || f.terminal || !placed {
             return None;
         }
-        unknown_name_line(doc.line_text(i), lexicon).map(|b| (at(i, &b), true))
+        unknown_name_line(doc.line_text(i), lexicon).map(|b| (i, b))
     })
 }
 
@@ -1271,7 +1597,10 @@ mod tests {
 
     /// `tests/cases/structure/byline_<lang>.txt`: `<form><TAB><line><TAB><names>`,
     /// form `cue` (parse), `name` (name_line), `dated` (dated_name: a blog's
-    /// meta line under the headline) or `page` (a whole page, lines
+    /// meta line under the headline), `meta` (meta_name: a post's meta line
+    /// of dates, separators and counts), `copyright` (copyright_name),
+    /// `about` (about_author on the first of the lines, split at a literal
+    /// `\n`) or `page` (a whole page, lines
     /// split at a literal `\n`, read by the structure stage), names
     /// "; "-separated or "-".
     #[test]
@@ -1307,6 +1636,18 @@ mod tests {
                     "dated" => dated_name(fields[1], lex)
                         .map(|b| b.names)
                         .unwrap_or_default(),
+                    "meta" => meta_name(fields[1], lex)
+                        .map(|b| b.names)
+                        .unwrap_or_default(),
+                    "copyright" => copyright_name(fields[1])
+                        .map(|b| b.names)
+                        .unwrap_or_default(),
+                    "about" => {
+                        let text = fields[1].replace("\\n", "\n");
+                        about_author(&Document::new(&text), 0, lex)
+                            .map(|(_, b)| b.names)
+                            .unwrap_or_default()
+                    }
                     "page" => {
                         let text = fields[1].replace("\\n", "\n");
                         super::super::analyze(&Document::new(&text), None).authors

@@ -33,20 +33,57 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `text` opens with a dateline.
 pub(crate) fn opens_with_dateline(text: &str) -> bool {
+    /// A necessary condition for [`DATELINE`] to match `head`, tested first
+    /// because the pattern's search is costly (a backtracker over a large NFA)
+    /// and most lines fail it. Every form opens with `(` or a capital; every form
+    /// but one holds a dash followed by a space (`[-–—―]\s`, which a hyphenated
+    /// word does not have), and that one (`PLACE /AGENCY/`) opens with a
+    /// capitalised run (its second char is no ASCII lowercase letter) and holds
+    /// a slash.
+    fn may_open_with_dateline(head: &str) -> bool {
+        let mut chars = head.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        if first != '(' && !first.is_uppercase() {
+            return false;
+        }
+        let capitals = first != '(' && chars.next().is_some_and(|c| !c.is_ascii_lowercase());
+        (capitals && head.contains('/')) || dash_then_space(head)
+    }
+
+    /// Whether `head` holds a dash (`-`, `–`, `—`, `―`) followed by whitespace.
+    fn dash_then_space(head: &str) -> bool {
+        let bytes = head.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let width = match bytes[i] {
+                b'-' => 1,
+                // U+2013, U+2014, U+2015 in UTF-8.
+                0xe2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x93..=0x95)) =>
+                {
+                    3
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            i += width;
+            if head[i..].chars().next().is_some_and(char::is_whitespace) {
+                return true;
+            }
+        }
+        false
+    }
+
     let mut end = text.len().min(DATELINE_WINDOW);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = &text[..end];
-    // Every form of the pattern opens with `(` or a capital and holds a dash
-    // or a slash: test that first, because the pattern's search is costly
-    // (a backtracker over a large NFA) and most lines fail it.
-    let may_match = head
-        .chars()
-        .next()
-        .is_some_and(|c| c == '(' || c.is_uppercase())
-        && head.contains(['-', '–', '—', '―', '/']);
-    if !may_match {
+    if !may_open_with_dateline(head) {
         return false;
     }
     let Some(m) = DATELINE.find(head) else {

@@ -343,6 +343,20 @@ fn trim_bio_drops_the_author_box_and_what_follows() {
     }
 }
 
+/// Line features of `lines` with their strong kind set, as `analyze` sees
+/// them before choosing the article region.
+fn strong_features(lines: &[&str], stop: &HashSet<String>) -> Vec<LineFeatures> {
+    let lexicon = lexicon::get();
+    lines
+        .iter()
+        .map(|l| {
+            let mut f = line::features(l, lexicon, stop);
+            f.strong = strong_kind(&f);
+            f
+        })
+        .collect()
+}
+
 #[test]
 fn a_related_header_cuts_a_short_article_above_a_long_teaser_list() {
     let lexicon = lexicon::get();
@@ -352,14 +366,7 @@ fn a_related_header_cuts_a_short_article_above_a_long_teaser_list() {
     let mut lines = vec![prose; 4];
     lines.push("Related stories");
     lines.extend([teaser; 7]);
-    let feats: Vec<LineFeatures> = lines
-        .iter()
-        .map(|l| {
-            let mut f = line::features(l, lexicon, stop);
-            f.strong = strong_kind(&f);
-            f
-        })
-        .collect();
+    let feats = strong_features(&lines, stop);
     assert_eq!(cut_end(0, lines.len() - 1, &feats), 3);
     // With only two paragraphs above it, the header is not trusted.
     assert_eq!(cut_end(2, lines.len() - 1, &feats), lines.len() - 1);
@@ -536,6 +543,69 @@ fn a_kicker_and_headline_teaser_leaves_the_body() {
     assert!(!body.contains("Regionalzüge sollen bald"), "{body}");
     assert!(body.contains("Kritik der Verbände"), "{body}");
     assert!(body.contains("Die Fahrgastverbände begrüßten"), "{body}");
+}
+
+/// A "Most read" box set inside an article: teaser headlines under the
+/// header, then the article's paragraphs again. The article does not end at
+/// the header; a box of summaries alone still ends it (test above).
+#[test]
+fn a_teaser_box_inside_the_article_does_not_end_it() {
+    let lexicon = lexicon::get();
+    let stop = lexicon.stopwords(Some("en"));
+    let lines = [
+        "The council said on Tuesday that the work on the harbour road would start in the spring, and that the whole route should be open to cyclists and walkers before the end of the next year.",
+        "Residents who live along the road have asked for a new crossing near the school, and the council says that it is now looking at where such a crossing could be built.",
+        "The cost of the first stage is put at four million pounds, most of it from a regional fund that was set up to improve the links between the towns on the coast.",
+        "Work on the second stage, which will take the path past the old fish market, is not expected to start until the first stage has been finished and checked.",
+        "Most Read",
+        "Ferry fares to rise in April",
+        "Lifeboat crew called out twice",
+        "New bakery opens on the quay",
+        "A spokesman for the harbour board said that the board had been told about the plans in the autumn and that it would keep the slipway open while the work goes on.",
+        "The council will hold two public meetings about the road next month, one in the town hall and one in the library, where people can see the plans and ask questions.",
+    ];
+    let feats = strong_features(&lines, stop);
+    assert_eq!(feats[4].strong, Some(BlockKind::Related));
+    assert_eq!(cut_end(0, lines.len() - 1, &feats), lines.len() - 1);
+    // Without the paragraphs under the box, the header ends the article.
+    assert_eq!(cut_end(0, 7, &feats), 3);
+}
+
+/// A German library report with a photo's copyright line between its
+/// paragraphs: the article goes on under it; a copyright line with no
+/// paragraphs under it ends the article.
+#[test]
+fn a_copyright_credit_inside_the_article_does_not_end_it() {
+    let lexicon = lexicon::get();
+    let stop = lexicon.stopwords(Some("de"));
+    let lines = [
+        "Nach zwei Jahren Umbau öffnet die Stadtbibliothek am Montag wieder, mit einem neuen Lesesaal im Dachgeschoss und deutlich längeren Öffnungszeiten am Wochenende.",
+        "Im Erdgeschoss gibt es jetzt eine Werkstatt mit Druckern und Nähmaschinen, die Schulklassen und Vereine nach einer kurzen Einweisung kostenlos nutzen dürfen.",
+        "Die Kinderabteilung ist in den früheren Innenhof gezogen, der ein Glasdach bekommen hat und auch im Winter hell und warm bleibt, wie die Leiterin erklärte.",
+        "© Foto: Anna Weber",
+        "Bezahlt wurde der Umbau zum größten Teil vom Land, den Rest hat die Stadt aus ihrem Haushalt und aus Spenden mehrerer Stiftungen zusammengebracht.",
+        "Zur Eröffnung lesen am Samstag drei Autorinnen aus der Region, und am Sonntag führen Mitarbeiter alle zwei Stunden durch das umgebaute Haus.",
+    ];
+    let feats = strong_features(&lines, stop);
+    assert_eq!(feats[3].strong, Some(BlockKind::Footer));
+    assert_eq!(cut_end(0, lines.len() - 1, &feats), lines.len() - 1);
+    assert_eq!(cut_end(0, 4, &feats), 2);
+}
+
+/// An invented Italian article with an "I più letti" box inside it: the
+/// teasers leave the body, the paragraphs under the box stay.
+#[test]
+fn the_article_goes_on_under_an_italian_most_read_box() {
+    let text = "Porto, lavori sulla strada del molo da marzo\n\nIl comune ha annunciato martedì che i lavori sulla strada del molo cominceranno a marzo e che il percorso sarà aperto a pedoni e ciclisti entro la fine del prossimo anno.\n\nI residenti chiedono da tempo un nuovo attraversamento vicino alla scuola, e la giunta ha detto che sta valutando dove sia possibile costruirlo.\n\nIl costo del primo lotto è di quattro milioni di euro, in gran parte coperti da un fondo regionale creato per migliorare i collegamenti tra i paesi della costa.\n\nIl secondo lotto, che porterà il percorso fino al vecchio mercato del pesce, non partirà prima che il primo sia stato concluso e collaudato.\n\nI più letti\nAumentano le tariffe dei traghetti\nDoppia uscita per la motovedetta\nApre un nuovo forno sul lungomare\n\nUn portavoce dell'autorità portuale ha detto che l'ente era stato informato dei progetti in autunno e che lo scivolo resterà aperto durante i lavori.\n\nIl comune terrà due assemblee pubbliche sulla strada il mese prossimo, una in municipio e una nella biblioteca, dove i cittadini potranno vedere i progetti e fare domande.\n";
+    let s = analyze_text(text);
+    let body = norm(&s.body_text(text));
+    assert!(
+        body.contains("Un portavoce dell'autorità portuale"),
+        "{body}"
+    );
+    assert!(body.contains("due assemblee pubbliche"), "{body}");
+    assert!(!body.contains("Aumentano le tariffe"), "{body}");
+    assert!(!body.contains("Apre un nuovo forno"), "{body}");
 }
 
 /// An invented French article with a "related" box set inside it: the
