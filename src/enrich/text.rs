@@ -3,23 +3,58 @@
 /// Appends the lowercase of `word` to `out`, exactly as
 /// [`str::to_lowercase`] would produce it (final sigma included), without a
 /// String of its own for the common ASCII word.
+#[inline]
 pub(crate) fn push_lowercase(out: &mut String, word: &str) {
     if word.is_ascii() {
-        // One copy, lowercased in place: pushing char by char costs ~30
-        // instructions a letter.
-        let from = out.len();
-        out.push_str(word);
-        out[from..].make_ascii_lowercase();
-    } else if !word.contains('\u{3a3}') {
-        // Only capital sigma lowercases by its context (final ς).
-        for c in word.chars() {
-            match simple_lowercase(c) {
-                Some(lower) => out.push(lower),
-                None => out.extend(c.to_lowercase()),
-            }
+        // Byte by byte into reserved space: most words are a few bytes, for
+        // which a copy and a second pass cost more than the loop.
+        out.reserve(word.len());
+        for b in word.bytes() {
+            out.push(char::from(b.to_ascii_lowercase()));
         }
     } else {
-        out.push_str(&word.to_lowercase());
+        push_lowercase_chars(out, word);
+    }
+}
+
+/// [`push_lowercase`] of a word that is not all ASCII.
+#[inline(never)]
+fn push_lowercase_chars(out: &mut String, word: &str) {
+    out.reserve(word.len());
+    let from = out.len();
+    for c in word.chars() {
+        match simple_lowercase(c) {
+            Some(lower) => out.push(lower),
+            // Only capital sigma lowercases by its context (final ς).
+            None if c == '\u{3a3}' => {
+                out.truncate(from);
+                out.push_str(&word.to_lowercase());
+                return;
+            }
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Calls `f` with the lowercase of `word` (as [`str::to_lowercase`] gives
+/// it), on the stack for an ASCII word of up to 64 bytes: a lookup key for a
+/// capitalised word without a String per lookup.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const STACK: usize = 64;
+    if word.len() <= STACK && word.is_ascii() {
+        let mut buf = [0u8; STACK];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out: always UTF-8.
+        match std::str::from_utf8(buf) {
+            Ok(lower) => f(lower),
+            Err(_) => f(&word.to_lowercase()),
+        }
+    } else {
+        let mut lower = String::with_capacity(word.len());
+        push_lowercase(&mut lower, word);
+        f(&lower)
     }
 }
 
@@ -127,6 +162,29 @@ pub(crate) fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Calls `check` with every string of `lengths` chars drawn from `alphabet`:
+/// the exhaustive oracle the byte-loop rewrites here and in the stages are
+/// tested against.
+#[cfg(test)]
+pub(crate) fn for_every_string(
+    alphabet: &[char],
+    lengths: std::ops::RangeInclusive<u32>,
+    mut check: impl FnMut(&str),
+) {
+    let n = alphabet.len();
+    let mut text = String::new();
+    for len in lengths {
+        for mut code in 0..n.pow(len) {
+            text.clear();
+            for _ in 0..len {
+                text.push(alphabet[code % n]);
+                code /= n;
+            }
+            check(&text);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,18 +233,9 @@ mod tests {
             'a', 'Z', '7', '\'', '\u{2019}', '-', '&', '.', ' ', ',', 'é', 'ж', '語', '\u{a0}',
             '\n',
         ];
-        let mut text = String::new();
-        let n = alphabet.len();
-        for len in 1..=4u32 {
-            for mut code in 0..n.pow(len) {
-                text.clear();
-                for _ in 0..len {
-                    text.push(alphabet[code % n]);
-                    code /= n;
-                }
-                assert_eq!(words(&text), reference_words(&text), "{text:?}");
-            }
-        }
+        for_every_string(&alphabet, 1..=4, |text| {
+            assert_eq!(words(text), reference_words(text), "{text:?}");
+        });
     }
 
     #[test]
@@ -219,10 +268,35 @@ mod tests {
             "x2Y",
             "ПРИВЕТ",
             "ǅemal",
+            "ÖLΣ",
+            "ΑΣ-Σ",
+            "Ωmega ΣΟΣ",
         ] {
             let mut out = String::from("> ");
             push_lowercase(&mut out, word);
             assert_eq!(out, format!("> {}", word.to_lowercase()), "{word}");
+        }
+    }
+
+    #[test]
+    fn with_lowercase_gives_the_lowercase() {
+        let long = "Harbour".repeat(10);
+        for word in [
+            "Harbour",
+            "ÉTÉ",
+            "ΟΔΟΣ",
+            "",
+            "x2Y-Z",
+            "ПРИВЕТ",
+            long.as_str(),
+            &long[..64],
+            &long[..65],
+        ] {
+            assert_eq!(
+                with_lowercase(word, str::to_owned),
+                word.to_lowercase(),
+                "{word}"
+            );
         }
     }
 }

@@ -188,6 +188,10 @@ struct Model {
     exact: HashMap<String, Vec<(usize, f32)>>,
     /// Word prefixes → (concept, weight).
     prefix: HashMap<String, Vec<(usize, f32)>>,
+    /// The first four chars of every key of `prefix` that has four or more:
+    /// a word that starts otherwise matches no prefix of four chars or more,
+    /// which spares the reader a lookup per char of most words.
+    prefix_starts: foldhash::HashSet<String>,
     /// Concept index by code.
     by_code: HashMap<&'static str, usize>,
     /// The one-word terms of the hand-written lexicon (normalised).
@@ -230,7 +234,18 @@ pub fn warm_up() {
 /// common noun or verb of news prose, not a name.
 pub(crate) fn is_lexicon_word(lower: &str) -> bool {
     let model = &*MODEL;
-    model.hand_words.contains(lower) || model.hand_words.contains(normalize(lower).as_str())
+    if model.hand_words.contains(lower) {
+        return true;
+    }
+    if !lower
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        // Lowercase ASCII normalises by the plural strip alone: no String,
+        // and no second lookup of the same word.
+        return strips_plural(lower) && model.hand_words.contains(&lower[..lower.len() - 1]);
+    }
+    model.hand_words.contains(normalize(lower).as_str())
 }
 
 /// A word as the lexicon stores it: lowercase, with a light English plural
@@ -247,14 +262,21 @@ fn normalize(word: &str) -> String {
 fn normalize_into(out: &mut String, word: &str) {
     let from = out.len();
     crate::enrich::text::push_lowercase(out, word);
-    if out[from..].contains('’') {
+    // The lowercase of an ASCII word is ASCII: no ’ to look for.
+    if !word.is_ascii() && out[from..].contains('’') {
         let replaced = out[from..].replace('’', "'");
         out.truncate(from);
         out.push_str(&replaced);
     }
-    let lower = &out[from..];
+    if strips_plural(&out[from..]) {
+        out.pop();
+    }
+}
+
+/// Whether [`normalize`] drops the final "s" of `lower` (a lowercase word).
+fn strips_plural(lower: &str) -> bool {
     // ASCII, so its length in bytes is its length in chars.
-    if lower.ends_with('s')
+    lower.ends_with('s')
         && lower.is_ascii()
         && lower.len() > 4
         && !lower.ends_with("ss")
@@ -264,9 +286,6 @@ fn normalize_into(out: &mut String, word: &str) {
             lower,
             "series" | "species" | "goods" | "commons" | "arms" | "news" | "means"
         )
-    {
-        out.pop();
-    }
 }
 
 fn all_stopwords() -> impl Fn(&str) -> bool {
@@ -498,12 +517,18 @@ fn build() -> Model {
             ),
         };
     }
+    let prefix_starts = prefix
+        .keys()
+        .filter_map(|key| first_chars(key, 4))
+        .map(str::to_owned)
+        .collect();
     Model {
         concepts,
         tops,
         bias,
         exact,
         prefix,
+        prefix_starts,
         by_code,
         hand_words,
         names,
@@ -514,6 +539,14 @@ fn build() -> Model {
         electoral,
         policy,
         policy_prefixes,
+    }
+}
+
+/// The first `n` chars of `word`, `None` when it has fewer.
+fn first_chars(word: &str, n: usize) -> Option<&str> {
+    match word.char_indices().nth(n) {
+        Some((end, _)) => Some(&word[..end]),
+        None => (word.chars().count() == n).then_some(word),
     }
 }
 
@@ -722,6 +755,13 @@ impl<'m> Evidence<'m> {
             // Longest known prefix of at least 4 chars (bounded by the word
             // length, capped).
             // The whole word, then the ends of its chars 28 down to 5.
+            // No prefix of four chars or more can match when the word's first
+            // four do not start one; only the whole word, when shorter.
+            if let Some(start) = first_chars(t, 4)
+                && !model.prefix_starts.contains(start)
+            {
+                continue;
+            }
             let mut k = chars;
             let inner = t.char_indices().rev().filter_map(|(at, _)| {
                 k -= 1;
@@ -1585,6 +1625,45 @@ mod tests {
         let s = structure::analyze(&doc, None);
         let evidence = read_article(&MODEL, &doc, &s, None, &tags);
         assert!(evidence.direct.is_empty(), "{:?}", evidence.direct);
+    }
+
+    #[test]
+    fn lexicon_word_test_agrees_with_its_definition() {
+        let model = &*MODEL;
+        let definition = |lower: &str| {
+            model.hand_words.contains(lower) || model.hand_words.contains(normalize(lower).as_str())
+        };
+        let mut words: Vec<String> = Vec::new();
+        for w in model.hand_words.iter().take(3000) {
+            words.push(w.to_string());
+            words.push(format!("{w}s"));
+            words.push(format!("{w}ss"));
+        }
+        words.extend(
+            ["news", "goods", "series", "élections", "don’ts", "abcs", ""].map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_lexicon_word(w), definition(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn first_chars_counts_chars_not_bytes() {
+        assert_eq!(first_chars("elections", 4), Some("elec"));
+        assert_eq!(first_chars("élan", 4), Some("élan"));
+        assert_eq!(first_chars("выборы", 4), Some("выбо"));
+        assert_eq!(first_chars("tax", 4), None);
+        assert_eq!(first_chars("", 4), None);
+    }
+
+    #[test]
+    fn prefix_starts_hold_every_long_prefix() {
+        let model = &*MODEL;
+        for key in model.prefix.keys() {
+            if let Some(start) = first_chars(key, 4) {
+                assert!(model.prefix_starts.contains(start), "{key}");
+            }
+        }
     }
 
     #[test]

@@ -65,45 +65,63 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '-' | '\u{2011}')
 }
 
+/// The char at byte `i` of `s` (a char boundary), ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => char::from(b),
+        _ => s[i..].chars().next().unwrap_or('\u{fffd}'),
+    }
+}
+
 /// Tokens of `text[from..to]` (`from` and `to` on char boundaries).
+///
+/// A byte loop: runs of ASCII letters and digits, most of any page, are
+/// taken a byte at a time without decoding or Unicode tables.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     let slice = &text[from..to];
-    let mut out: Vec<Token> = Vec::new();
+    let bytes = slice.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(bytes.len() / 4 + 1);
     let mut space = false;
     let mut newline = false;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let start = from + i;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let c = char_at(slice, i);
+        let start = i;
+        i += c.len_utf8();
         if crate::enrich::document::is_space(c) {
             space = true;
             newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
             continue;
         }
-        let mut end = start + c.len_utf8();
         let kind = if is_digit(c) {
-            while let Some(&(j, d)) = iter.peek() {
+            while i < bytes.len() {
+                if bytes[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let d = char_at(slice, i);
                 if !is_digit(d) {
                     break;
                 }
-                end = from + j + d.len_utf8();
-                iter.next();
+                i += d.len_utf8();
             }
             Kind::Num
         } else if is_cjk(c) {
             Kind::Word
         } else if is_letter(c) {
-            while let Some(&(j, d)) = iter.peek() {
+            while i < bytes.len() {
+                if bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                let d = char_at(slice, i);
                 if is_letter(d) && !is_cjk(d) {
-                    end = from + j + d.len_utf8();
-                    iter.next();
+                    i += d.len_utf8();
                 } else if is_joiner(d) {
                     // Joined only when a letter follows: "Sana'a", "Rostov-on-Don".
-                    let rest = &slice[j + d.len_utf8()..];
-                    match rest.chars().next() {
-                        Some(n) if is_letter(n) && !is_cjk(n) => {
-                            end = from + j + d.len_utf8();
-                            iter.next();
-                        }
+                    match slice[i + d.len_utf8()..].chars().next() {
+                        Some(n) if is_letter(n) && !is_cjk(n) => i += d.len_utf8(),
                         _ => break,
                     }
                 } else {
@@ -116,8 +134,8 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         };
         out.push(Token {
             kind,
-            start,
-            end,
+            start: from + start,
+            end: from + i,
             space_before: space || out.is_empty(),
             newline_before: newline,
         });
@@ -130,6 +148,102 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char tokenizer first written, the reference the byte loop
+    /// must reproduce.
+    fn reference_tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
+        let slice = &text[from..to];
+        let mut out: Vec<Token> = Vec::new();
+        let mut space = false;
+        let mut newline = false;
+        let mut iter = slice.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let start = from + i;
+            if crate::enrich::document::is_space(c) {
+                space = true;
+                newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let kind = if is_digit(c) {
+                while let Some(&(j, d)) = iter.peek() {
+                    if !is_digit(d) {
+                        break;
+                    }
+                    end = from + j + d.len_utf8();
+                    iter.next();
+                }
+                Kind::Num
+            } else if is_cjk(c) {
+                Kind::Word
+            } else if is_letter(c) {
+                while let Some(&(j, d)) = iter.peek() {
+                    if is_letter(d) && !is_cjk(d) {
+                        end = from + j + d.len_utf8();
+                        iter.next();
+                    } else if is_joiner(d) {
+                        // Joined only when a letter follows: "Sana'a", "Rostov-on-Don".
+                        let rest = &slice[j + d.len_utf8()..];
+                        match rest.chars().next() {
+                            Some(n) if is_letter(n) && !is_cjk(n) => {
+                                end = from + j + d.len_utf8();
+                                iter.next();
+                            }
+                            _ => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Word
+            } else {
+                Kind::Punct
+            };
+            out.push(Token {
+                kind,
+                start,
+                end,
+                space_before: space || out.is_empty(),
+                newline_before: newline,
+            });
+            space = false;
+            newline = false;
+        }
+        out
+    }
+
+    #[test]
+    fn byte_loop_tokenizes_like_the_reference() {
+        for text in [
+            "ST. LOUIS, Oct. 3 (Sana'a) — 10:42",
+            "新华社北京10月3日电",
+            "Rostov-on-Don, 17\u{a0}октября 2019 г. ١٧ أكتوبر ٢٠١٩ ۱۷",
+            "a\u{200b}b\r\nc\u{2028}d \u{85}e-\u{2011}f’g ʼh x- -y",
+            "Café\u{301} naïve — ÉTÉ 12h30",
+        ] {
+            assert_eq!(
+                tokenize(text, 0, text.len()),
+                reference_tokenize(text, 0, text.len()),
+                "{text:?}"
+            );
+        }
+        // Every mix of these chars up to length 4: letters, digits, joiners,
+        // spaces and marks, ASCII or not.
+        let alphabet = [
+            'a', 'Z', '7', '\'', '-', '\u{2011}', ' ', '\n', '\u{a0}', '\u{200b}', ',', 'é',
+            '\u{301}', 'ж', '\u{663}', '語', '\u{2028}',
+        ];
+        crate::enrich::text::for_every_string(&alphabet, 1..=4, |text| {
+            let inner = text.char_indices().nth(1).map_or(0, |(i, _)| i);
+            for from in [0, inner] {
+                assert_eq!(
+                    tokenize(text, from, text.len()),
+                    reference_tokenize(text, from, text.len()),
+                    "{text:?} from {from}"
+                );
+            }
+        });
+    }
 
     #[test]
     fn words_numbers_and_marks() {

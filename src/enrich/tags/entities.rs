@@ -11,13 +11,14 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::lexicon::{self, EntityKind, FIRST_NAMES, GAZETTEER, ORG_WORDS, TITLES};
 use super::{SpanWords, Tag, TagKind};
 use crate::enrich::Span;
-use crate::enrich::text::push_lowercase;
 use crate::enrich::text::words;
+use crate::enrich::text::{push_lowercase, with_lowercase};
 
 /// Inner words that join the capitalised parts of one name.
 const CONNECTORS: &[&str] = &[
@@ -137,12 +138,17 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=5).contains(&w.chars().count())
-        && letters >= 2
-        && w.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
-        && !ACRONYM_STOP.contains(&w)
+    // One pass that gives up at the first char too many or not a capital,
+    // digit or "&": most capitalised words fail by their second char.
+    let (mut chars, mut letters) = (0usize, 0usize);
+    for c in w.chars() {
+        chars += 1;
+        if chars > 5 || !(c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    chars >= 2 && letters >= 2 && !ACRONYM_STOP.contains(&w)
 }
 
 /// A line that is mostly upper case (a wire headline, a table) has no usable
@@ -193,6 +199,7 @@ pub(crate) fn extract(
         }
     }
     let mut mentions = Vec::new();
+    let key = RefCell::new(String::new());
     for (i, &(span, paragraph)) in lines.iter().enumerate() {
         let line = span.text(text);
         if mostly_upper(line) {
@@ -208,6 +215,7 @@ pub(crate) fn extract(
             english,
             lower_words: &lower_words,
             weight,
+            key: &key,
         };
         ctx.scan(&mut mentions);
     }
@@ -223,6 +231,8 @@ struct LineCtx<'a> {
     english: &'a HashSet<&'static str>,
     lower_words: &'a HashSet<Cow<'a, str>>,
     weight: f32,
+    /// Scratch space for lookup keys, reused across the line's runs.
+    key: &'a RefCell<String>,
 }
 
 /// A token of a line: offset in the line, the word, and whether it opens a
@@ -289,22 +299,40 @@ impl<'a> LineCtx<'a> {
         if i == 0 {
             return false;
         }
-        let one = toks[i - 1].w.to_lowercase();
-        if TITLES.contains(one.as_str()) {
+        if with_lowercase(toks[i - 1].w, |one| TITLES.contains(one)) {
             return true;
         }
-        i >= 2 && TITLES.contains(format!("{} {}", toks[i - 2].w.to_lowercase(), one).as_str())
+        if i < 2 {
+            return false;
+        }
+        let mut key = self.key.borrow_mut();
+        key.clear();
+        push_lowercase(&mut key, toks[i - 2].w);
+        key.push(' ');
+        push_lowercase(&mut key, toks[i - 1].w);
+        TITLES.contains(key.as_str())
     }
 
     /// The gazetteer entry matching most tokens at the start of `run`.
     fn gazetteer_at(&self, run: &[Tok<'_>]) -> Option<(usize, usize)> {
         let max = GAZETTEER.max_words.min(run.len());
+        // The key of the first `max` tokens; that of the first `n` is a
+        // prefix of it.
+        let mut key = self.key.borrow_mut();
+        key.clear();
+        for (k, t) in run[..max].iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(t.w);
+        }
         (1..=max).rev().find_map(|n| {
-            let key = run[..n].iter().map(|t| t.w).collect::<Vec<_>>().join(" ");
-            FORM_TOKENS.get(&key).map(|&e| (e, n)).or_else(|| {
+            let end = run[..n].iter().map(|t| t.w.len()).sum::<usize>() + n - 1;
+            let key = &key[..end];
+            FORM_TOKENS.get(key).map(|&e| (e, n)).or_else(|| {
                 let upper = key.chars().all(|c| !c.is_lowercase());
                 upper
-                    .then(|| UPPER_FORM_TOKENS.get(&key))
+                    .then(|| UPPER_FORM_TOKENS.get(key))
                     .flatten()
                     .map(|&e| (e, n))
             })
@@ -312,12 +340,17 @@ impl<'a> LineCtx<'a> {
     }
 
     fn title_at(&self, run: &[Tok<'_>]) -> usize {
-        if run.len() >= 2
-            && TITLES.contains(format!("{} {}", run[0].w, run[1].w).to_lowercase().as_str())
-        {
-            return 2;
+        if run.len() >= 2 {
+            let mut key = self.key.borrow_mut();
+            key.clear();
+            key.push_str(run[0].w);
+            key.push(' ');
+            key.push_str(run[1].w);
+            if with_lowercase(&key, |k| TITLES.contains(k)) {
+                return 2;
+            }
         }
-        usize::from(TITLES.contains(run[0].w.to_lowercase().as_str()))
+        usize::from(with_lowercase(run[0].w, |w| TITLES.contains(w)))
     }
 
     /// Cuts a capitalised run into names.
@@ -367,13 +400,14 @@ impl<'a> LineCtx<'a> {
     }
 
     fn is_common(&self, t: &Tok<'_>) -> bool {
-        let lower = t.w.to_lowercase();
-        self.stop.contains(lower.as_str())
-            || self.english.contains(lower.as_str())
-            || (t.initial
-                && !FIRST_NAMES.contains(t.w)
-                && (self.lower_words.contains(lower.as_str())
-                    || crate::enrich::topics::is_lexicon_word(&lower)))
+        with_lowercase(t.w, |lower| {
+            self.stop.contains(lower)
+                || self.english.contains(lower)
+                || (t.initial
+                    && !FIRST_NAMES.contains(t.w)
+                    && (self.lower_words.contains(lower)
+                        || crate::enrich::topics::is_lexicon_word(lower)))
+        })
     }
 
     /// Classifies what is left of a run between gazetteer names and titles.
@@ -391,7 +425,7 @@ impl<'a> LineCtx<'a> {
             }
         }
         while let Some(last) = toks.last() {
-            if CONNECTORS.contains(&last.w) || self.stop.contains(last.w.to_lowercase().as_str()) {
+            if CONNECTORS.contains(&last.w) || with_lowercase(last.w, |w| self.stop.contains(w)) {
                 toks = &toks[..toks.len() - 1];
             } else {
                 break;
@@ -483,10 +517,11 @@ fn speech_follows(rest: &str) -> bool {
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    let head = rest[..end].to_lowercase();
-    SPEECH_AFTER.iter().any(|v| {
-        head.strip_prefix(v)
-            .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+    with_lowercase(&rest[..end], |head| {
+        SPEECH_AFTER.iter().any(|v| {
+            head.strip_prefix(v)
+                .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+        })
     })
 }
 
@@ -612,6 +647,25 @@ mod tests {
 
     fn has(list: &[(String, TagKind, u32)], name: &str, kind: TagKind) -> bool {
         list.iter().any(|(n, k, _)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn acronyms_by_their_definition() {
+        let definition = |w: &str| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (2..=5).contains(&w.chars().count())
+                && letters >= 2
+                && w.chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+                && !ACRONYM_STOP.contains(&w)
+        };
+        let alphabet = ['A', 'b', '7', '&', 'Ж', 'é', 'É'];
+        crate::enrich::text::for_every_string(&alphabet, 0..=6, |w| {
+            assert_eq!(is_acronym(w), definition(w), "{w:?}");
+        });
+        for w in ["NATO", "GMT", "AT&T", "Q1", "BSSC", "UNESCO"] {
+            assert_eq!(is_acronym(w), definition(w), "{w}");
+        }
     }
 
     #[test]

@@ -49,6 +49,35 @@ pub(crate) fn warm_up() {
 /// for "Label: list" (offset of the list in the line), `Some(None)` for a
 /// label alone on its line.
 fn label_on_line(line: &str) -> Option<Option<usize>> {
+    if line.as_bytes().contains(&b':') || line.contains('：') {
+        label_anywhere(line)
+    } else {
+        label_alone(line)
+    }
+}
+
+/// [`label_on_line`] of a line without a colon: only a label alone on it,
+/// at its start, makes it a tag line. Searches the line's first bytes only
+/// (as many as the longest label has), not the whole line.
+fn label_alone(line: &str) -> Option<Option<usize>> {
+    let (ac, labels) = &*LABELS;
+    let mut end = line.len().min(labels.first().map_or(0, |l| l.len()));
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let m = ac.find(&line[..end])?;
+    if m.start() != 0 {
+        return None;
+    }
+    let rest = &line[m.end()..];
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    rest.trim_start_matches(is_space).is_empty().then_some(None)
+}
+
+/// [`label_on_line`] by every label match on the line.
+fn label_anywhere(line: &str) -> Option<Option<usize>> {
     let (ac, _) = &*LABELS;
     for m in ac.find_iter(line) {
         let before = &line[..m.start()];
@@ -258,6 +287,43 @@ mod tests {
         assert_eq!(label_on_line("Tags"), Some(None));
         assert_eq!(label_on_line("Tagesschau: heute"), None);
         assert_eq!(label_on_line("He said the topics: were many"), None);
+        // Without a colon the short search answers as the full one.
+        for line in [
+            "Tags",
+            "Tags ",
+            "Tags\u{a0}",
+            "TAGS",
+            "Tagesschau",
+            "Etiquetas",
+            "Mots-clés",
+            "Themen",
+            "Schlagwörter zum Artikel",
+            "photosTags",
+            "Read more Tags",
+            "Теги",
+            "Теги статьи",
+            "",
+            "Topics covered in this report are many",
+            "Étiquettes",
+            "标签",
+        ] {
+            assert_eq!(label_alone(line), label_anywhere(line), "{line:?}");
+        }
+        for label in &LABELS.1 {
+            for line in [
+                label.to_string(),
+                format!("{label} "),
+                format!("{label}x"),
+                format!("{label}é"),
+                format!("a{label}"),
+                format!("photos{label}"),
+                format!("{label} and more words"),
+                label.to_uppercase(),
+                label.to_lowercase(),
+            ] {
+                assert_eq!(label_alone(&line), label_anywhere(&line), "{line:?}");
+            }
+        }
     }
 
     #[test]

@@ -20,10 +20,15 @@ const MIN_WORD_CHARS: usize = 3;
 /// Phrases scoring below this share of the best one are dropped.
 const MIN_RELATIVE_SCORE: f32 = 0.15;
 
+/// No word: the unused places of a shorter phrase's [`Candidate::words`].
+const NO_WORD: u32 = u32::MAX;
+
 #[derive(Debug)]
 struct Candidate {
-    /// The lowercase phrase.
-    key: String,
+    /// Its words' ids (into the article's vocabulary), then [`NO_WORD`]s.
+    words: [u32; MAX_WORDS],
+    /// How many words it has.
+    n: usize,
     /// Its first occurrence.
     first: Span,
     /// Index of the sentence of its first occurrence.
@@ -41,14 +46,35 @@ fn is_content(word: &str, lower: &str, stop: &HashSet<&'static str>) -> bool {
         && !stop.contains(lower)
 }
 
-/// A content word of a run: its offset in the line, the word, where its
-/// lowercase is in the line's lowercase buffer, and whether it is written
-/// in lower case.
+/// Whether the words of `inner` occur in `outer` as whole words, in a row:
+/// `" {outer} "` contains `" {inner} "`, found without building either.
+fn inside(outer: &str, inner: &str) -> bool {
+    if inner.is_empty() {
+        return format!(" {outer} ").contains("  ");
+    }
+    let bytes = outer.as_bytes();
+    let step = inner.chars().next().map_or(1, char::len_utf8);
+    let mut from = 0usize;
+    // Overlapping matches too: the first may lack its spaces, a later one not.
+    while let Some(at) = outer.get(from..).and_then(|rest| rest.find(inner)) {
+        let i = from + at;
+        let end = i + inner.len();
+        if (i == 0 || bytes[i - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ') {
+            return true;
+        }
+        from = i + step;
+    }
+    false
+}
+
+/// A content word of a run: its offset in the line, the word, the id of its
+/// lowercase in the article's vocabulary, and whether it is written in lower
+/// case.
 #[derive(Clone, Copy)]
 struct RunWord<'a> {
     at: usize,
     word: &'a str,
-    lower: (usize, usize),
+    id: u32,
     is_lower: bool,
 }
 
@@ -66,50 +92,43 @@ pub(crate) fn extract(
         return Vec::new();
     }
     let stop = lexicon::stopwords(lang);
-    let mut word_freq: HashMap<String, u32> = HashMap::new();
+    // The article's content words (lowercase) → id; a phrase is known by its
+    // words' ids, so no String is made per phrase until it is scored (no
+    // lowercase word holds a space, so ids and joined keys agree).
+    let mut word_ids: HashMap<String, u32> = HashMap::new();
+    // Occurrences of each word, by id.
+    let mut word_freq: Vec<u32> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<[u32; MAX_WORDS], usize> = HashMap::new();
     let mut sentence = 0usize;
-    let mut key = String::new();
-    // The lowercase of the line's words, one after the other.
-    let mut lows = String::new();
+    let mut lower_word = String::new();
     let mut run: Vec<RunWord<'_>> = Vec::new();
     for (line_index, &span) in lines.iter().enumerate() {
         let line = span.text(text);
-        lows.clear();
         let mut prev_end = 0usize;
-        let mut flush = |run: &mut Vec<RunWord<'_>>, lows: &str, sentence: usize| {
+        let mut flush = |run: &mut Vec<RunWord<'_>>, sentence: usize| {
             // Every sub-run of 1..=MAX_WORDS words is a candidate.
             for i in 0..run.len() {
-                // The key of words i..i+n extends that of i..i+n-1: one
-                // buffer, no String per sub-run unless it is new.
-                key.clear();
+                let mut key = [NO_WORD; MAX_WORDS];
                 let mut lower = false;
                 for n in 1..=MAX_WORDS.min(run.len() - i) {
                     let (first, last) = (run[i], run[i + n - 1]);
-                    if n > 1 {
-                        key.push(' ');
-                    }
-                    key.push_str(&lows[last.lower.0..last.lower.1]);
+                    key[n - 1] = last.id;
                     lower |= last.is_lower;
-                    let idx = match by_key.get(key.as_str()) {
-                        Some(&idx) => idx,
-                        None => {
-                            // The key is filled in from `by_key` at the end.
-                            candidates.push(Candidate {
-                                key: String::new(),
-                                first: Span::new(
-                                    span.start + first.at,
-                                    span.start + last.at + last.word.len(),
-                                ),
-                                first_sentence: sentence,
-                                count: 0,
-                                lower_count: 0,
-                            });
-                            by_key.insert(key.clone(), candidates.len() - 1);
-                            candidates.len() - 1
-                        }
-                    };
+                    let idx = *by_key.entry(key).or_insert_with(|| {
+                        candidates.push(Candidate {
+                            words: key,
+                            n,
+                            first: Span::new(
+                                span.start + first.at,
+                                span.start + last.at + last.word.len(),
+                            ),
+                            first_sentence: sentence,
+                            count: 0,
+                            lower_count: 0,
+                        });
+                        candidates.len() - 1
+                    });
                     candidates[idx].count += 1;
                     candidates[idx].lower_count += u32::from(lower);
                 }
@@ -120,92 +139,101 @@ pub(crate) fn extract(
             let gap = &line[prev_end..at];
             let breaks = gap.chars().any(|c| !c.is_whitespace());
             if gap.contains(['.', '!', '?', ';', ':']) {
-                flush(&mut run, &lows, sentence);
+                flush(&mut run, sentence);
                 sentence += 1;
             } else if breaks {
-                flush(&mut run, &lows, sentence);
+                flush(&mut run, sentence);
             }
             prev_end = at + w.len();
-            let from = lows.len();
-            push_lowercase(&mut lows, w);
-            let lower = &lows[from..];
-            if is_content(w, lower, stop) {
-                match word_freq.get_mut(lower) {
-                    Some(freq) => *freq += 1,
-                    None => {
-                        word_freq.insert(lower.to_owned(), 1);
+            lower_word.clear();
+            push_lowercase(&mut lower_word, w);
+            if is_content(w, &lower_word, stop) {
+                let id = match word_ids.get(lower_word.as_str()) {
+                    Some(&id) => {
+                        word_freq[id as usize] += 1;
+                        id
                     }
-                }
+                    None => {
+                        let id = word_freq.len() as u32;
+                        word_ids.insert(lower_word.clone(), id);
+                        word_freq.push(1);
+                        id
+                    }
+                };
                 run.push(RunWord {
                     at,
                     word: w,
-                    lower: (from, lows.len()),
+                    id,
                     is_lower: w.chars().next().is_some_and(char::is_lowercase),
                 });
             } else {
-                flush(&mut run, &lows, sentence);
+                flush(&mut run, sentence);
             }
         }
-        flush(&mut run, &lows, sentence);
+        flush(&mut run, sentence);
         sentence += 1;
     }
-    for (k, idx) in by_key {
-        candidates[idx].key = k;
+    let mut vocabulary: Vec<&str> = vec![""; word_freq.len()];
+    for (word, &id) in &word_ids {
+        vocabulary[id as usize] = word;
     }
     let sentences = sentence.max(1) as f32;
-    let mut scored: Vec<(f32, &Candidate)> = candidates
+    let mut scored: Vec<(f32, String, &Candidate)> = candidates
         .iter()
         .filter(|c| c.lower_count > 0)
         .filter_map(|c| {
             // A phrase must recur, or be a multiword phrase of recurring
             // words: most candidates are single words met once, dropped
             // before any lookup.
-            let n = c.key.split(' ').count();
+            let n = c.n;
             if c.count < 2 && n == 1 {
                 return None;
             }
             let (mut words_score, mut rare) = (0.0f32, false);
-            for part in c.key.split(' ') {
-                let f = word_freq.get(part).copied().unwrap_or(1) as f32;
+            let mut key = String::new();
+            for &id in &c.words[..n] {
+                let f = word_freq[id as usize] as f32;
                 rare |= f < 2.0;
                 words_score += (1.0 + f).ln();
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(vocabulary[id as usize]);
             }
-            if (c.count < 2 && rare) || exclude.contains(&c.key) {
+            if (c.count < 2 && rare) || exclude.contains(&key) {
                 return None;
             }
             let words_score = words_score / n as f32;
             let position = 1.0 + 1.0 / (1.0 + 3.0 * c.first_sentence as f32 / sentences);
             let length = 1.0 + 0.35 * (n as f32 - 1.0);
-            Some((c.count as f32 * words_score * position * length, c))
+            Some((c.count as f32 * words_score * position * length, key, c))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.first.cmp(&b.1.first)));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.first.cmp(&b.2.first)));
     let best = scored.first().map_or(0.0, |s| s.0);
-    let mut chosen: Vec<(f32, &Candidate)> = Vec::new();
-    for (score, c) in scored {
+    let mut chosen: Vec<(f32, String, &Candidate)> = Vec::new();
+    for (score, key, c) in scored {
         if chosen.len() >= MAX_PHRASES || score < best * MIN_RELATIVE_SCORE {
             break;
         }
-        let inside =
-            |outer: &str, inner: &str| format!(" {outer} ").contains(&format!(" {inner} "));
         // A phrase inside one already chosen adds nothing.
-        if chosen.iter().any(|(_, o)| inside(&o.key, &c.key)) {
+        if chosen.iter().any(|(_, o, _)| inside(o, &key)) {
             continue;
         }
         // A recurring phrase around chosen words replaces them
         // ("grain barges" over "grain").
         if c.count >= 2 {
-            chosen.retain(|(_, o)| !inside(&c.key, &o.key));
-        } else if chosen.iter().any(|(_, o)| inside(&c.key, &o.key)) {
+            chosen.retain(|(_, o, _)| !inside(&key, o));
+        } else if chosen.iter().any(|(_, o, _)| inside(&key, o)) {
             continue;
         }
-        chosen.push((score, c));
+        chosen.push((score, key, c));
     }
     chosen.sort_by(|a, b| b.0.total_cmp(&a.0));
     chosen
         .into_iter()
-        .map(|(score, c)| Tag {
-            name: c.key.clone(),
+        .map(|(score, key, c)| Tag {
+            name: key,
             kind: TagKind::KeyPhrase,
             salience: if best > 0.0 { score / best } else { 0.0 },
             mention_count: c.count,
@@ -237,6 +265,39 @@ mod tests {
         assert!(p.contains(&"grain barges".to_owned()), "{p:?}");
         assert!(p.contains(&"channel".to_owned()), "{p:?}");
         assert!(!p.iter().any(|x| x == "the"), "{p:?}");
+    }
+
+    #[test]
+    fn inside_agrees_with_the_padded_search() {
+        let padded =
+            |outer: &str, inner: &str| format!(" {outer} ").contains(&format!(" {inner} "));
+        // Every string of up to 5 chars over a small alphabet, as outer, and
+        // of up to 3 as inner.
+        let alphabet = ['a', 'b', ' ', 'é'];
+        let all = |max: u32| {
+            let mut out = vec![String::new()];
+            for len in 1..=max {
+                for mut code in 0..alphabet.len().pow(len) {
+                    let mut s = String::new();
+                    for _ in 0..len {
+                        s.push(alphabet[code % alphabet.len()]);
+                        code /= alphabet.len();
+                    }
+                    out.push(s);
+                }
+            }
+            out
+        };
+        let (outers, inners) = (all(5), all(3));
+        for outer in &outers {
+            for inner in &inners {
+                assert_eq!(
+                    inside(outer, inner),
+                    padded(outer, inner),
+                    "{outer:?} {inner:?}"
+                );
+            }
+        }
     }
 
     #[test]
