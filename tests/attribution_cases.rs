@@ -78,14 +78,21 @@ fn attribution_cases_per_language() {
                 );
             };
             cases += 1;
+            // "! sentence | …": a negative case, which passes when no
+            // attribution reads the sentence this way.
+            let (negative, sentence) = match sentence.strip_prefix("! ") {
+                Some(rest) => (true, rest),
+                None => (false, sentence),
+            };
             let got = attributions(sentence, code);
             let want = format!("{source} | {cue} | {content}");
             let found: Vec<String> = got.iter().map(|a| describe(sentence, a)).collect();
-            if !found.contains(&want) {
+            if found.contains(&want) == negative {
                 failures.push(format!(
-                    "{}:{}: {sentence}\n    want {want}\n    got  {found:?}",
+                    "{}:{}: {sentence}\n    {} {want}\n    got  {found:?}",
                     path.file_name().and_then(|f| f.to_str()).unwrap_or(""),
-                    n + 1
+                    n + 1,
+                    if negative { "not" } else { "want" }
                 ));
             }
         }

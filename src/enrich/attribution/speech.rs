@@ -754,6 +754,12 @@ fn frame(
     // "The economy seemed impervious to shocks": what seems so is the
     // subject with the rest of the clause; nobody is its source.
     if tag == Tag::Raise {
+        // "The mayor appeared on local radio": followed by an adjunct preposition, the
+        // verb says where someone was, not how something seemed; a time
+        // phrase is no place ("schien am Montag bereit").
+        if s.is(c1, Tag::Adj) && !s.is(c1, Tag::Link) && !s.is(c1 + 1, Tag::Time) {
+            return None;
+        }
         // "Правительство, кажется, готово …": a parenthetical takes the
         // sentence from its start.
         let parenthetical = k > s.a && toks[k - 1].is_comma_like();
@@ -796,7 +802,15 @@ fn frame(
             while e > s.a && toks[e - 1].is_comma_like() {
                 e -= 1;
             }
-            (s.a, e)
+            // "Ticket sales, according to the organisers, have doubled": set off
+            // by commas mid-sentence, the phrase interrupts content that
+            // runs on to the end of the sentence.
+            let after = s.clause_end(ne);
+            let interrupts = e < k
+                && after + 1 < s.b_eff
+                && toks[after].is(",")
+                && toks[after + 1..s.b_eff].iter().any(Tok::is_word);
+            (s.a, if interrupts { s.b_eff } else { e })
         };
         if cs >= ce {
             return None;
@@ -891,12 +905,22 @@ fn frame(
         .is_some_and(|x| toks[x].kind == Kind::Close || (x > 0 && toks[x - 1].kind == Kind::Close));
     let quote_follows =
         r + 1 < s.b && (toks[r].is(",") || toks[r].is(":")) && toks[r + 1].kind == Kind::Open;
+    // "“…,” Mr. Roe said, “…”": the quotation resumes after its attribution
+    // and closes in the paragraph (an unclosed mark would take the rest of
+    // the article).
+    let resumed_here = quote_follows
+        && toks[s.a].kind == Kind::Open
+        && toks[r].is(",")
+        && toks[r + 1]
+            .quote
+            .and_then(|q| text.quotes.get(q))
+            .is_some_and(|q| q.close.0 == s.para);
     let postposed = speech
         && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
         // "…," she wrote in a message titled "bravo!": a quotation that
         // ends right before the cue is its content, whatever follows.
         && (!opens_content || left_is_quote)
-        && !quote_follows
+        && (!quote_follows || (left_is_quote && resumed_here))
         && (starts_adjunct || left_is_quote)
         && (left_is_quote
             || boundary.is_some_and(|x| toks[s.a..x].iter().filter(|t| t.is_word()).count() >= 3));
@@ -951,8 +975,11 @@ fn frame(
                     });
                 }
             }
+            // "…, said Jane Roe, an economist at the bank": after an
+            // inverted source the comma opens its apposition, not content.
             if n < s.b_eff
                 && !direct
+                && inverted.is_none()
                 && !s.is(n, Tag::Rel)
                 && !s.is(n, Tag::Conj)
                 && !s.is(n, Tag::Adj)

@@ -182,8 +182,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
             let s = i;
             i += 1;
             while let Some(c) = at(i) {
-                let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
-                    && at(i + 1).is_some_and(crate::enrich::text::is_alnum);
+                let joins = (matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
+                    && at(i + 1).is_some_and(crate::enrich::text::is_alnum))
+                    // "18,000", "3,5": a comma between digits is part of the number.
+                    || (c == ','
+                        && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                        && at(i + 1).is_some_and(|n| n.is_ascii_digit()));
                 if crate::enrich::text::is_alnum(c) || joins || c == '\u{00ad}' {
                     i += 1;
                 } else {
