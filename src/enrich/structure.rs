@@ -5,6 +5,7 @@
 //! line of the [`Document`], in the same order, so a stage asks
 //! `structure.lines[i].kind` for line `i` and never re-splits the text.
 
+mod body_end;
 mod byline;
 mod headline;
 mod lexicon;
@@ -256,8 +257,17 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             }
             let first = (a..=b).find(|&i| body[i]).unwrap_or(first);
             let headline_at = kinds.iter().position(|k| *k == Some(BlockKind::Headline));
-            let found =
-                byline::find_byline(doc, &feats, &kinds, &bylines, &body, first, b, headline_at);
+            let found = byline::find_byline(&byline::Page {
+                doc,
+                folded: &folded,
+                feats: &feats,
+                kinds: &kinds,
+                bylines: &bylines,
+                body: &body,
+                first,
+                last: b,
+                headline: headline_at,
+            });
             if let Some((i, span, names)) = found {
                 structure.byline = Some(span);
                 structure.authors = names;
@@ -285,9 +295,11 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 drop_after_list_headers(&feats, &kinds, &mut body);
                 trim_bio(&folded, &feats, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
+                body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
                 if let Some(h) = headline_at {
                     adopt_prose_above(h, &feats, &kinds, &mut body);
                 }
+                drop_captioned_lede(&feats, &mut kinds, &mut body);
             }
             let paragraphs = paragraphs(doc, &feats, &body, clean);
             let mut iter = paragraphs.into_iter();
@@ -350,6 +362,35 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     structure
 }
 
+/// Lines under a photo's credit in which the article must go on.
+const AFTER_CREDIT_REACH: usize = 3;
+
+/// Takes out of the body a photo's caption that the article opens with: a
+/// first body line right over a credit line ("Image: Jane Doe"), set a
+/// blank line apart (a caption in the same block is found earlier), when a
+/// full paragraph follows within [`AFTER_CREDIT_REACH`] lines of the
+/// credit.
+fn drop_captioned_lede(feats: &[LineFeatures], kinds: &mut [Option<BlockKind>], body: &mut [bool]) {
+    let n = body.len();
+    let Some(first) = body.iter().position(|&b| b) else {
+        return;
+    };
+    let f = &feats[first];
+    let captioned = first + 2 < n
+        && !body[first + 1]
+        && kinds[first + 1] == Some(BlockKind::Credit)
+        && feats[first + 1].words <= CREDIT_MAX_WORDS
+        && f.words <= OVER_CREDIT_MAX_WORDS
+        && !f.dateline
+        && !f.wrapped
+        && (first + 2..n.min(first + 2 + AFTER_CREDIT_REACH))
+            .any(|i| body[i] && full_paragraph(&feats[i]));
+    if captioned {
+        body[first] = false;
+        kinds[first] = Some(BlockKind::Caption);
+    }
+}
+
 /// Longest photo credit under a caption, in words.
 const CREDIT_MAX_WORDS: usize = 6;
 /// Longest line taken for a caption for the credit under it, in words: a
@@ -410,6 +451,43 @@ fn mark_repeats(doc: &Document<'_>, folded: &lexicon::FoldedLines, feats: &mut [
     for (f, k) in feats.iter_mut().zip(&keys) {
         f.repeats = counts.get(k).copied().unwrap_or(1);
     }
+    // The same line with other figures: a hash of the folded text with each
+    // run of digits read as one digit, for the lines that hold digits.
+    let shapes: Vec<u64> = keys
+        .iter()
+        .zip(feats.iter())
+        .map(|(k, f)| if f.digits > 0 { shape_hash(k) } else { 0 })
+        .collect();
+    let mut shape_counts: HashMap<u64, usize> = HashMap::with_capacity(keys.len());
+    for &h in shapes.iter().filter(|&&h| h != 0) {
+        *shape_counts.entry(h).or_default() += 1;
+    }
+    for (f, h) in feats.iter_mut().zip(&shapes) {
+        f.shape_repeats = if *h == 0 {
+            0
+        } else {
+            shape_counts.get(h).copied().unwrap_or(1)
+        };
+    }
+}
+
+/// A hash of `text` with every run of ASCII digits read as one `0`; never 0.
+fn shape_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = foldhash::fast::FixedState::with_seed(0x5eed).build_hasher();
+    let mut in_digits = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_digit() {
+            if !in_digits {
+                hasher.write_u8(b'0');
+            }
+            in_digits = true;
+        } else {
+            hasher.write_u8(b);
+            in_digits = false;
+        }
+    }
+    hasher.finish().max(1)
 }
 
 /// Marks the lines of hard-wrapped blocks (wire copy at a fixed width): at
@@ -454,7 +532,11 @@ fn is_indented(text: &str, start: usize) -> bool {
 /// The kind of a line the lexicons or its shape make certain.
 fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
     if let Some((kind, _)) = f.scan.prefix {
-        if f.words <= 40 {
+        // A link to another post opens with its label and goes on with that
+        // post's title; a sentence opening with the same words ends with a
+        // stop ("Следующая статья закона …").
+        let sentence = kind == BlockKind::Navigation && f.terminal && f.words >= 6;
+        if f.words <= 40 && !sentence {
             return Some(kind);
         }
     }
@@ -519,6 +601,9 @@ fn value(f: &LineFeatures) -> f32 {
     if f.repeats > 1 && !f.terminal {
         return -20.0;
     }
+    if is_item_stamp(f) {
+        return -20.0;
+    }
     if is_good(f) {
         len.min(1000.0)
     } else if len >= 40.0 && !f.terminal && f.words <= 20 && !f.wrapped {
@@ -532,6 +617,32 @@ fn value(f: &LineFeatures) -> f32 {
     } else {
         -12.0
     }
+}
+
+/// Fewest lines of one shape, figures aside, that make a list's item stamp.
+const STAMP_REPEATS: usize = 3;
+/// Least article text, in bytes of prose, above item stamps that end it.
+const STAMP_CUT_BEFORE: usize = 600;
+/// Lines above a stamp searched for the commenter's name, at most.
+const STAMP_ITEM_REACH: usize = 4;
+/// Fewest letters of an item stamp.
+const STAMP_LETTERS: usize = 8;
+/// Longest item stamp, in words.
+const STAMP_WORDS: usize = 8;
+
+/// A short line said under every item of a list with other figures
+/// ("Rating: 36 Votes", "16 hours ago on Mac Blog", "12 comments"): a
+/// comment thread's or a teaser list's, not the article's.
+fn is_item_stamp(f: &LineFeatures) -> bool {
+    let letters = f.alnum - f.digits.min(f.alnum);
+    f.shape_repeats >= STAMP_REPEATS
+        && f.repeats < f.shape_repeats
+        && f.words <= STAMP_WORDS
+        && !f.terminal
+        // Words around the figure ("Rating: 36 Votes"), not a figure with a
+        // label ("Day 7", "90'", "Lap 14 65.25 s"): a row of the story's data.
+        && letters >= STAMP_LETTERS
+        && letters >= 2 * f.digits
 }
 
 /// Prose: long enough, and either full of stopwords or ending like a sentence.
@@ -596,6 +707,11 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
         }
     };
     let total: usize = (a..=b).map(good).sum();
+    // Item stamps from each line to the region's end.
+    let mut stamps_after = vec![0usize; b + 2 - a];
+    for i in (a..=b).rev() {
+        stamps_after[i - a] = stamps_after[i + 1 - a] + usize::from(is_item_stamp(&feats[i]));
+    }
     let mut before = 0usize;
     for i in a..=b {
         let f = &feats[i];
@@ -620,6 +736,27 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
         // A commenter's line ("Ana on May 3 said:") ends the article however
         // long the thread below it is.
         let thread = f.strong == Some(BlockKind::Comments) && f.scan.prefix.is_some();
+        // Stamps under the items of a list from here on ("Rating: 36
+        // Votes" under each comment) under a whole article. A table's rows
+        // come one under the other, and a record's fields among short
+        // lines; the stamps of a thread stand each next to its comment.
+        let stamp = i > a
+            && is_item_stamp(f)
+            && !is_item_stamp(&feats[i - 1])
+            && !feats.get(i + 1).is_some_and(is_item_stamp)
+            && (is_good(&feats[i - 1]) || feats.get(i + 1).is_some_and(is_good))
+            && stamps_after[i - a] >= STAMP_REPEATS
+            && before >= STAMP_CUT_BEFORE;
+        if stamp {
+            // The stamp closes its comment: the comment and the commenter's
+            // name above it go too, when a name stands right over it.
+            let lo = i.saturating_sub(STAMP_ITEM_REACH).max(a + 1);
+            let name = (lo..i).rev().find(|&j| !is_good(&feats[j]));
+            if let Some(j) = name.filter(|&j| feats[j].words <= 3 && !feats[j].terminal) {
+                return j - 1;
+            }
+            return i - 1;
+        }
         if (marker
             && before >= 200
             && (before > total - before || before >= 600 && before * 2 >= total - before)

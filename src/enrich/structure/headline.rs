@@ -281,6 +281,10 @@ fn title_anchor(
         .iter()
         .map(|p| lexicon::fold(p.trim_matches(|c: char| "»«›‹".contains(c)).trim()).0)
         .collect();
+    // A kicker set before the headline in the title ("Kicker: Headline |
+    // Site") is a separate element on the page: the line that equals the
+    // part without it is the heading.
+    let tails: Vec<Option<&str>> = parts.iter().map(|p| kicker_tail(p)).collect();
     let title_len = folded_title.chars().count().max(1) as f32;
     // The title's words without the site's name (its last part).
     let lead = if parts.len() >= 2 {
@@ -300,7 +304,8 @@ fn title_anchor(
         }
         let folded = folded_lines.line(i);
         let mut cut = None;
-        let exact_part = parts.iter().position(|p| *p == folded);
+        let tail_part = tails.iter().position(|t| *t == Some(folded));
+        let exact_part = parts.iter().position(|p| *p == folded).or(tail_part);
         let mut score = if folded == folded_title {
             7.0
         } else if feats[0].words >= 4
@@ -357,7 +362,11 @@ fn title_anchor(
         // The title's first part of a few words, when the title names a site
         // after it, is the page's own heading wherever it sits: the site's
         // name comes last, and the region may have missed the article.
-        let lead_part = exact_part == Some(0) && parts.len() >= 2 && f.words >= 3;
+        // So is a line that equals a part without its kicker, wherever the
+        // part sits ("Site | Kicker: Headline"): the site's name has no
+        // kicker.
+        let lead_part =
+            (exact_part == Some(0) || tail_part.is_some()) && parts.len() >= 2 && f.words >= 3;
         // The line right under the title is the site's logo, unless the
         // article starts there.
         if i <= 3 && first > i + 5 && !lead_part {
@@ -378,6 +387,22 @@ fn title_anchor(
     }
     best.filter(|(s, _, _)| *s >= 3.0)
         .map(|(_, i, cut)| (i, cut))
+}
+
+/// Most words of a kicker before the headline in a title ("Klimaschutz:
+/// …").
+const KICKER_WORDS: usize = 3;
+
+/// The headline of a folded title part without the kicker before its colon
+/// ("brexit: talks resume in brussels" → "talks resume in brussels"): a
+/// kicker of at most [`KICKER_WORDS`] words before a headline of three or
+/// more.
+fn kicker_tail(part: &str) -> Option<&str> {
+    let (kicker, tail) = part.split_once(": ")?;
+    let tail = tail.trim();
+    let kicker_words = kicker.split_whitespace().count();
+    ((1..=KICKER_WORDS).contains(&kicker_words) && tail.split_whitespace().count() >= 3)
+        .then_some(tail)
 }
 
 /// Least share of words a line and the page title must share both ways to

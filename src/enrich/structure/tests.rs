@@ -790,3 +790,262 @@ fn a_heading_with_another_dash_than_the_title_is_the_headline() {
         "Fährlinie bekommt zwei E-Boote – Reederei spart Treibstoff"
     );
 }
+
+const EN_PARAS: [&str; 5] = [
+    "The city council voted on Tuesday to reopen the old ferry line between the harbour and the island, ending a closure that has lasted more than three years.",
+    "Officials said the first boats would run in early May, with a timetable that matches the morning trains so that commuters can change without a long wait.",
+    "Residents of the island had campaigned for the service since the last operator went bankrupt, and many of them attended the meeting to hear the vote.",
+    "The council will now ask for bids from operators and expects to sign a contract before the end of the winter, the mayor told reporters after the session.",
+    "A study commissioned by the port found that the line could carry about two thousand passengers a day once the new pier on the island side is finished.",
+];
+
+const DE_PARAS: [&str; 5] = [
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Fährlinie zwischen dem Hafen und der Insel wieder in Betrieb zu nehmen, nachdem sie mehr als drei Jahre stillgelegt war.",
+    "Die ersten Schiffe sollen Anfang Mai fahren, und der Fahrplan wird so abgestimmt, dass Pendler ohne lange Wartezeit in die Züge am Morgen umsteigen können.",
+    "Die Bewohner der Insel hatten sich seit der Pleite des letzten Betreibers für die Verbindung eingesetzt, und viele von ihnen verfolgten die Sitzung im Rathaus.",
+    "Der Rat will nun Angebote von Betreibern einholen und rechnet damit, noch vor dem Ende des Winters einen Vertrag zu unterschreiben, sagte der Bürgermeister.",
+    "Eine Studie im Auftrag des Hafens kommt zu dem Schluss, dass die Linie etwa zweitausend Fahrgäste am Tag befördern könnte, sobald der neue Anleger fertig ist.",
+];
+
+/// A page: `top` lines, a blank line, the paragraphs, a blank line, the
+/// `bottom` lines.
+/// The title line, a short menu and the headline above the island-ferry
+/// test articles.
+const ISLAND_TOP: [&str; 7] = [
+    "Island ferry returns | Harbour Courier",
+    "",
+    "Home",
+    "News",
+    "Sport",
+    "",
+    "Island ferry returns",
+];
+
+fn page(top: &[&str], paras: &[&str], bottom: &[&str]) -> String {
+    format!(
+        "{}\n\n{}\n\n{}\n",
+        top.join("\n"),
+        paras.join("\n\n"),
+        bottom.join("\n")
+    )
+}
+
+/// Twenty menu lines between a heading and its article: far enough that the
+/// heading's distance alone would not make it the headline.
+const MENU: [&str; 20] = [
+    "Politics", "Business", "Culture", "Science", "Travel", "Opinion", "Video", "Podcasts",
+    "Climate", "Health", "Money", "Cars", "Food", "Homes", "Jobs", "Events", "Puzzles", "Archive",
+    "Weather", "Letters",
+];
+
+fn kicker_page(title: &str, heading: &str, paras: &[&str]) -> String {
+    let mut top = vec![title, "", heading, ""];
+    top.extend(MENU);
+    page(&top, paras, &["Privacy policy", "Terms of use"])
+}
+
+#[test]
+fn heading_without_the_title_kicker_is_the_headline() {
+    let en = kicker_page(
+        "Ferries: Council votes to reopen the island ferry line | Harbour Courier",
+        "Council votes to reopen the island ferry line",
+        &EN_PARAS,
+    );
+    let s = analyze_text(&en);
+    assert_eq!(
+        s.headline.map(|h| h.text(&en)),
+        Some("Council votes to reopen the island ferry line")
+    );
+    let de = kicker_page(
+        "Nahverkehr: Stadtrat beschließt neue Fährlinie zur Insel - Hafenbote",
+        "Stadtrat beschließt neue Fährlinie zur Insel",
+        &DE_PARAS,
+    );
+    let s = analyze_text(&de);
+    assert_eq!(
+        s.headline.map(|h| h.text(&de)),
+        Some("Stadtrat beschließt neue Fährlinie zur Insel")
+    );
+}
+
+#[test]
+fn heading_with_the_kicker_keeps_it() {
+    let en = kicker_page(
+        "Ferries: Council votes to reopen the island ferry line | Harbour Courier",
+        "Ferries: Council votes to reopen the island ferry line",
+        &EN_PARAS,
+    );
+    let s = analyze_text(&en);
+    assert_eq!(
+        s.headline.map(|h| h.text(&en)),
+        Some("Ferries: Council votes to reopen the island ferry line")
+    );
+}
+
+fn list_page(paras: &[&str], intro: &str, items: &[&str]) -> String {
+    let mut tail: Vec<&str> = vec![intro];
+    tail.extend(items);
+    let mut bottom = vec![tail.join("\n")];
+    bottom.push(String::new());
+    bottom.push("Privacy policy\nTerms of use\nContact".to_owned());
+    let bottom: Vec<&str> = bottom.iter().map(String::as_str).collect();
+    page(&ISLAND_TOP, paras, &bottom)
+}
+
+#[test]
+fn a_list_the_article_introduces_at_its_end_is_the_article_s() {
+    let en = list_page(
+        &EN_PARAS[..4],
+        "What the plan includes:",
+        &[
+            "Boats every half hour at rush hour",
+            "A new pier on the island side",
+            "Bicycles carried free of charge",
+        ],
+    );
+    let body = analyze_text(&en).body_text(&en);
+    assert!(body.contains("What the plan includes:"), "{body}");
+    assert!(body.contains("Bicycles carried free of charge"), "{body}");
+    assert!(!body.contains("Privacy policy"), "{body}");
+    let de = list_page(
+        &DE_PARAS[..4],
+        "Das sieht der Plan vor:",
+        &[
+            "Fähren alle dreißig Minuten im Berufsverkehr",
+            "Ein neuer Anleger auf der Insel",
+            "Fahrräder fahren kostenlos mit",
+        ],
+    );
+    let body = analyze_text(&de).body_text(&de);
+    assert!(body.contains("Fahrräder fahren kostenlos mit"), "{body}");
+    assert!(!body.contains("Privacy policy"), "{body}");
+}
+
+#[test]
+fn a_box_of_links_under_the_article_stays_out() {
+    let en = list_page(
+        &EN_PARAS[..4],
+        "Read more:",
+        &[
+            "Harbour dredging to start next week",
+            "New bus lines for the old town",
+            "Mayor opens the winter market",
+        ],
+    );
+    let body = analyze_text(&en).body_text(&en);
+    assert!(!body.contains("Harbour dredging"), "{body}");
+    let de = list_page(
+        &DE_PARAS[..4],
+        "Lesen Sie auch:",
+        &[
+            "Baggerarbeiten im Hafen beginnen",
+            "Neue Buslinien für die Altstadt",
+            "Bürgermeister eröffnet den Wintermarkt",
+        ],
+    );
+    let body = analyze_text(&de).body_text(&de);
+    assert!(!body.contains("Baggerarbeiten"), "{body}");
+}
+
+fn captioned_page(caption: &str, credit: Option<&str>, paras: &[&str]) -> String {
+    let mut top = ISLAND_TOP.to_vec();
+    top.extend(["", caption, ""]);
+    if let Some(c) = credit {
+        top.extend([c, ""]);
+    }
+    top.push("Share");
+    page(&top, paras, &["Privacy policy", "Terms of use"])
+}
+
+#[test]
+fn a_caption_over_its_credit_is_not_the_lede() {
+    let caption = "Passengers wait for the first boat of the morning at the harbour pier, where the ferry to the island will dock again from May.";
+    let en = captioned_page(caption, Some("Photo: Jane Doe"), &EN_PARAS);
+    let s = analyze_text(&en);
+    assert_eq!(s.lede.map(|l| l.text(&en)), Some(EN_PARAS[0]));
+    let fr_caption = "Des passagers attendent le premier bateau du matin sur la jetée du port, où le bac vers l'île accostera de nouveau dès le mois de mai.";
+    let fr_paras = [
+        "Le conseil municipal a voté mardi la réouverture de l'ancienne ligne de bac entre le port et l'île, fermée depuis plus de trois ans faute d'exploitant.",
+        "Les premiers bateaux doivent circuler au début du mois de mai, avec des horaires calés sur les trains du matin pour que les navetteurs puissent changer sans attendre.",
+        "Les habitants de l'île réclamaient ce service depuis la faillite du dernier exploitant, et beaucoup d'entre eux ont assisté à la séance pour entendre le vote.",
+        "Le conseil va maintenant lancer un appel d'offres et compte signer un contrat avant la fin de l'hiver, a déclaré le maire aux journalistes après la séance.",
+    ];
+    let fr = captioned_page(fr_caption, Some("Photo : Jeanne Martin"), &fr_paras);
+    let s = analyze_text(&fr);
+    assert_eq!(s.lede.map(|l| l.text(&fr)), Some(fr_paras[0]));
+}
+
+#[test]
+fn a_first_paragraph_without_a_credit_under_it_stays_the_lede() {
+    let caption = "Passengers wait for the first boat of the morning at the harbour pier, where the ferry to the island will dock again from May.";
+    let en = captioned_page(caption, None, &EN_PARAS);
+    let s = analyze_text(&en);
+    assert_eq!(s.lede.map(|l| l.text(&en)), Some(caption));
+}
+
+fn thread_page(paras: &[&str], stamps: [&str; 4], comments: [&str; 4]) -> String {
+    let names = ["jdoe42", "harbourfan", "mk_2000", "islander"];
+    let mut bottom = Vec::new();
+    for k in 0..4 {
+        bottom.extend([names[k], comments[k], stamps[k]]);
+    }
+    bottom.extend(["Privacy policy", "Terms of use"]);
+    page(&ISLAND_TOP, paras, &bottom)
+}
+
+#[test]
+fn stamps_under_each_comment_end_the_article() {
+    let en = thread_page(
+        &EN_PARAS,
+        [
+            "Rating: 12 Votes",
+            "Rating: 7 Votes",
+            "Rating: 3 Votes",
+            "Rating: 2 Votes",
+        ],
+        [
+            "I think the ferry should run at night too, because many people work late shifts at the port and have no other way home.",
+            "Finally some good news for the island, although the council should have acted much sooner than it did in the end.",
+            "The new pier will cost far more than they say, and the boats will be late every day just like the last time around.",
+            "My grandmother still remembers the old boats, and she says the crossing was the best part of every summer on the island.",
+        ],
+    );
+    let body = analyze_text(&en).body_text(&en);
+    assert!(body.contains(EN_PARAS[4]), "{body}");
+    assert!(!body.contains("Rating:"), "{body}");
+    assert!(!body.contains("late shifts"), "{body}");
+    let de = thread_page(
+        &DE_PARAS,
+        [
+            "Bewertung: 12 Stimmen",
+            "Bewertung: 7 Stimmen",
+            "Bewertung: 3 Stimmen",
+            "Bewertung: 2 Stimmen",
+        ],
+        [
+            "Die Fähre sollte auch nachts fahren, weil viele Leute im Hafen Spätschicht haben und sonst nicht nach Hause kommen.",
+            "Endlich gute Nachrichten für die Insel, auch wenn der Rat viel früher hätte handeln müssen, als er es am Ende getan hat.",
+            "Der neue Anleger wird viel mehr kosten als behauptet, und die Schiffe werden jeden Tag Verspätung haben wie beim letzten Mal.",
+            "Meine Großmutter erinnert sich noch an die alten Schiffe, und sie sagt, die Überfahrt sei das Schönste an jedem Sommer gewesen.",
+        ],
+    );
+    let body = analyze_text(&de).body_text(&de);
+    assert!(body.contains(DE_PARAS[4]), "{body}");
+    assert!(!body.contains("Bewertung:"), "{body}");
+}
+
+#[test]
+fn rows_of_figures_inside_the_article_are_no_stamps() {
+    let rows = "Week 1 sales: 120 tickets\nWeek 2 sales: 98 tickets\nWeek 3 sales: 143 tickets";
+    let paras = [
+        EN_PARAS[0],
+        EN_PARAS[1],
+        EN_PARAS[2],
+        EN_PARAS[3],
+        rows,
+        EN_PARAS[4],
+    ];
+    let en = page(&ISLAND_TOP, &paras, &["Privacy policy", "Terms of use"]);
+    let body = analyze_text(&en).body_text(&en);
+    assert!(body.contains(EN_PARAS[4]), "{body}");
+}
