@@ -58,6 +58,25 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Whether `word` is its own lowercase (`word.to_lowercase() == word`), so a
+/// slice of it can stand for its lowercase: no String for the word that is
+/// already in lower case.
+#[inline]
+pub(crate) fn is_own_lowercase(word: &str) -> bool {
+    if word.is_ascii() {
+        return !word.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    // Lowercasing is char by char but for capital sigma, which changes
+    // whatever its context: a word is its own lowercase when each char is.
+    word.chars().all(|c| match simple_lowercase(c) {
+        Some(lower) => lower == c,
+        None => {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
+    })
+}
+
 /// The lowercase of `c` where it is one char found without Unicode tables
 /// (ASCII, Latin-1, basic Cyrillic: most letters of most pages), else `None`.
 #[inline]
@@ -276,6 +295,39 @@ mod tests {
             push_lowercase(&mut out, word);
             assert_eq!(out, format!("> {}", word.to_lowercase()), "{word}");
         }
+    }
+
+    #[test]
+    fn own_lowercase_agrees_with_to_lowercase() {
+        for word in [
+            "harbour",
+            "Harbour",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "straße",
+            "i̇stanbul",
+            "ǅ",
+            "ǆ",
+        ] {
+            assert_eq!(
+                is_own_lowercase(word),
+                word.to_lowercase() == word,
+                "{word}"
+            );
+        }
+        // Capitals, lowercase, caseless, titlecase, sigma in every position,
+        // and chars whose lowercase is longer or is another script's.
+        let alphabet = [
+            'a', 'Z', '7', '.', ' ', 'é', 'É', 'ж', 'Ж', 'Σ', 'σ', 'ς', 'ǅ', 'İ', '語', 'ß', 'Ω',
+        ];
+        for_every_string(&alphabet, 1..=3, |word| {
+            assert_eq!(
+                is_own_lowercase(word),
+                word.to_lowercase() == word,
+                "{word:?}"
+            );
+        });
     }
 
     #[test]

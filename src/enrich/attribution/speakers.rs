@@ -129,7 +129,7 @@ impl<'a> Speakers<'a> {
 
         // Pronouns.
         if words.len() == 1 {
-            let w = first.lower.as_str();
+            let w = first.lower.as_ref();
             if lex.is(w, Tag::PronM) || lex.is(w, Tag::PronF) {
                 let name = self
                     .last_person
@@ -177,11 +177,11 @@ impl<'a> Speakers<'a> {
         let head = strip_possessive(&head_tok.lower);
         let joined_lower: String = words
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
         let outlet = lexicon::outlet(&joined_lower).or_else(|| {
-            let name: Vec<&str> = words[ns..].iter().map(|t| t.lower.as_str()).collect();
+            let name: Vec<&str> = words[ns..].iter().map(|t| t.lower.as_ref()).collect();
             (!name.is_empty())
                 .then(|| lexicon::outlet(&name.join(" ")))
                 .flatten()

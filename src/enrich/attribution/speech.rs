@@ -67,7 +67,7 @@ const MAX_NP: usize = 8;
 const MAX_FOUND: usize = 5_000;
 
 struct Sentence<'t> {
-    toks: &'t [Tok],
+    toks: &'t [Tok<'t>],
     lex: &'t Lexicon,
     para: usize,
     /// First token.
@@ -115,7 +115,7 @@ impl Sentence<'_> {
             .iter()
             .take_while(|t| t.is_word())
         {
-            words[n] = t.lower.as_str();
+            words[n] = t.lower.as_ref();
             n += 1;
         }
         let (len, tag) = self.lex.cue_at(&words[..n])?;
@@ -155,7 +155,7 @@ impl Sentence<'_> {
             t.is_word()
                 && self
                     .lex
-                    .cue_at(&[t.lower.as_str()])
+                    .cue_at(&[t.lower.as_ref()])
                     .is_some_and(|(_, tag)| tag != Tag::PrepPoll)
         })
     }
@@ -537,7 +537,7 @@ impl Sentence<'_> {
                 while e < to && self.toks[e].is_word() && self.toks[e].upper {
                     e += 1;
                 }
-                let name: Vec<&str> = self.toks[i..e].iter().map(|t| t.lower.as_str()).collect();
+                let name: Vec<&str> = self.toks[i..e].iter().map(|t| t.lower.as_ref()).collect();
                 let joined = name.join(" ");
                 let with_the = format!("the {joined}");
                 if let Some(o) = lexicon::outlet(&joined).or_else(|| lexicon::outlet(&with_the)) {
@@ -572,7 +572,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
                 let t = &para.toks[b_eff - 1];
                 if t.kind == Kind::Punct
                     && matches!(
-                        t.lower.as_str(),
+                        t.lower.as_ref(),
                         "." | "," | ";" | ":" | "!" | "?" | "…" | "..."
                     )
                 {
@@ -1389,13 +1389,13 @@ fn dash_interrupted(s: &Sentence<'_>, i: usize, text: &Text) -> Option<Found> {
     if i < s.a + 2 || !(toks[i - 1].is("—") || toks[i - 1].is("–")) {
         return None;
     }
-    if !matches!(toks[i - 2].lower.as_str(), "," | "!" | "?" | "…") {
+    if !matches!(toks[i - 2].lower.as_ref(), "," | "!" | "?" | "…") {
         return None;
     }
     let words: Vec<&str> = toks[i..s.b.min(i + 4)]
         .iter()
         .take_while(|t| t.is_word())
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
         .collect();
     let (len, tag) = s.lex.cue_at(&words)?;
     if tag != Tag::Say {

@@ -2,6 +2,8 @@
 //! (paired marks of every style, across paragraphs) and sentences that never
 //! break inside a quotation.
 
+use std::borrow::Cow;
+
 use super::lexicon::{Lexicon, Tag};
 
 /// What a token is.
@@ -34,15 +36,17 @@ pub(crate) enum Family {
 
 /// One token with absolute byte offsets.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     /// First byte.
     pub(crate) start: usize,
     /// One past the last byte.
     pub(crate) end: usize,
     /// What it is.
     pub(crate) kind: Kind,
-    /// Lowercased text.
-    pub(crate) lower: String,
+    /// Lowercased text: a slice of the article where it is already in lower
+    /// case (most words, every punctuation mark), so only capitalised words
+    /// own a String.
+    pub(crate) lower: Cow<'a, str>,
     /// Whether it starts with an uppercase letter.
     pub(crate) upper: bool,
     /// The family of a quotation mark.
@@ -52,7 +56,7 @@ pub(crate) struct Tok {
     pub(crate) quote: Option<usize>,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// Whether the token is the punctuation `c`.
     pub(crate) fn is(&self, c: &str) -> bool {
         self.kind == Kind::Punct && self.lower == c
@@ -60,7 +64,7 @@ impl Tok {
 
     /// Whether the token is a comma-like clause boundary (comma, dash).
     pub(crate) fn is_comma_like(&self) -> bool {
-        self.kind == Kind::Punct && matches!(self.lower.as_str(), "," | "—" | "–" | "--" | "-")
+        self.kind == Kind::Punct && matches!(&*self.lower, "," | "—" | "–" | "--" | "-")
     }
 
     /// Whether the token is a word.
@@ -85,9 +89,9 @@ pub(crate) struct Quote {
 
 /// One paragraph.
 #[derive(Debug, Clone)]
-pub(crate) struct Para {
+pub(crate) struct Para<'a> {
     /// The tokens.
-    pub(crate) toks: Vec<Tok>,
+    pub(crate) toks: Vec<Tok<'a>>,
     /// Sentences as token ranges.
     pub(crate) sents: Vec<(usize, usize)>,
     /// Whether the paragraph is written in title case (a headline or
@@ -97,9 +101,9 @@ pub(crate) struct Para {
 
 /// The tokenised article text.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Text {
+pub(crate) struct Text<'a> {
     /// The paragraphs in order.
-    pub(crate) paras: Vec<Para>,
+    pub(crate) paras: Vec<Para<'a>>,
     /// The quotations in order.
     pub(crate) quotes: Vec<Quote>,
 }
@@ -112,10 +116,12 @@ const MAX_PARA: usize = 20_000;
 /// full stops) are cut.
 const MAX_SENTENCE: usize = 300;
 
-impl Text {
+impl<'a> Text<'a> {
     /// Tokenises the paragraphs `ranges` (byte ranges of `text`).
-    pub(crate) fn new(text: &str, ranges: &[(usize, usize)], lex: &Lexicon) -> Text {
-        let mut paras: Vec<Para> = ranges
+    pub(crate) fn new(text: &'a str, ranges: &[(usize, usize)], lex: &Lexicon) -> Text<'a> {
+        // One char buffer for every paragraph, not one each.
+        let mut chars = Vec::new();
+        let mut paras: Vec<Para<'a>> = ranges
             .iter()
             .map(|&(start, end)| {
                 let mut end = end.min(start + MAX_PARA);
@@ -123,7 +129,7 @@ impl Text {
                     end -= 1;
                 }
                 Para {
-                    toks: tokenize(text, start, end, lex),
+                    toks: tokenize(text, start, end, lex, &mut chars),
                     title: is_title_case(&text[start..end]),
                     sents: Vec::new(),
                 }
@@ -164,10 +170,19 @@ fn is_close_context(next: Option<char>) -> bool {
     next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-…".contains(c))
 }
 
-/// Splits `text[start..end]` into tokens.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<Tok> {
+/// Splits `text[start..end]` into tokens; `chars` is scratch space for the
+/// paragraph's chars, reused from one paragraph to the next.
+fn tokenize<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    chars: &mut Vec<(usize, char)>,
+) -> Vec<Tok<'a>> {
     let slice = &text[start..end];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    chars.clear();
+    chars.extend(slice.char_indices());
+    let chars = &*chars;
     let mut toks = Vec::new();
     let mut i = 0;
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -194,10 +209,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
                     break;
                 }
             }
-            // The word is a slice of the text; only its lowercase is owned.
+            // The word is a slice of the text, and so is its lowercase when
+            // the word is already in lower case.
             let word = &text[off(s)..off(i)];
-            let mut lower = String::with_capacity(word.len() + 1);
-            crate::enrich::text::push_lowercase(&mut lower, word);
+            let mut lower = if crate::enrich::text::is_own_lowercase(word) {
+                Cow::Borrowed(word)
+            } else {
+                let mut lower = String::with_capacity(word.len() + 1);
+                crate::enrich::text::push_lowercase(&mut lower, word);
+                Cow::Owned(lower)
+            };
             if at(i) == Some('.') {
                 let letters = word.chars().filter(|c| c.is_alphabetic()).count();
                 let initial = letters == 1
@@ -207,7 +228,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
                 let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
                 if initial || dotted || lex.is(&lower, Tag::Abbr) {
                     i += 1;
-                    lower.push('.');
+                    match &mut lower {
+                        // The full stop follows the word in the text.
+                        Cow::Borrowed(_) => lower = Cow::Borrowed(&text[off(s)..off(i)]),
+                        Cow::Owned(owned) => owned.push('.'),
+                    }
                 }
             }
             let upper = word.chars().next().is_some_and(char::is_uppercase);
@@ -255,7 +280,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
                 start: off(i),
                 end: off(i + width),
                 kind,
-                lower: String::new(),
+                lower: Cow::Borrowed(""),
                 upper: false,
                 family: Some(family),
                 quote: None,
@@ -275,7 +300,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
             start: off(s),
             end: off(i),
             kind: Kind::Punct,
-            lower: text[off(s)..off(i)].to_owned(),
+            lower: Cow::Borrowed(&text[off(s)..off(i)]),
             upper: false,
             family: None,
             quote: None,
@@ -289,7 +314,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon) -> V
 /// a paragraph continues when the next paragraph opens with a mark of the
 /// same family (the convention for quotes over several paragraphs); otherwise
 /// it ends with its paragraph.
-fn pair_quotes(paras: &mut [Para]) -> Vec<Quote> {
+fn pair_quotes(paras: &mut [Para<'_>]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut p = 0;
     let mut t = 0;
@@ -360,7 +385,7 @@ fn pair_quotes(paras: &mut [Para]) -> Vec<Quote> {
 /// Splits a paragraph's tokens into sentences: after `.`, `!`, `?` or `…`
 /// (and the closing marks and brackets that follow), outside quotations,
 /// before a capitalised word, a digit or an opening mark.
-fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
+fn sentences(toks: &[Tok<'_>], lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -371,8 +396,7 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
             start = i;
         }
         let t = &toks[i];
-        let ends =
-            t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…" | "...");
+        let ends = t.kind == Kind::Punct && matches!(&*t.lower, "." | "!" | "?" | "…" | "...");
         if !ends {
             i += 1;
             continue;
@@ -400,7 +424,7 @@ fn sentences(toks: &[Tok], lex: &Lexicon) -> Vec<(usize, usize)> {
             && (j..toks.len().min(j + 5))
                 .take_while(|&x| toks[x].is_word())
                 .any(|x| {
-                    lex.cue_at(&[toks[x].lower.as_str()])
+                    lex.cue_at(&[&*toks[x].lower])
                         .is_some_and(|(_, t)| matches!(t, Tag::Say | Tag::Tell))
                 })
             && toks[j - 1].quote.is_some_and(|q| {
@@ -430,7 +454,7 @@ mod tests {
     use super::super::lexicon::for_language;
     use super::*;
 
-    fn text(s: &str) -> Text {
+    fn text(s: &str) -> Text<'_> {
         let ranges: Vec<(usize, usize)> = s
             .split("\n\n")
             .scan(0, |pos, p| {
@@ -445,7 +469,7 @@ mod tests {
     #[test]
     fn abbreviations_and_apostrophes_stay_in_words() {
         let t = text("Mr. Trump’s aide said the U.S. would act. It’s done.");
-        let words: Vec<&str> = t.paras[0].toks.iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = t.paras[0].toks.iter().map(|t| &*t.lower).collect();
         assert_eq!(&words[..4], ["mr.", "trump’s", "aide", "said"]);
         assert!(words.contains(&"u.s."));
         assert_eq!(t.paras[0].sents.len(), 2);

@@ -153,6 +153,31 @@ pub(crate) fn fold(text: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
+thread_local! {
+    /// The buffers [`with_folded`] folds into: one String and map per
+    /// thread instead of two allocations per folded word.
+    static FOLD_BUF: std::cell::RefCell<(String, Vec<usize>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+/// Calls `f` with [`fold`]`(text)`, folded into a reused per-thread buffer
+/// (a fresh one when `f` itself folds).
+fn with_folded<R>(text: &str, f: impl FnOnce(&str, &[usize]) -> R) -> R {
+    FOLD_BUF.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            let (out, map) = &mut *buf;
+            out.clear();
+            map.clear();
+            fold_with(text, out, |i| map.push(i));
+            f(out, map)
+        }
+        Err(_) => {
+            let (out, map) = fold(text);
+            f(&out, &map)
+        }
+    })
+}
+
 /// The folding of [`fold`], appended to `out`; `mark` is told, for each byte
 /// pushed and once more at the end, the byte offset in `text` it came from.
 fn fold_with(text: &str, out: &mut String, mut mark: impl FnMut(usize)) {
@@ -337,34 +362,37 @@ impl Lexicon {
 
     /// Whether `token` is a role or outlet word of bylines.
     pub(crate) fn is_role(&self, token: &str) -> bool {
-        let folded = fold(token).0;
-        // Short role words ("in", "le", "am") are lowercase in a byline; a
-        // capitalised one is part of a name ("Yann Le Goff").
-        if folded.chars().count() <= 3 && token.chars().next().is_some_and(char::is_uppercase) {
-            return false;
-        }
-        self.roles.contains(&folded)
+        with_folded(token, |folded, _| {
+            // Short role words ("in", "le", "am") are lowercase in a byline; a
+            // capitalised one is part of a name ("Yann Le Goff").
+            if folded.chars().count() <= 3 && token.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            self.roles.contains(folded)
+        })
     }
 
     /// Whether `token` is a month, weekday or date word.
     pub(crate) fn is_date_word(&self, token: &str) -> bool {
-        self.date_words
-            .contains(fold(token.trim_end_matches('.')).0.as_str())
+        with_folded(token.trim_end_matches('.'), |folded, _| {
+            self.date_words.contains(folded)
+        })
     }
 
     /// The byline cues in `line` (on word boundaries), as byte ranges.
     pub(crate) fn byline_cues(&self, line: &str) -> Vec<(usize, usize)> {
-        let (folded, map) = fold(line);
-        self.automaton
-            .find_iter(&folded)
-            .filter(|m| {
-                self.entries[m.pattern().as_usize()]
-                    .iter()
-                    .any(|e| e.role == Role::BylineCue)
-            })
-            .map(|m| (map[m.start()], map[m.end()]))
-            .filter(|&(start, end)| on_boundaries(line, start, end))
-            .collect()
+        with_folded(line, |folded, map| {
+            self.automaton
+                .find_iter(folded)
+                .filter(|m| {
+                    self.entries[m.pattern().as_usize()]
+                        .iter()
+                        .any(|e| e.role == Role::BylineCue)
+                })
+                .map(|m| (map[m.start()], map[m.end()]))
+                .filter(|&(start, end)| on_boundaries(line, start, end))
+                .collect()
+        })
     }
 
     /// The stopwords of `lang`, or of every language when it has none.

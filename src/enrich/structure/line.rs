@@ -249,8 +249,28 @@ pub(crate) fn features_folded(
     let mut cjk_stop = 0usize;
     let mut chars = 0usize;
     let mut buf = [0u8; 4];
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
         chars += 1;
+        let b = bytes[i];
+        if b < 0x80 {
+            // ASCII: the classes below without decoding a char.
+            i += 1;
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                upper += usize::from(b.is_ascii_uppercase());
+                f.alnum += 1;
+            } else if b.is_ascii_digit() {
+                f.alnum += 1;
+                f.digits += 1;
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if crate::enrich::text::is_alpha(c) {
             letters += 1;
             if c.is_uppercase() {
@@ -281,13 +301,12 @@ pub(crate) fn features_folded(
         if token.chars().next().is_some_and(char::is_lowercase) {
             f.lower_words += 1;
         }
-        if token.chars().all(|c| !c.is_uppercase()) {
-            if stopwords.contains(token) {
-                stop += 1;
-            }
-        } else if stopwords.contains(&token.to_lowercase()) {
-            stop += 1;
-        }
+        let stopword = if token.chars().all(|c| !c.is_uppercase()) {
+            stopwords.contains(token)
+        } else {
+            crate::enrich::text::with_lowercase(token, |lower| stopwords.contains(lower))
+        };
+        stop += usize::from(stopword);
     }
     f.length = chars + 2 * cjk;
     f.words = words + cjk / 2;

@@ -173,7 +173,7 @@ pub(super) fn meta_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
             !is_stop_word(t)
                 && !is_role_word(t, lexicon)
                 && !is_title_word(t)
-                && !stopwords.contains(&t.to_lowercase())
+                && !crate::enrich::text::with_lowercase(t, |lower| stopwords.contains(lower))
         };
         let (first_at, first, ..) = run[0];
         // Capitals are a dateline's place or an outlet, not a name.

@@ -322,7 +322,7 @@ pub(super) fn unknown_name_line(line: &str, lexicon: &Lexicon) -> Option<Byline>
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
             || !w.chars().next().is_some_and(char::is_uppercase)
             || !w.chars().any(char::is_lowercase)
-            || stopwords.contains(&plain.to_lowercase())
+            || crate::enrich::text::with_lowercase(plain, |lower| stopwords.contains(lower))
             || is_stop_word(plain)
         {
             return None;

@@ -19,8 +19,7 @@ pub(super) const PARTICLES: &[&str] = &[
 ];
 
 pub(super) fn is_join(token: &str) -> bool {
-    let t = token.to_lowercase();
-    JOINS.contains(&t.as_str())
+    crate::enrich::text::with_lowercase(token, |t| JOINS.contains(&t))
 }
 
 /// The byline word lists of `data/structure/byline_words.txt`: lead-in words
@@ -77,7 +76,7 @@ pub(super) fn in_folded(set: &HashSet<String>, token: &str) -> bool {
     if token.chars().all(|c| !c.is_uppercase()) {
         set.contains(token)
     } else {
-        set.contains(&token.to_lowercase())
+        crate::enrich::text::with_lowercase(token, |lower| set.contains(lower))
     }
 }
 
