@@ -160,6 +160,11 @@ thread_local! {
         const { std::cell::RefCell::new((String::new(), Vec::new())) };
 }
 
+/// The longest fold (in bytes) whose buffers a thread keeps for the next call
+/// (~0.6 MB with the offset map): far above any paragraph, so only a
+/// pathological line drops them.
+const MAX_KEPT_FOLD: usize = 1 << 16;
+
 /// Calls `f` with [`fold`]`(text)`, folded into a reused per-thread buffer
 /// (a fresh one when `f` itself folds).
 fn with_folded<R>(text: &str, f: impl FnOnce(&str, &[usize]) -> R) -> R {
@@ -169,7 +174,14 @@ fn with_folded<R>(text: &str, f: impl FnOnce(&str, &[usize]) -> R) -> R {
             out.clear();
             map.clear();
             fold_with(text, out, |i| map.push(i));
-            f(out, map)
+            let answer = f(out, map);
+            // A one-line megabyte page would otherwise pin ~9 bytes a byte
+            // of it in every worker thread for good.
+            if map.capacity() > MAX_KEPT_FOLD {
+                *out = String::new();
+                *map = Vec::new();
+            }
+            answer
         }
         Err(_) => {
             let (out, map) = fold(text);
