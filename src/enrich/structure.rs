@@ -150,7 +150,8 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     let mut feats: Vec<LineFeatures> = (0..n)
         .map(|i| {
             let (line, map) = (folded.line(i), folded.map(i));
-            line::features_folded(doc.line_text(i), line, map, lexicon, stopwords)
+            let words = doc.words(i);
+            line::features_folded(doc.line_text(i), line, map, words, lexicon, stopwords)
         })
         .collect();
     mark_repeats(doc, &folded, &mut feats);

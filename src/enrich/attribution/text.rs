@@ -119,8 +119,6 @@ const MAX_SENTENCE: usize = 300;
 impl<'a> Text<'a> {
     /// Tokenises the paragraphs `ranges` (byte ranges of `text`).
     pub(crate) fn new(text: &'a str, ranges: &[(usize, usize)], lex: &Lexicon) -> Text<'a> {
-        // One char buffer for every paragraph, not one each.
-        let mut chars = Vec::new();
         let mut paras: Vec<Para<'a>> = ranges
             .iter()
             .map(|&(start, end)| {
@@ -129,7 +127,7 @@ impl<'a> Text<'a> {
                     end -= 1;
                 }
                 Para {
-                    toks: tokenize(text, start, end, lex, &mut chars),
+                    toks: tokenize(text, start, end, lex),
                     title: is_title_case(&text[start..end]),
                     sents: Vec::new(),
                 }
@@ -170,48 +168,78 @@ fn is_close_context(next: Option<char>) -> bool {
     next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-…".contains(c))
 }
 
-/// Splits `text[start..end]` into tokens; `chars` is scratch space for the
-/// paragraph's chars, reused from one paragraph to the next.
-fn tokenize<'a>(
-    text: &'a str,
-    start: usize,
-    end: usize,
-    lex: &Lexicon,
-    chars: &mut Vec<(usize, char)>,
-) -> Vec<Tok<'a>> {
+/// The char at byte `i` of `s` (a char boundary), `None` at the end; ASCII
+/// without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The char that ends at byte `i` of `s` (a char boundary), `None` at the
+/// start.
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<char> {
+    match i.checked_sub(1).map(|k| s.as_bytes()[k]) {
+        Some(b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s[..i].chars().next_back(),
+        None => None,
+    }
+}
+
+/// Splits `text[start..end]` into tokens.
+///
+/// A byte loop: runs of ASCII letters and digits, most of any page, are
+/// taken a byte at a time without decoding; other chars are decoded where
+/// they are read, with no per-paragraph char buffer.
+fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<Tok<'a>> {
     let slice = &text[start..end];
-    chars.clear();
-    chars.extend(slice.char_indices());
-    let chars = &*chars;
-    let mut toks = Vec::new();
+    let bytes = slice.as_bytes();
+    let mut toks = Vec::with_capacity(bytes.len() / 5 + 1);
+    let at = |k: usize| char_at(slice, k);
     let mut i = 0;
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let off = |k: usize| start + chars.get(k).map_or(slice.len(), |&(o, _)| o);
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
+        let width = c.len_utf8();
         if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{00ad}') {
-            i += 1;
+            i += width;
             continue;
         }
         if crate::enrich::text::is_alnum(c) {
             let s = i;
-            i += 1;
-            while let Some(c) = at(i) {
+            // The char before `i`, for the comma between digits.
+            let mut last = c;
+            i += width;
+            loop {
+                match bytes.get(i) {
+                    Some(&b) if b.is_ascii_alphanumeric() => {
+                        last = char::from(b);
+                        i += 1;
+                        continue;
+                    }
+                    None => break,
+                    Some(_) => {}
+                }
+                let Some(c) = at(i) else { break };
+                let width = c.len_utf8();
                 let joins = (matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
-                    && at(i + 1).is_some_and(crate::enrich::text::is_alnum))
+                    && at(i + width).is_some_and(crate::enrich::text::is_alnum))
                     // "18,000", "3,5": a comma between digits is part of the number.
                     || (c == ','
-                        && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                        && last.is_ascii_digit()
                         && at(i + 1).is_some_and(|n| n.is_ascii_digit()));
                 if crate::enrich::text::is_alnum(c) || joins || c == '\u{00ad}' {
-                    i += 1;
+                    last = c;
+                    i += width;
                 } else {
                     break;
                 }
             }
             // The word is a slice of the text, and so is its lowercase when
             // the word is already in lower case.
-            let word = &text[off(s)..off(i)];
+            let word = &slice[s..i];
             let mut lower = if crate::enrich::text::is_own_lowercase(word) {
                 Cow::Borrowed(word)
             } else {
@@ -219,7 +247,7 @@ fn tokenize<'a>(
                 crate::enrich::text::push_lowercase(&mut lower, word);
                 Cow::Owned(lower)
             };
-            if at(i) == Some('.') {
+            if bytes.get(i) == Some(&b'.') {
                 let letters = word.chars().filter(|c| c.is_alphabetic()).count();
                 let initial = letters == 1
                     && word.chars().all(char::is_alphabetic)
@@ -230,15 +258,15 @@ fn tokenize<'a>(
                     i += 1;
                     match &mut lower {
                         // The full stop follows the word in the text.
-                        Cow::Borrowed(_) => lower = Cow::Borrowed(&text[off(s)..off(i)]),
+                        Cow::Borrowed(_) => lower = Cow::Borrowed(&slice[s..i]),
                         Cow::Owned(owned) => owned.push('.'),
                     }
                 }
             }
             let upper = word.chars().next().is_some_and(char::is_uppercase);
             toks.push(Tok {
-                start: off(s),
-                end: off(i),
+                start: start + s,
+                end: start + i,
                 kind: Kind::Word,
                 lower,
                 upper,
@@ -247,9 +275,9 @@ fn tokenize<'a>(
             });
             continue;
         }
-        let prev = i.checked_sub(1).and_then(at);
+        let prev = char_before(slice, i);
         // `` and '' as quotation marks.
-        let doubled = (c == '`' || c == '\'') && at(i + 1) == Some(c);
+        let doubled = (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8));
         let mark = match c {
             '“' | '”' | '"' | '„' => Some((Family::Double, c)),
             '`' | '\'' if doubled => Some((Family::Double, c)),
@@ -259,7 +287,8 @@ fn tokenize<'a>(
             '「' | '」' | '『' | '』' => Some((Family::Corner, c)),
             _ => None,
         };
-        let width = if doubled { 2 } else { 1 };
+        // A doubled mark is two ASCII bytes.
+        let width = if doubled { 2 } else { width };
         let next = at(i + width);
         if let Some((family, c)) = mark {
             let open_ctx = is_open_context(prev)
@@ -277,8 +306,8 @@ fn tokenize<'a>(
                 }
             };
             toks.push(Tok {
-                start: off(i),
-                end: off(i + width),
+                start: start + i,
+                end: start + i + width,
                 kind,
                 lower: Cow::Borrowed(""),
                 upper: false,
@@ -290,17 +319,17 @@ fn tokenize<'a>(
         }
         // Punctuation: runs of dots or hyphens are one token.
         let s = i;
-        i += 1;
+        i += width;
         if matches!(c, '.' | '-') {
-            while at(i) == Some(c) {
+            while bytes.get(i) == Some(&(c as u8)) {
                 i += 1;
             }
         }
         toks.push(Tok {
-            start: off(s),
-            end: off(i),
+            start: start + s,
+            end: start + i,
             kind: Kind::Punct,
-            lower: Cow::Borrowed(&text[off(s)..off(i)]),
+            lower: Cow::Borrowed(&slice[s..i]),
             upper: false,
             family: None,
             quote: None,
@@ -464,6 +493,223 @@ mod tests {
             })
             .collect();
         Text::new(s, &ranges, for_language("en"))
+    }
+
+    /// The tokenizer as first written (a char buffer per paragraph, looked
+    /// up by char index), kept as the reference the byte loop must reproduce.
+    fn reference_tokenize<'a>(
+        text: &'a str,
+        start: usize,
+        end: usize,
+        lex: &Lexicon,
+        chars: &mut Vec<(usize, char)>,
+    ) -> Vec<Tok<'a>> {
+        let slice = &text[start..end];
+        chars.clear();
+        chars.extend(slice.char_indices());
+        let chars = &*chars;
+        let mut toks = Vec::new();
+        let mut i = 0;
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let off = |k: usize| start + chars.get(k).map_or(slice.len(), |&(o, _)| o);
+        while i < chars.len() {
+            let c = chars[i].1;
+            if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{00ad}') {
+                i += 1;
+                continue;
+            }
+            if crate::enrich::text::is_alnum(c) {
+                let s = i;
+                i += 1;
+                while let Some(c) = at(i) {
+                    let joins = (matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
+                        && at(i + 1).is_some_and(crate::enrich::text::is_alnum))
+                        // "18,000", "3,5": a comma between digits is part of the number.
+                        || (c == ','
+                            && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                            && at(i + 1).is_some_and(|n| n.is_ascii_digit()));
+                    if crate::enrich::text::is_alnum(c) || joins || c == '\u{00ad}' {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // The word is a slice of the text, and so is its lowercase when
+                // the word is already in lower case.
+                let word = &text[off(s)..off(i)];
+                let mut lower = if crate::enrich::text::is_own_lowercase(word) {
+                    Cow::Borrowed(word)
+                } else {
+                    let mut lower = String::with_capacity(word.len() + 1);
+                    crate::enrich::text::push_lowercase(&mut lower, word);
+                    Cow::Owned(lower)
+                };
+                if at(i) == Some('.') {
+                    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                    let initial = letters == 1
+                        && word.chars().all(char::is_alphabetic)
+                        && word.chars().all(char::is_uppercase);
+                    // "U.S." and "a.m." keep their full stop; "Example.com." ends a sentence.
+                    let dotted =
+                        word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+                    if initial || dotted || lex.is(&lower, Tag::Abbr) {
+                        i += 1;
+                        match &mut lower {
+                            // The full stop follows the word in the text.
+                            Cow::Borrowed(_) => lower = Cow::Borrowed(&text[off(s)..off(i)]),
+                            Cow::Owned(owned) => owned.push('.'),
+                        }
+                    }
+                }
+                let upper = word.chars().next().is_some_and(char::is_uppercase);
+                toks.push(Tok {
+                    start: off(s),
+                    end: off(i),
+                    kind: Kind::Word,
+                    lower,
+                    upper,
+                    family: None,
+                    quote: None,
+                });
+                continue;
+            }
+            let prev = i.checked_sub(1).and_then(at);
+            // `` and '' as quotation marks.
+            let doubled = (c == '`' || c == '\'') && at(i + 1) == Some(c);
+            let mark = match c {
+                '“' | '”' | '"' | '„' => Some((Family::Double, c)),
+                '`' | '\'' if doubled => Some((Family::Double, c)),
+                '‘' | '’' | '‚' => Some((Family::Single, c)),
+                '«' | '»' => Some((Family::Guillemet, c)),
+                '‹' | '›' => Some((Family::SingleGuillemet, c)),
+                '「' | '」' | '『' | '』' => Some((Family::Corner, c)),
+                _ => None,
+            };
+            let width = if doubled { 2 } else { 1 };
+            let next = at(i + width);
+            if let Some((family, c)) = mark {
+                let open_ctx = is_open_context(prev)
+                    && next.is_some_and(|n| n.is_alphanumeric() || "¿¡([«„“‘\"'…".contains(n));
+                let close_ctx = prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
+                let kind = if open_ctx && !close_ctx {
+                    Kind::Open
+                } else if close_ctx && !open_ctx {
+                    Kind::Close
+                } else {
+                    match c {
+                        '“' | '„' | '‚' | '‘' | '「' | '『' | '`' => Kind::Open,
+                        '«' | '‹' => Kind::Open,
+                        _ => Kind::Close,
+                    }
+                };
+                toks.push(Tok {
+                    start: off(i),
+                    end: off(i + width),
+                    kind,
+                    lower: Cow::Borrowed(""),
+                    upper: false,
+                    family: Some(family),
+                    quote: None,
+                });
+                i += width;
+                continue;
+            }
+            // Punctuation: runs of dots or hyphens are one token.
+            let s = i;
+            i += 1;
+            if matches!(c, '.' | '-') {
+                while at(i) == Some(c) {
+                    i += 1;
+                }
+            }
+            toks.push(Tok {
+                start: off(s),
+                end: off(i),
+                kind: Kind::Punct,
+                lower: Cow::Borrowed(&text[off(s)..off(i)]),
+                upper: false,
+                family: None,
+                quote: None,
+            });
+        }
+        toks
+    }
+
+    /// What the pipeline reads of a token, and whether its lowercase is
+    /// borrowed from the text.
+    type Key = (usize, usize, Kind, String, bool, bool, Option<Family>);
+
+    fn keys(toks: &[Tok<'_>]) -> Vec<Key> {
+        toks.iter()
+            .map(|t| {
+                let borrowed = matches!(t.lower, Cow::Borrowed(_));
+                (
+                    t.start,
+                    t.end,
+                    t.kind,
+                    t.lower.to_string(),
+                    borrowed,
+                    t.upper,
+                    t.family,
+                )
+            })
+            .collect()
+    }
+
+    fn same_as_reference(
+        text: &str,
+        from: usize,
+        to: usize,
+        lex: &Lexicon,
+        chars: &mut Vec<(usize, char)>,
+    ) {
+        assert_eq!(
+            keys(&tokenize(text, from, to, lex)),
+            keys(&reference_tokenize(text, from, to, lex, chars)),
+            "{text:?} {from}..{to}"
+        );
+    }
+
+    #[test]
+    fn byte_loop_tokenizes_like_the_reference() {
+        let mut chars = Vec::new();
+        for lang in ["en", "fr", "de", "es", "ru"] {
+            let lex = for_language(lang);
+            for text in [
+                "Mr. Trump’s aide said the U.S. would act at 9 a.m. on Example.com... It’s done -- really?",
+                "“We’re not going,” said Dr. J. Smith, 54, of AT&T. ``Fine,'' he said. 'No' 18,000 3,5 1,a",
+                "« Nous n’irons pas », a déclaré M. Dupont à l’AFP. ‹ Non › — c’est‐à‐dire…",
+                "„Wir gehen nicht“, sagte Frau Dr. Müller. »Nein«, sagte er. ‚Ja‘ z.B. usw.",
+                "«Мы не пойдём», — заявил г. Иванов. ΣΟΦΙΑ Σοφίας είπε «όχι».",
+                "「行かない」と彼は言った。『はい』 新华社北京10月3日电 ١٧ أكتوبر ٢٠١٩ قال",
+                "soft\u{ad}hyphen zero\u{200b}width \u{feff}bom co\u{ad}\u{ad}op ‐x x‐ 'a' ''b'' `` ``",
+                "¿Vamos? —dijo el Sr. García—. ¡No! (“Sí”) [«no»] {‘x’} /“y”/ :\"z\"",
+            ] {
+                same_as_reference(text, 0, text.len(), lex, &mut chars);
+            }
+        }
+        // Every mix of these chars up to length 4, from two start offsets to
+        // two end offsets: letters of either case, digits, joiners, quotation
+        // marks of several families, spaces and invisible chars, ASCII or not.
+        let lex = for_language("en");
+        let alphabet = [
+            'a', 'Z', '7', '.', ',', '\'', '`', '’', '-', '‐', '&', '"', '“', '«', '»', '(', ' ',
+            '\u{a0}', '\u{ad}', '\u{200b}', 'É', 'ж', '語', 'Σ',
+        ];
+        crate::enrich::text::for_every_string(&alphabet, 1..=4, |text| {
+            let inner = text.char_indices().nth(1).map_or(0, |(i, _)| i);
+            let last = text.char_indices().last().map_or(0, |(i, _)| i);
+            for from in [0, inner] {
+                for to in [text.len(), last.max(from)] {
+                    same_as_reference(text, from, to, lex, &mut chars);
+                }
+            }
+        });
+        // Longer strings over the chars the word loop looks around.
+        let alphabet = ['a', '1', '.', ',', '\'', '’', '-', ' ', 'é'];
+        crate::enrich::text::for_every_string(&alphabet, 5..=6, |text| {
+            same_as_reference(text, 0, text.len(), lex, &mut chars);
+        });
     }
 
     #[test]

@@ -230,15 +230,83 @@ fn dated_name(text: &str, f: &LineFeatures, lexicon: &Lexicon) -> bool {
 #[cfg(test)]
 pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String>) -> LineFeatures {
     let folded = super::lexicon::FoldedLines::new(std::iter::once(text));
-    features_folded(text, folded.line(0), folded.map(0), lexicon, stopwords)
+    let words = crate::enrich::text::words(text);
+    features_folded(
+        text,
+        folded.line(0),
+        folded.map(0),
+        &words,
+        lexicon,
+        stopwords,
+    )
+}
+
+/// Counts of a line's whitespace-separated words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordCounts {
+    /// Words, CJK ones left out.
+    words: usize,
+    /// Of those, the words opening with a lowercase letter.
+    lower: usize,
+    /// Of those, the stopwords.
+    stop: usize,
+}
+
+/// Counts the words of `text`, which `split` holds as
+/// [`crate::enrich::text::words_into`] splits them (the split
+/// [`crate::enrich::document::Document::words`] shares).
+///
+/// A word here is not a word of `split`: it is a whitespace-separated token
+/// with the non-alphanumeric chars at its ends trimmed ("(AP)" → "AP",
+/// "foo/bar" and "a--b" are one word each, "3 ½" two), and a token holding a
+/// CJK char is left out. Each such token is the run of `split` words with no
+/// whitespace between them, from the first one's start to the last one's
+/// end: a split word starts and ends with a letter or digit, never holds
+/// whitespace, and every letter and digit is in one. So the tokens are read
+/// off the shared split instead of splitting the line again, and each is the
+/// same slice the whitespace split gave.
+fn count_words(text: &str, split: &[(usize, &str)], stopwords: &HashSet<String>) -> WordCounts {
+    let mut counts = WordCounts::default();
+    let mut k = 0;
+    while k < split.len() {
+        let (start, first) = split[k];
+        let mut end = start + first.len();
+        k += 1;
+        while let Some(&(next, word)) = split.get(k) {
+            let gap = &text[end..next];
+            if gap.bytes().any(|b| b == b' ') || gap.chars().any(char::is_whitespace) {
+                break;
+            }
+            end = next + word.len();
+            k += 1;
+        }
+        let token = &text[start..end];
+        if !token.is_ascii() && token.chars().any(is_cjk) {
+            continue;
+        }
+        counts.words += 1;
+        if token.chars().next().is_some_and(char::is_lowercase) {
+            counts.lower += 1;
+        }
+        let stopword = if token.chars().all(|c| !c.is_uppercase()) {
+            stopwords.contains(token)
+        } else {
+            crate::enrich::text::with_lowercase(token, |lower| stopwords.contains(lower))
+        };
+        counts.stop += usize::from(stopword);
+    }
+    counts
 }
 
 /// Computes the features of `text`, given its folding and the map back (see
-/// [`super::lexicon::FoldedLines`]), with the stopwords of the page language.
+/// [`super::lexicon::FoldedLines`]) and its words as
+/// [`crate::enrich::document::Document::words`] splits them, with the
+/// stopwords of the page language.
 pub(crate) fn features_folded(
     text: &str,
     folded: &str,
     map: &[u32],
+    split: &[(usize, &str)],
     lexicon: &Lexicon,
     stopwords: &HashSet<String>,
 ) -> LineFeatures {
@@ -290,24 +358,8 @@ pub(crate) fn features_folded(
             }
         }
     }
-    let mut words = 0usize;
-    let mut stop = 0usize;
-    for token in text.split(|c: char| c.is_whitespace()) {
-        let token = token.trim_matches(|c: char| !crate::enrich::text::is_alnum(c));
-        if token.is_empty() || token.chars().any(is_cjk) {
-            continue;
-        }
-        words += 1;
-        if token.chars().next().is_some_and(char::is_lowercase) {
-            f.lower_words += 1;
-        }
-        let stopword = if token.chars().all(|c| !c.is_uppercase()) {
-            stopwords.contains(token)
-        } else {
-            crate::enrich::text::with_lowercase(token, |lower| stopwords.contains(lower))
-        };
-        stop += usize::from(stopword);
-    }
+    let WordCounts { words, lower, stop } = count_words(text, split, stopwords);
+    f.lower_words = lower;
     f.length = chars + 2 * cjk;
     f.words = words + cjk / 2;
     f.stop_ratio = if cjk > words {
@@ -374,6 +426,61 @@ mod tests {
         assert!(!caption_shaped(
             "In 2019 the line carried 4 million people."
         ));
+    }
+
+    /// The word counts as `features_folded` took them before it read the
+    /// shared split, splitting the line on whitespace itself: the reference
+    /// [`count_words`] must reproduce.
+    fn reference_counts(text: &str, stopwords: &HashSet<String>) -> WordCounts {
+        let mut counts = WordCounts::default();
+        for token in text.split(|c: char| c.is_whitespace()) {
+            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if token.is_empty() || token.chars().any(is_cjk) {
+                continue;
+            }
+            counts.words += 1;
+            if token.chars().next().is_some_and(char::is_lowercase) {
+                counts.lower += 1;
+            }
+            let stopword = if token.chars().all(|c| !c.is_uppercase()) {
+                stopwords.contains(token)
+            } else {
+                stopwords.contains(&token.to_lowercase())
+            };
+            counts.stop += usize::from(stopword);
+        }
+        counts
+    }
+
+    #[test]
+    fn word_counts_from_the_shared_split_match_a_whitespace_split() {
+        let stopwords: HashSet<String> = "a a-a a.a a'a a/a é l\u{2019}a a--a a."
+            .split(' ')
+            .map(str::to_owned)
+            .collect();
+        let check = |text: &str| {
+            let split = crate::enrich::text::words(text);
+            assert_eq!(
+                count_words(text, &split, &stopwords),
+                reference_counts(text, &stopwords),
+                "{text:?}"
+            );
+        };
+        for text in [
+            "",
+            "WASHINGTON (AP) — A Senate committee voted",
+            "foo/bar a--b U.S. \u{2018}quoted\u{2019} 3\u{a0}½ l\u{2019}État",
+            "東京 の天気 abc・def 2026年 mixed東京word",
+            "A/A a.a. (a'a) A-A \u{2014}a\u{2014} ...",
+        ] {
+            check(text);
+        }
+        // Letters of both cases, a digit, joiners, breaks that are and are not
+        // whitespace, a CJK letter and a CJK non-letter.
+        let alphabet = [
+            'a', 'A', '7', '\'', '\u{2019}', '-', '.', '/', ' ', '\u{a0}', '\n', 'é', '東', '・',
+        ];
+        crate::enrich::text::for_every_string(&alphabet, 1..=5, check);
     }
 
     #[test]
