@@ -632,7 +632,7 @@ const STAMP_LETTERS: usize = 8;
 const STAMP_WORDS: usize = 8;
 
 /// A short line said under every item of a list with other figures
-/// ("Rating: 36 Votes", "16 hours ago on Mac Blog", "12 comments"): a
+/// ("Liked by 14 readers", "posted 3 days ago in Forum", "12 comments"): a
 /// comment thread's or a teaser list's, not the article's.
 fn is_item_stamp(f: &LineFeatures) -> bool {
     let letters = f.alnum - f.digits.min(f.alnum);
@@ -640,7 +640,7 @@ fn is_item_stamp(f: &LineFeatures) -> bool {
         && f.repeats < f.shape_repeats
         && f.words <= STAMP_WORDS
         && !f.terminal
-        // Words around the figure ("Rating: 36 Votes"), not a figure with a
+        // Words around the figure ("Liked by 14 readers"), not a figure with a
         // label ("Day 7", "90'", "Lap 14 65.25 s"): a row of the story's data.
         && letters >= STAMP_LETTERS
         && letters >= 2 * f.digits

@@ -122,8 +122,8 @@ pub(crate) struct LineFeatures {
     /// Lines on the page with the same text (this one included).
     pub repeats: usize,
     /// Lines on the page with the same text but for the figures in it
-    /// (this one included; 0 for a line without digits): "Rating: 36
-    /// Votes", "16 hours ago on Blog" under every item of a list.
+    /// (this one included; 0 for a line without digits): "Liked by 14
+    /// readers", "posted 3 days ago in Forum" under every item of a list.
     pub shape_repeats: usize,
     /// Whether the raw line is indented.
     pub indented: bool,

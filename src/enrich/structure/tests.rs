@@ -998,10 +998,10 @@ fn stamps_under_each_comment_end_the_article() {
     let en = thread_page(
         &EN_PARAS,
         [
-            "Rating: 12 Votes",
-            "Rating: 7 Votes",
-            "Rating: 3 Votes",
-            "Rating: 2 Votes",
+            "Liked by 12 readers",
+            "Liked by 7 readers",
+            "Liked by 3 readers",
+            "Liked by 2 readers",
         ],
         [
             "I think the ferry should run at night too, because many people work late shifts at the port and have no other way home.",
@@ -1012,7 +1012,7 @@ fn stamps_under_each_comment_end_the_article() {
     );
     let body = analyze_text(&en).body_text(&en);
     assert!(body.contains(EN_PARAS[4]), "{body}");
-    assert!(!body.contains("Rating:"), "{body}");
+    assert!(!body.contains("Liked by"), "{body}");
     assert!(!body.contains("late shifts"), "{body}");
     let de = thread_page(
         &DE_PARAS,

@@ -353,7 +353,7 @@ pub(super) fn best_byline(page: &Page<'_, '_>, lexicon: &Lexicon) -> Option<(Fou
     // A byline line anywhere on the page.
     let anywhere = (0..n).find_map(|i| {
         let b = bylines[i].as_ref()?;
-        // "12/04/2020 by Kay 24 Comments" was taken for a counter.
+        // "03/11/2021 by Lena 8 Comments" was taken for a counter.
         (matches!(kinds[i], Some(BlockKind::Byline | BlockKind::Counter))
             && !body[i]
             && placed_byline(doc, feats, i, b))
