@@ -301,6 +301,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_paragraph_after_an_attributed_quotation_goes_on_with_it() {
+        let text = "Headline\n\n“The pool stays shut,” the mayor said.\n\n\
+                    “We need the money first.”\n\nThe council meets in May.";
+        let (a, _) = run(text);
+        let contents: Vec<&str> = a.iter().map(|a| a.content.text(text)).collect();
+        assert_eq!(
+            contents,
+            ["“The pool stays shut,” the mayor said.\n\n“We need the money first.”"]
+        );
+        // Not when the attribution sentence goes on with words of its own.
+        let text = "Headline\n\n“The pool stays shut,” the mayor said, and left. \
+                    The council agreed.\n\n“We need the money first.”";
+        let (a, _) = run(text);
+        assert_eq!(
+            a.first().map(|a| a.content.text(text)),
+            Some("“The pool stays shut,”")
+        );
+    }
+
+    #[test]
     fn pronouns_resolve_to_the_last_person_named() {
         let text = "Headline\n\nAnalyst Vladimir Filippov said prices would rise.\n\n\
                     He added that the rouble would weaken. Filippov also said rates were high.";

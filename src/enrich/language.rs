@@ -16,6 +16,13 @@
 //! language only when lingua is confident of that language and all but rules
 //! out the article's. That is what makes a Russian quote in an English article
 //! a segment, and an English menu line on a German page not one.
+//!
+//! whatlang is built from `vendor/whatlang` (0.18.0 with internal changes
+//! listed in its `PATCHED.md`): it scores the text's trigrams through an
+//! inverted index of its language profiles instead of looking up every
+//! profile's 300 trigrams, which made it the largest part of this stage. Its
+//! answers are upstream's bit for bit; the test
+//! `whatlang_answers_are_upstreams` pins some of them.
 
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
@@ -445,8 +452,13 @@ fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
             word
         };
         if let Some(&mask) = STOPWORDS.get(key) {
-            for (i, hit) in hits.iter_mut().enumerate() {
-                *hit += (mask >> i) & 1;
+            // Most stopwords are one or two languages': visit the set bits.
+            let mut rest = mask;
+            while rest != 0 {
+                if let Some(hit) = hits.get_mut(rest.trailing_zeros() as usize) {
+                    *hit += 1;
+                }
+                rest &= rest - 1;
             }
         }
     }
@@ -974,6 +986,75 @@ mod tests {
         assert_eq!(cyrillic_lowercase('Ы'), 'ы');
         assert_eq!(cyrillic_lowercase('Ә'), 'ә');
         assert_eq!(cyrillic_lowercase('Q'), 'Q');
+    }
+
+    /// whatlang's answers as the crates.io release of 0.18.0 gives them (lang,
+    /// script, confidence bits): the vendored copy's changes must not move
+    /// any of them. Confidences below 1 exercise the distance arithmetic.
+    #[test]
+    fn whatlang_answers_are_upstreams() {
+        let cases: [(&str, Lang, Script, u64); 8] = [
+            (
+                "The harbour authority said on Tuesday that the strike by dockworkers would \
+                 delay shipments for at least a week, as talks with the unions stalled over pay \
+                 and shift patterns.",
+                Lang::Eng,
+                Script::Latin,
+                0x3ff0000000000000,
+            ),
+            (
+                "Аэропорт откроет новый терминал в следующем году, сообщила пресс-служба. \
+                 Строительство обошлось дороже, чем планировалось, из-за роста цен на материалы.",
+                Lang::Rus,
+                Script::Cyrillic,
+                0x3fdecf6af8291fae,
+            ),
+            (
+                "Share on Facebook",
+                Lang::Eng,
+                Script::Latin,
+                0x3fcfdfa1133690f4,
+            ),
+            (
+                "Hotel Central",
+                Lang::Cat,
+                Script::Latin,
+                0x3f96033747ac852b,
+            ),
+            (
+                "Follow us on Twitter for live updates from the stadium",
+                Lang::Eng,
+                Script::Latin,
+                0x3febef4c62240fa1,
+            ),
+            (
+                "La línia de tramvia s'allargarà fins al port l'any vinent, segons ha explicat \
+                 l'ajuntament aquest dimarts.",
+                Lang::Cat,
+                Script::Latin,
+                0x3ff0000000000000,
+            ),
+            (
+                "Жыве Беларусь! Мы хочам жыць у свабоднай краіне, сказаў ён.",
+                Lang::Bel,
+                Script::Cyrillic,
+                0x3ff0000000000000,
+            ),
+            (
+                "ΟΔΥΣΣΕΥΣ και η Πηνελόπη",
+                Lang::Ell,
+                Script::Greek,
+                0x3ff0000000000000,
+            ),
+        ];
+        for (text, lang, script, bits) in cases {
+            let info = whatlang::detect(text).expect("a detection");
+            assert_eq!(
+                (info.lang(), info.script(), info.confidence().to_bits()),
+                (lang, script, bits),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod document;
 pub mod language;
 pub mod structure;
 pub mod tags;
+#[cfg(test)]
+pub(crate) mod test_files;
 pub(crate) mod text;
 pub mod topics;
 

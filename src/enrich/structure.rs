@@ -209,7 +209,12 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     if let Some((mut a, b)) = region {
         a = extend_start(doc, a, head_block, &feats, &kinds);
         let b = cut_end(a, b, &feats);
-        a = after_title_match(doc, &folded, a, b, &feats, &kinds);
+        let (moved, b) = match after_title_match(doc, &folded, (a, b), &feats, &kinds, &values) {
+            // The article lies under the title's repeat below the region.
+            (start, end) if start > b => (start, cut_end(start, end, &feats)),
+            region => region,
+        };
+        a = moved;
         a = adjust_start(a, b, &feats, &kinds);
         for i in a..=b {
             body[i] = kinds[i].is_none() && keep_in_body(&feats[i]);
@@ -294,9 +299,13 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             if !clean {
                 drop_short_runs(doc, &feats, &kinds, &mut body);
                 drop_after_list_headers(&feats, &kinds, &mut body);
+                body_end::drop_author_boxes(doc, &feats, &mut body);
+                body_end::drop_dated_teasers(doc, &feats, &mut body);
+                body_end::drop_box_text(&feats, &kinds, &mut body);
                 trim_bio(&folded, &feats, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
                 body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
+                body_end::adopt_sign_off(&feats, &kinds, &mut body);
                 if let Some(h) = headline_at {
                     adopt_prose_above(h, &feats, &kinds, &mut body);
                 }
@@ -717,7 +726,11 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
     for i in a..=b {
         let f = &feats[i];
         let marker = match f.strong {
-            Some(BlockKind::Comments | BlockKind::Banner | BlockKind::Tags) => true,
+            Some(BlockKind::Comments | BlockKind::Tags) => true,
+            // A newsletter box or an embed's consent note set between the
+            // article's paragraphs, with paragraphs right under it; the one
+            // that closes the article has none.
+            Some(BlockKind::Banner) => !paragraphs_follow(i, b, feats),
             // A short copyright line with paragraphs right under it is a
             // photo's credit ("© Bild: Werk"), not the page's footer.
             Some(BlockKind::Footer) => {
@@ -774,6 +787,29 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
         before += good(i);
     }
     b
+}
+
+/// Lines under a box looked at for the article's paragraphs, at most.
+const RESUME_REACH: usize = 6;
+
+/// Whether two paragraphs of the article follow the box at `i` within
+/// [`RESUME_REACH`] lines, inside the region ending at `b`, before any
+/// other box.
+fn paragraphs_follow(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
+    let mut paragraphs = 0;
+    for f in &feats[i + 1..=b.min(i + RESUME_REACH)] {
+        // Another box under it ("Keep reading", "Comments"): the page's
+        // end, whatever prose its teasers hold. More lines of the banner
+        // are its own pitch.
+        if matches!(
+            f.strong,
+            Some(BlockKind::Related | BlockKind::Comments | BlockKind::Footer | BlockKind::Tags)
+        ) {
+            return false;
+        }
+        paragraphs += usize::from(f.strong.is_none() && full_paragraph(f));
+    }
+    paragraphs >= 2
 }
 
 /// A paragraph of the article for sure: prose of at least 15 words ending a
@@ -971,7 +1007,15 @@ fn drop_short_runs(
     // A list the article introduces ("Ingredients:", "The plan:") or marks
     // item by item ("– …", "• …", "1. …") is the article's own.
     let listed = |run: &std::ops::Range<usize>| {
-        let intro = run.start > 0 && doc.line_text(run.start - 1).trim_end().ends_with(':');
+        // The introducing line can open the run itself when it is short
+        // ("Ihr Profil:", "You will need:"), unless the lexicons know it as
+        // a box's header ("Read more:", "Mehr zum Thema:").
+        let intro = run.start > 0 && doc.line_text(run.start - 1).trim_end().ends_with(':')
+            || run.len() > SHORT_RUN
+                && kinds[run.start].is_none()
+                && feats[run.start].colon_end
+                && feats[run.start].scan.kind.is_none()
+                && feats[run.start].scan.prefix.is_none();
         let marked = run
             .clone()
             .filter(|&j| {
@@ -1013,7 +1057,9 @@ fn drop_short_runs(
                 && !f.indented
                 && f.words <= 12
                 // Figures in a row are a table of the story's data.
-                && f.digits * 5 < f.alnum)
+                && f.digits * 5 < f.alnum
+                // A blogger's closing line ends the post, not a list.
+                && !body_end::closes_post(f))
     };
     let mut i = 0;
     while i < n {
@@ -1112,7 +1158,8 @@ fn drop_after_list_headers(feats: &[LineFeatures], kinds: &[Option<BlockKind>], 
     let mut i = 0;
     while i < n {
         let f = &feats[i];
-        let header = kinds[i] == Some(BlockKind::Related) && f.words <= 6 && f.coverage() >= 0.5;
+        let header =
+            kinds[i] == Some(BlockKind::Related) && f.words <= 6 && f.marker_coverage() >= 0.5;
         if !header {
             i += 1;
             continue;
@@ -1217,7 +1264,17 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
                 f.scan.kind,
                 Some(BlockKind::Banner | BlockKind::Comments | BlockKind::Advertisement)
             );
-        if (is_good(f) || f.terminal || f.wrapped) && !pitch {
+        // A blogger closes with a greeting or a smiley, and signs under it
+        // ("Liebe Grüße" / "Anna"): the post's end, not chrome.
+        let closing = body_end::closes_post;
+        let signature = f.words <= 3
+            && f.lower_words == 0
+            && f.digits == 0
+            && !f.terminal
+            && last > first
+            && body[last - 1]
+            && closing(&feats[last - 1]);
+        if (is_good(f) || f.terminal || f.wrapped || closing(f) || signature) && !pitch {
             return;
         }
         body[last] = false;
@@ -1228,6 +1285,9 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
     }
 }
 
+/// Most lines between the headline and the region's first line for a single
+/// sentence between them to join the article.
+const PROSE_ABOVE_REACH: usize = 20;
 /// Shortest line, in bytes, taken into the article from above its region.
 const PROSE_ABOVE_MIN: usize = 80;
 
@@ -1253,6 +1313,7 @@ fn adopt_prose_above(
     // Walk up from the region: past a byline, date line or box, or a marker
     // opening the full text (an abstract stands above it), nothing above
     // joins.
+    let mut adopted = 0usize;
     for i in (headline + 1..first).rev() {
         let f = &feats[i];
         if f.scan.body_start
@@ -1267,7 +1328,7 @@ fn adopt_prose_above(
                 )
             )
         {
-            return;
+            break;
         }
         let prompt = f.scan.longest >= 8
             && matches!(
@@ -1285,6 +1346,15 @@ fn adopt_prose_above(
             && f.repeats <= 1
         {
             body[i] = true;
+            adopted += 1;
+        }
+    }
+    // Far under the headline, a lone sentence between them is a page's
+    // prompt or a teaser ("Chat with us on Messenger."), not a paragraph the
+    // region lost: keep paragraphs only.
+    if first > headline + PROSE_ABOVE_REACH && adopted < 2 {
+        for flag in &mut body[headline + 1..first] {
+            *flag = false;
         }
     }
 }
@@ -1313,7 +1383,8 @@ fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool], clean: 
             && (body[i - 1] || clean)
             && lines[i - 1].block == l.block
             && (!mixed_block[l.block] || !feats[i - 1].terminal)
-            && (!feats[i].indented || feats[i - 1].indented);
+            && (!feats[i].indented || feats[i - 1].indented)
+            && (clean || !line_break_paragraph(doc, feats, i));
         match current.as_mut() {
             Some(span) if continues => span.end = l.end,
             _ => {
@@ -1328,6 +1399,32 @@ fn paragraphs(doc: &Document<'_>, feats: &[LineFeatures], body: &[bool], clean: 
         out.push(span);
     }
     out
+}
+
+/// Shortest line, in bytes, that ends its paragraph at a line break on a
+/// page.
+const LINE_PARAGRAPH_MIN: usize = 100;
+
+/// Whether line `i` opens a paragraph of its own though it shares a block
+/// with the line before: on a page (not a clean story), a flattener puts
+/// paragraphs split by `<br>` or unstyled `<p>` on consecutive lines, so a
+/// long line that is not hard-wrapped copy ends a paragraph when a capital
+/// opens the next, even with no full stop at its end. (Lines that end a
+/// sentence stay together: exported stories keep a paragraph's sentences
+/// on lines of one block, and so do lines closed by a bracketed credit:
+/// "… [Jane Doe, Outlet]".)
+fn line_break_paragraph(doc: &Document<'_>, feats: &[LineFeatures], i: usize) -> bool {
+    let (prev, f) = (&feats[i - 1], &feats[i]);
+    prev.length >= LINE_PARAGRAPH_MIN
+        && !prev.terminal
+        && !doc.line_text(i - 1).ends_with([')', ']'])
+        && !prev.wrapped
+        && !f.wrapped
+        && doc
+            .line_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]

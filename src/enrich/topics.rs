@@ -971,7 +971,11 @@ fn read_article<'m>(
     let lang = language.map_or("en", |l| l.article.code);
     let stops = lexicon::stopwords(lang);
     let english = lexicon::stopwords("en");
-    let stop = |w: &str| stops.contains(w) || english.contains(w);
+    // English pages (and languages without a list, which fall back to
+    // English) would ask the same set twice for every word that is no
+    // stopword.
+    let other = (!std::ptr::eq(stops, english)).then_some(english);
+    let stop = |w: &str| stops.contains(w) || other.is_some_and(|e| e.contains(w));
     let mut evidence = Evidence::default();
     let mut read_bytes = 0usize;
     for (span, paragraph) in super::tags::body_lines(doc, structure) {

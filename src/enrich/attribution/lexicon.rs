@@ -70,6 +70,9 @@ pub(crate) enum Tag {
     /// Head word of a time phrase that can sit between a subject and its cue
     /// ("Clinton last week said", "Путин в понедельник заявил").
     Time,
+    /// Infinitive marker right before a cue ("went on to say"): the cue takes
+    /// the sentence's subject, or the name right before the marker.
+    Inf,
 }
 
 impl Tag {
@@ -104,6 +107,7 @@ impl Tag {
             "be" => Tag::Be,
             "progsuffix" => Tag::ProgSuffix,
             "time" => Tag::Time,
+            "inf" => Tag::Inf,
             _ => return None,
         })
     }

@@ -59,6 +59,10 @@ pub(crate) struct Found {
     pub(crate) nests: bool,
 }
 
+/// The most tokens between a sentence's subject and the "to" of an
+/// infinitive cue that takes it ("Trump would do better to say").
+const MAX_TO_GAP: usize = 6;
+
 /// The longest subject phrase read backwards from a cue, in words.
 const MAX_NP: usize = 8;
 
@@ -216,6 +220,26 @@ impl Sentence<'_> {
         let j = k - 1;
         let t = &self.toks[j];
         let np = |start, end| Np::plain(self.para, start, end);
+        // "Jane Roe — a former aide to the mayor — said": a pair of dashes
+        // sets off an apposition after a named subject.
+        if (t.is("—") || t.is("―") || t.is("–")) && t.quote.is_none() {
+            const MAX_DASH_APPOSITION: usize = 25;
+            let low = (self.a + 1).max(j.saturating_sub(MAX_DASH_APPOSITION));
+            let open = (low..j).rev().find(|&x| self.toks[x].lower == t.lower)?;
+            let inside = &self.toks[open + 1..j];
+            if inside.is_empty()
+                || !inside
+                    .iter()
+                    .all(|x| x.quote.is_none() && (x.is_word() || x.is(",")))
+            {
+                return None;
+            }
+            let (s, e) = self.words_back(open)?;
+            return self.toks[s..e].iter().any(|x| x.upper).then_some(Np {
+                apposition: Some((open + 1, j)),
+                ..np(s, e)
+            });
+        }
         if t.is(",") && t.quote.is_none() {
             // "Barnes, speaking at a town hall in Dayton, Ohio, warned": the
             // name that opens the sentence, then a comma, is the subject of
@@ -257,7 +281,11 @@ impl Sentence<'_> {
             }
             // "Earlier this week, Todd pressed X, insisting": a clause, not an
             // apposition, when a cue word is inside.
-            if !self.toks[m].is(",") || m + 1 >= j || (m + 1..j).any(|x| self.is_cue_word(x)) {
+            if !self.toks[m].is(",")
+                || m + 1 >= j
+                || (m + 1..j)
+                    .any(|x| self.is_cue_word(x) && !(m + 1..x).any(|y| self.is(y, Tag::Rel)))
+            {
                 return None;
             }
             let (s, e) = self.words_back(m)?;
@@ -558,6 +586,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
     // Quotations already used as content.
     let mut used_quotes = vec![false; text.quotes.len()];
     for (p, para) in text.paras.iter().enumerate() {
+        signed_quotes(text, p, &mut used_quotes, &mut out);
         for (si, &(a, b)) in para.sents.iter().enumerate() {
             if out.len() >= MAX_FOUND {
                 return out;
@@ -567,14 +596,17 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
             } else {
                 a
             };
+            // A sentence in brackets is read without them.
+            let bracketed = b > a + 2 && para.toks[a].is("(") && para.toks[b - 1].is(")");
+            let a = if bracketed { a + 1 } else { a };
             let mut b_eff = b;
             while b_eff > a {
                 let t = &para.toks[b_eff - 1];
                 if t.kind == Kind::Punct
-                    && matches!(
+                    && (matches!(
                         t.lower.as_ref(),
                         "." | "," | ";" | ":" | "!" | "?" | "…" | "..."
-                    )
+                    ) || (bracketed && b_eff == b && t.is(")")))
                 {
                     b_eff -= 1;
                 } else {
@@ -620,6 +652,60 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The most words of a name that signs a quotation.
+const MAX_SIGNATURE: usize = 4;
+
+/// "“…” — Jane Roe, 34, Houston": a quotation that stands on its own and is
+/// signed after a dash with a capitalised name (reader voices, epigraphs,
+/// quotes of the day). The dash is the cue.
+fn signed_quotes(text: &Text, p: usize, used: &mut [bool], out: &mut Vec<Found>) {
+    let Some(para) = text.paras.get(p) else {
+        return;
+    };
+    let toks = &para.toks;
+    for x in 0..toks.len().saturating_sub(2) {
+        let close = &toks[x];
+        let Some(q) = close.quote.filter(|_| close.kind == Kind::Close) else {
+            continue;
+        };
+        let dash = &toks[x + 1];
+        if !(dash.is("—") || dash.is("―") || dash.is("–")) || used.get(q).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        let Some(quote) = text.quotes.get(q) else {
+            continue;
+        };
+        // The quotation opens the paragraph or follows a sentence or an
+        // earlier quotation, so it is no phrase quoted inside the writer's own.
+        if quote.open.0 == p && quote.open.1 > 0 && toks[quote.open.1 - 1].is_word() {
+            continue;
+        }
+        let first = x + 2;
+        let mut e = first;
+        while e < toks.len() && e - first < MAX_SIGNATURE && toks[e].is_word() && toks[e].upper {
+            e += 1;
+        }
+        let signed = e > first
+            && toks
+                .get(e)
+                .is_none_or(|t| t.kind == Kind::Open || t.is(",") || t.is("(") || t.is("."));
+        if !signed {
+            continue;
+        }
+        used[q] = true;
+        out.push(Found {
+            kind: AttributionKind::DirectQuote,
+            np: Some(Np::plain(p, first, e)),
+            cue: Span::new(dash.start, dash.end),
+            content: Span::new(quote.start, quote.end),
+            outlet: None,
+            confidence: 0.6,
+            nests: true,
+        });
+    }
 }
 
 /// "Kerry: “By law, …”": a quotation introduced by a name and a colon, with
@@ -829,14 +915,12 @@ fn frame(
     let speech = matches!(tag, Tag::Say | Tag::Tell);
     // Inverted: "…," said Clinton.
     // A participle never inverts: "…,” saying the city …".
-    let inverted = (speech
-        && k > s.a
-        && s.is_boundary(k - 1)
-        && !s.lex.prog_suffix(&toks[c0].lower))
-    .then(|| s.np_after(c1))
-    .flatten()
-    .filter(|&(ns, ne)| {
-        let closes = ne >= s.b_eff
+    let inverted =
+        (speech && k > s.a && s.is_boundary(k - 1) && !s.lex.prog_suffix(&toks[c0].lower))
+            .then(|| s.np_after(c1))
+            .flatten()
+            .filter(|&(ns, ne)| {
+                let closes = ne >= s.b_eff
                 || toks[ne].is_comma_like()
                 || toks[ne].is("(")
                 || s.is(ne, Tag::Adj)
@@ -846,20 +930,32 @@ fn frame(
                 || s.is(ne, Tag::Stop)
                 || s.is(ne, Tag::Comp)
                 || toks[ne].is(";");
-        let pronoun_alone = !s.is_pronoun(ns) || ne == ns + 1;
-        let mut q = k - 1;
-        while q > s.a && toks[q].is_comma_like() {
-            q -= 1;
-        }
-        let after_quote = toks[q].kind == Kind::Close;
-        // "…, говорят аналитики.": a bare noun that ends the clause.
-        let ends_clause = ne >= s.b_eff || toks[ne].is(";");
-        (toks[ns].upper || s.is_pronoun(ns) || s.is(ns, Tag::Det) || after_quote || ends_clause)
-            && closes
-            && pronoun_alone
-    })
-    // "Trump, a businessman, said": the subject is before the apposition.
-    .filter(|_| s.subject_before(ks).is_none_or(|n| n.apposition.is_none()));
+                let pronoun_alone = !s.is_pronoun(ns) || ne == ns + 1;
+                let mut q = k - 1;
+                while q > s.a && toks[q].is_comma_like() {
+                    q -= 1;
+                }
+                let after_quote = toks[q].kind == Kind::Close;
+                // "…, говорят аналитики.": a bare noun that ends the clause.
+                let ends_clause = ne >= s.b_eff || toks[ne].is(";");
+                // "…, said former harbour master Ines Valdés": a name a
+                // word or two into the phrase.
+                let named = toks[ns..ne].iter().take(3).any(|t| t.upper);
+                (named || s.is_pronoun(ns) || s.is(ns, Tag::Det) || after_quote || ends_clause)
+                    && closes
+                    && pronoun_alone
+            })
+            // "Trump, a businessman, said": the subject is before the apposition.
+            // "Moreau, head of the union, which called the strike, said":
+            // so is a subject before a relative clause set off by commas.
+            .filter(|_| {
+                s.subject_before(ks).is_none_or(|n| {
+                    n.apposition.is_none()
+                        && !(ks > s.a + 1
+                            && toks[ks - 1].is(",")
+                            && s.relative_clause_before(ks - 1).is_some())
+                })
+            });
     let (np, boundary, mut r) = match inverted {
         Some((ns, ne)) => (Some(Np::plain(s.para, ns, ne)), Some(k - 1), ne),
         None => {
@@ -888,7 +984,9 @@ fn frame(
                         || s.is(x, Tag::Det)
                         || s.is(x, Tag::Adj)
                         || s.is_pronoun(x)
-                        || x == r);
+                        || x == r
+                        // "told the court in his filing".
+                        || (x > r && s.is(x - 1, Tag::Det)));
                 if !object || s.is(x, Tag::Comp) {
                     break;
                 }
@@ -915,7 +1013,14 @@ fn frame(
             .quote
             .and_then(|q| text.quotes.get(q))
             .is_some_and(|q| q.close.0 == s.para);
+    // "After the parade passed, CNN reported six planes …": a subordinate
+    // clause that opens the sentence is no content of the cue after it.
+    let subordinate_opener = s.is(s.a, Tag::Sub)
+        && r < s.b_eff
+        && toks[r].is_word()
+        && boundary.is_some_and(|x| !toks[s.a..x].iter().any(|t| t.is(",")));
     let postposed = speech
+        && !subordinate_opener
         && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
         // "…," she wrote in a message titled "bravo!": a quotation that
         // ends right before the cue is its content, whatever follows.
@@ -991,7 +1096,9 @@ fn frame(
                 end = toks[s.content_end(n).min(s.clause_end(n)) - 1].end;
             }
         }
-        if direct {
+        // "…in more ''because …,'' Mr. Roe said. ''But …''": a content that
+        // ends with a quotation goes on with the quotations that follow.
+        if direct || toks[ce].kind == Kind::Close {
             end = extend_with_quotes(text, s.para, sentence_index, end, used_quotes);
         }
         while cs < ce && toks[cs].is_comma_like() {
@@ -1028,6 +1135,40 @@ fn frame(
         }
         // "… and said": the subject of the sentence.
         _ if k > s.a && s.is(k - 1, Tag::Conj) => last_np.or_else(|| s.sentence_subject(k - 1)),
+        // "… went on to say that …": an infinitive has the sentence's subject.
+        // "… urged Lindqvist to concede that …": a name or pronoun right before
+        // "to" is the infinitive's subject.
+        _ if speech && k > s.a + 1 && s.is(k - 1, Tag::Inf) => {
+            let object = &toks[k - 2];
+            if object.is_word()
+                && object.quote.is_none()
+                && (object.upper || s.is_pronoun(k - 2))
+                && k - 2 > s.a
+            {
+                // The name's capitalised words only, not the verb before it.
+                let mut start = k - 2;
+                while !s.is_pronoun(k - 2)
+                    && start > s.a
+                    && k - 1 - start < MAX_NP
+                    && toks[start - 1].is_word()
+                    && toks[start - 1].upper
+                    && toks[start - 1].quote.is_none()
+                {
+                    start -= 1;
+                }
+                Some(Np::plain(s.para, start, k - 1))
+            } else {
+                // The sentence's subject, when it is near and no comma
+                // stands between ("Indeed, members … to claim" is no subject).
+                s.sentence_subject(k - 1).filter(|n| {
+                    k - 1 - n.end <= MAX_TO_GAP
+                        && !toks[n.end..k - 1].iter().any(|t| t.is_comma_like())
+                        && !s.is(n.start, Tag::Stop)
+                        && !s.is(n.start, Tag::Adj)
+                        && !s.is(n.start, Tag::Sub)
+                })
+            }
+        }
         _ => None,
     };
     // "It was revealed that …", "… is expected to": a passive cue needs no
@@ -1079,10 +1220,41 @@ fn frame(
             r = c;
         }
     }
+    // "argues, for instance, that …", "said, however, that …": a short
+    // aside between commas stands between the cue and its complementiser.
+    if r + 2 < s.b_eff && toks[r].is(",") && toks[r].quote.is_none() {
+        const MAX_ASIDE: usize = 4;
+        if let Some(c) = (r + 2..s.b_eff.min(r + 2 + MAX_ASIDE))
+            .take_while(|&x| toks[x].is(",") || toks[x - 1].is_word())
+            .find(|&x| toks[x].is(","))
+            .filter(|&c| s.is(c + 1, Tag::Comp) && toks[c + 1].quote.is_none())
+        {
+            r = c + 1;
+        }
+    }
     // "said:" / "said," followed by a quotation.
     let mut q_at = r;
     if q_at < s.b && (toks[q_at].is(":") || toks[q_at].is(",")) {
         q_at += 1;
+    } else if speech {
+        // "said Wednesday, “…”", "told the agency simply, “…”", "said about
+        // the plan: “…”": a short adjunct between the cue and its quotation.
+        const MAX_ADJUNCT: usize = 8;
+        let c = s.clause_end(r);
+        let at = if c < s.b_eff && c - r <= MAX_ADJUNCT {
+            Some(c)
+        } else {
+            (r..s.b_eff.min(r + MAX_ADJUNCT)).find(|&x| toks[x].is(":"))
+        };
+        if let Some(c) = at.filter(|&c| {
+            toks.get(c + 1).is_some_and(|t| t.kind == Kind::Open)
+                && toks[r..c]
+                    .iter()
+                    .all(|t| t.quote.is_none() && (t.is_word() || t.is("(") || t.is(")")))
+                && !(r..c).any(|x| s.is(x, Tag::Comp))
+        }) {
+            q_at = c + 1;
+        }
     }
     if let Some(q) = toks
         .get(q_at)
@@ -1146,6 +1318,15 @@ fn frame(
         s.content_end(cs)
     };
     if cs >= ce || !toks[cs..ce].iter().any(Tok::is_word) {
+        return None;
+    }
+    // "spoke in Lyon", "said on Monday": a short phrase of time or place
+    // after the cue says when or where, not what.
+    const MAX_ADJUNCT_ONLY: usize = 4;
+    let adjunct_only = ((s.is(cs, Tag::Adj) && !s.is(cs, Tag::Link)) || s.is(cs, Tag::Time))
+        && toks[cs..ce].iter().filter(|t| t.is_word()).count() <= MAX_ADJUNCT_ONLY
+        && toks[cs..ce].iter().all(|t| t.quote.is_none());
+    if adjunct_only {
         return None;
     }
     let confidence = if tag == Tag::Pre { 0.5 } else { 0.7 };
@@ -1358,14 +1539,36 @@ pub(crate) fn merge_quote_paragraphs(text: &Text, found: &mut [Found]) {
         else {
             continue;
         };
-        let ends_there = |f: &Found| {
-            f.content.end <= *prev_end
-                && f.content.end > *prev_start
-                && !toks
+        // "“…,” Roe said." closing the paragraph: its last sentence holds
+        // the quotation and, after it, the attribution only.
+        let last_sentence = text.paras[prev]
+            .sents
+            .last()
+            .and_then(|&(a, _)| toks.get(a))
+            .map_or(usize::MAX, |t| t.start);
+        let attributed_last = |f: &Found| {
+            f.cue.start >= f.content.end
+                && last_sentence < f.content.end
+                && toks
+                    .iter()
+                    .rev()
+                    .find(|t| t.end <= f.content.end)
+                    .is_some_and(|t| t.kind == Kind::Close)
+                && toks
                     .iter()
                     .rev()
                     .take_while(|t| t.start >= f.content.end)
-                    .any(Tok::is_word)
+                    .all(|t| t.quote.is_none())
+        };
+        let ends_there = |f: &Found| {
+            f.content.end <= *prev_end
+                && f.content.end > *prev_start
+                && (attributed_last(f)
+                    || !toks
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.start >= f.content.end)
+                        .any(Tok::is_word))
         };
         let best = by_end[prev]
             .iter()

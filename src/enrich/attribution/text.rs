@@ -276,8 +276,14 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
             continue;
         }
         let prev = char_before(slice, i);
-        // `` and '' as quotation marks.
-        let doubled = (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8));
+        // `` and '' as quotation marks. Three apostrophes after a word close
+        // an inner quotation and then the outer one ('Hey, he's one of us''').
+        let triple_close = c == '\''
+            && bytes.get(i + 1) == Some(&b'\'')
+            && bytes.get(i + 2) == Some(&b'\'')
+            && prev.is_some_and(|p| !p.is_whitespace());
+        let doubled =
+            (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8)) && !triple_close;
         let mark = match c {
             '“' | '”' | '"' | '„' => Some((Family::Double, c)),
             '`' | '\'' if doubled => Some((Family::Double, c)),
@@ -293,7 +299,9 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
         if let Some((family, c)) = mark {
             let open_ctx = is_open_context(prev)
                 && next.is_some_and(|n| n.is_alphanumeric() || "¿¡([«„“‘\"'…".contains(n));
-            let close_ctx = prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
+            // A mark right after an opening bracket opens ("(« Nous … »)").
+            let close_ctx = prev.is_some_and(|p| !p.is_whitespace() && !"([{".contains(p))
+                && is_close_context(next);
             let kind = if open_ctx && !close_ctx {
                 Kind::Open
             } else if close_ctx && !open_ctx {
@@ -443,6 +451,12 @@ fn sentences(toks: &[Tok<'_>], lex: &Lexicon) -> Vec<(usize, usize)> {
                 || n.upper
                 || n.lower.starts_with(|c: char| c.is_ascii_digit())
                 || n.is("—")
+                || n.is("―")
+                // "… the crowd booed. (“No fisticuffs,” one activist said.)"
+                || (n.is("(")
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|x| x.kind == Kind::Open || x.upper))
         });
         // "“Can we win?” Mr. Manafort asked.": a quotation that opens its
         // sentence and ends with its own mark is followed by its
@@ -575,7 +589,11 @@ mod tests {
             }
             let prev = i.checked_sub(1).and_then(at);
             // `` and '' as quotation marks.
-            let doubled = (c == '`' || c == '\'') && at(i + 1) == Some(c);
+            let triple_close = c == '\''
+                && at(i + 1) == Some('\'')
+                && at(i + 2) == Some('\'')
+                && prev.is_some_and(|p| !p.is_whitespace());
+            let doubled = (c == '`' || c == '\'') && at(i + 1) == Some(c) && !triple_close;
             let mark = match c {
                 '“' | '”' | '"' | '„' => Some((Family::Double, c)),
                 '`' | '\'' if doubled => Some((Family::Double, c)),
@@ -590,7 +608,8 @@ mod tests {
             if let Some((family, c)) = mark {
                 let open_ctx = is_open_context(prev)
                     && next.is_some_and(|n| n.is_alphanumeric() || "¿¡([«„“‘\"'…".contains(n));
-                let close_ctx = prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
+                let close_ctx = prev.is_some_and(|p| !p.is_whitespace() && !"([{".contains(p))
+                    && is_close_context(next);
                 let kind = if open_ctx && !close_ctx {
                     Kind::Open
                 } else if close_ctx && !open_ctx {

@@ -269,14 +269,7 @@ fn spans_stay_on_char_boundaries_for_arbitrary_text() {
 /// The invented fixture pages: each expect file's dateline (or its absence).
 #[test]
 fn fixture_articles_datelines() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    entries.sort();
+    let entries = crate::enrich::test_files::fixture_articles();
     assert!(entries.len() >= 10, "fixtures missing");
     let mut failures = Vec::new();
     for path in entries {
@@ -464,4 +457,26 @@ fn with_nothing_else_the_page_date_outside_the_story_is_published() {
          ⋅ November 22, 2011 ⋅ Email this post ⋅ Print this page"
     );
     assert_eq!(published(&text).as_deref(), Some("2011-11-22"));
+}
+
+#[test]
+fn a_date_is_found_wherever_the_line_opens_it() {
+    let scan = |text: &str| {
+        let tokens = tokens::tokenize(text, 0, text.len());
+        mentions::scan(text, &tokens, false)
+            .into_iter()
+            .map(|f| f.span.text(text).to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(scan("Weitere Nachrichten aus der Region").is_empty());
+    assert!(scan("Подписаться на рассылку новостей").is_empty());
+    assert_eq!(
+        scan("Die Stadtwerke teilten die neuen Preise am 4. Februar 2025 mit"),
+        ["4. Februar 2025"]
+    );
+    let late = scan("Le conseil municipal a voté le projet jeudi 9 octobre 2025");
+    assert!(
+        late.iter().any(|s| s.contains("9 octobre 2025")),
+        "{late:?}"
+    );
 }

@@ -1,9 +1,11 @@
-//! The end of the article: a list that the article's last lines introduce
-//! ("The programme:", "Aus dem Inhalt:") belongs to it, though its short
-//! items read like the link lists that close a page.
+//! The end of the article and the boxes set into it: a list that the
+//! article's last lines introduce ("The programme:", "Aus dem Inhalt:")
+//! belongs to it, though its short items read like the link lists that close
+//! a page; an author's box and a list of dated teasers do not, though they
+//! read like its prose.
 
-use super::BlockKind;
 use super::line::LineFeatures;
+use super::{BlockKind, is_good};
 use crate::enrich::document::Document;
 
 /// Most lines of a closing list taken into the article.
@@ -66,5 +68,585 @@ pub(super) fn adopt_closing_list(
         for flag in &mut body[intro..=end] {
             *flag = true;
         }
+    }
+}
+
+/// Fewest letters of the banner phrase that makes a line next to a banner
+/// the banner's own text.
+const BOX_TEXT_PHRASE: usize = 8;
+
+/// Drops the text of a newsletter, paywall or consent box set inside the
+/// article: a body line with a banner phrase ("ohne dein Einverständnis",
+/// "delivered to your inbox") right above or under a line of that kind
+/// ("Subscribe to our newsletter", "Datenschutzeinstellungen verwalten").
+/// Alone, such a phrase can be the story's matter; next to the box's
+/// header it is the box. So is a short line between two lines of the box.
+pub(super) fn drop_box_text(
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+) {
+    let n = body.len();
+    let banner = |j: usize| kinds[j] == Some(BlockKind::Banner);
+    for i in 0..n {
+        let f = &feats[i];
+        let phrase = f.scan.kind == Some(BlockKind::Banner) && f.scan.longest >= BOX_TEXT_PHRASE;
+        let (above, below) = (i > 0 && banner(i - 1), i + 1 < n && banner(i + 1));
+        // A line between two of the box's lines is its text, whatever it
+        // says ("Become a member of" / "… and get offers!" / "Sign up").
+        let inside = above && below && !is_good(f);
+        if body[i] && (phrase && (above || below) || inside) {
+            body[i] = false;
+        }
+    }
+}
+
+/// Lines under the article looked at for its closing greeting, at most.
+const SIGN_OFF_REACH: usize = 3;
+/// Longest greeting line that signs off a post, in words.
+const SIGN_OFF_WORDS: usize = 8;
+/// Fewest and most words of a closing line that ends with a smiley.
+const SMILEY_CLOSE_WORDS: std::ops::RangeInclusive<usize> = 4..=35;
+
+/// Whether a line closes a blog post: a greeting opening it ("Liebe
+/// Grüße", "Best wishes") or a smiley ending a sentence-long line.
+pub(super) fn closes_post(f: &LineFeatures) -> bool {
+    (f.scan.sign_off && f.words <= SIGN_OFF_WORDS)
+        || (f.emoticon_end && SMILEY_CLOSE_WORDS.contains(&f.words))
+}
+
+/// Takes into the article the lines that close a blog post right under
+/// its last body line, which the region leaves out because they are short
+/// and end no sentence: a closing line ("Bis bald, ihr Lieben <3"), a
+/// greeting and the name signed under it ("Liebe Grüße" / "Anna").
+pub(super) fn adopt_sign_off(
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+) {
+    let n = body.len();
+    let Some(last) = body.iter().rposition(|&b| b) else {
+        return;
+    };
+    let mut closed = false;
+    for j in last + 1..n.min(last + 1 + SIGN_OFF_REACH) {
+        let f = &feats[j];
+        if kinds[j].is_some() || f.repeats > 1 {
+            return;
+        }
+        let signature =
+            closed && f.words <= 3 && f.lower_words == 0 && f.digits == 0 && !f.terminal;
+        if closes_post(f) {
+            closed = true;
+        } else if !signature {
+            return;
+        }
+        body[j] = true;
+        if signature {
+            return;
+        }
+    }
+}
+
+/// Fewest dated stamps in a row that make a teaser list.
+const TEASER_STAMPS: usize = 3;
+/// Most lines from one teaser's stamp to the next one's.
+const TEASER_ITEM_LINES: usize = 5;
+/// Fewest letters of a teaser's stamp besides its date: the name of an
+/// author or an outlet.
+const STAMP_NAME_LETTERS: usize = 6;
+/// Longest teaser stamp, in words.
+const TEASER_STAMP_WORDS: usize = 16;
+/// Fewest prose lines of the article above a teaser list.
+const TEASER_PROSE_BEFORE: usize = 3;
+
+/// A teaser's stamp: a short line that gives a date or a clock time with
+/// a name ("Ana Ruiz • Nov 18", "Jan Berg, Berlin 19.10.2019, 21:59"),
+/// opening with the name or the date, and no chrome the lexicons know.
+fn teaser_stamp(text: &str, f: &LineFeatures) -> bool {
+    let letters = f.alnum.saturating_sub(f.digits + f.scan.date_covered);
+    let shaped = !f.terminal
+        && f.words <= TEASER_STAMP_WORDS
+        && letters >= STAMP_NAME_LETTERS
+        && f.strong.is_none()
+        && f.scan.kind.is_none()
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    shaped && ((f.scan.date_covered >= 3 && f.digits >= 1) || numeric_date_or_time(text))
+}
+
+/// Whether `text` holds a numeric date ("19.10.2019", "5/3/20") or a clock
+/// time ("21:59"); not a ratio or a score ("8.5/10").
+fn numeric_date_or_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    // The length of the run of ASCII digits at `i`.
+    let digits = |i: usize| {
+        b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let d = digits(i);
+        if d == 0 {
+            i += 1;
+            continue;
+        }
+        let after = i + d;
+        let before_ok = i == 0 || !matches!(b[i - 1], b'.' | b'/' | b':');
+        if before_ok && d <= 2 && after < b.len() {
+            let sep = b[after];
+            let d2 = digits(after + 1);
+            if sep == b':' && d2 == 2 {
+                return true;
+            }
+            if matches!(sep, b'.' | b'/') && (1..=2).contains(&d2) {
+                let next = after + 1 + d2;
+                if next < b.len() && b[next] == sep && matches!(digits(next + 1), 2 | 4) {
+                    return true;
+                }
+            }
+        }
+        i = after;
+    }
+    false
+}
+
+/// Drops a list of teasers the article region ran into: at least
+/// [`TEASER_STAMPS`] dated stamps a few lines apart, each with its teaser's
+/// headline and summary around it ("Headline" / "Summary." / "Ana Ruiz,
+/// 18.10.2019"). An article dates itself once; a list of other articles
+/// dates every item. The list must come after a good part of the
+/// article's prose (a third of the prose below it at least), where teaser
+/// lists sit; a live blog's time stamps run through the whole article.
+pub(super) fn drop_dated_teasers(doc: &Document<'_>, feats: &[LineFeatures], body: &mut [bool]) {
+    let n = body.len();
+    let (Some(first), Some(last)) = (body.iter().position(|&b| b), body.iter().rposition(|&b| b))
+    else {
+        return;
+    };
+    let headline_shaped =
+        |j: usize| !feats[j].terminal && (3..=20).contains(&feats[j].words) && !feats[j].wrapped;
+    // A name on its own line ("Ana Ruiz", "Sen. Jo Park"): no lowercase
+    // word, no figure, no sentence.
+    let name_line = |j: usize| {
+        let f = &feats[j];
+        (2..=4).contains(&f.words)
+            && f.lower_words == 0
+            && f.digits == 0
+            && !f.terminal
+            && !f.colon_end
+            && f.scan.kind.is_none()
+    };
+    // The first line of the stamp ending at line `i`: the line itself, or
+    // the name right above a date line ("Ana Ruiz" / "Tuesday November 19,
+    // 2019").
+    let stamp_top = |i: usize| {
+        let f = &feats[i];
+        if teaser_stamp(doc.line_text(i), f) {
+            return Some(i);
+        }
+        let date_line = f.strong == Some(BlockKind::Timestamp) && f.words <= TEASER_STAMP_WORDS;
+        (date_line && i > first && name_line(i - 1)).then(|| i - 1)
+    };
+    // Stamps as (first line, last line).
+    let mut chain: Vec<(usize, usize)> = Vec::new();
+    let mut found: Option<(usize, usize)> = None;
+    for i in first + 1..n {
+        let Some(top) = stamp_top(i) else {
+            continue;
+        };
+        match chain.last() {
+            Some(&(_, prev)) if (2..=TEASER_ITEM_LINES).contains(&(i - prev)) => {
+                chain.push((top, i));
+            }
+            _ => {
+                if chain.len() >= TEASER_STAMPS {
+                    break;
+                }
+                chain.clear();
+                if i > last {
+                    break;
+                }
+                chain.push((top, i));
+            }
+        }
+        if chain.len() >= TEASER_STAMPS {
+            found = Some((chain[0].0, i));
+        }
+    }
+    let Some((stamp, end)) = found else {
+        return;
+    };
+    // The first teaser starts at its headline: right above the stamp, or
+    // above the summary over the stamp.
+    let start = if stamp >= first + 2 && is_good(&feats[stamp - 1]) && headline_shaped(stamp - 2) {
+        stamp - 2
+    } else if stamp > first && headline_shaped(stamp - 1) {
+        stamp - 1
+    } else {
+        stamp
+    };
+    let prose = |range: std::ops::RangeInclusive<usize>| {
+        range.filter(|&j| body[j] && is_good(&feats[j])).count()
+    };
+    let before = if start > first {
+        prose(first..=start - 1)
+    } else {
+        0
+    };
+    if before < TEASER_PROSE_BEFORE || before * 3 < prose(start..=last.max(start)) {
+        return;
+    }
+    // Under the last stamp, a summary or two of the last teaser; more
+    // prose is the article going on under the list.
+    let to = if prose(end + 1..=last.max(end + 1)) <= 1 {
+        n - 1
+    } else {
+        end
+    };
+    for flag in &mut body[start..=to] {
+        *flag = false;
+    }
+}
+
+/// Lines under an author's box header dropped with it, at most.
+const AUTHOR_BOX_REACH: usize = 6;
+/// Most prose lines of the article under an "About <name>" header: the
+/// box's bio and one more.
+const ABOUT_PROSE_AFTER: usize = 2;
+
+/// Whether line `i` heads an author's box with the author's name: a word
+/// that opens such a box ("About", "Über", "À propos de") and one to three
+/// capitalised words, nothing else ("About Ana Ruiz", "Über Marlene").
+fn about_header(doc: &Document<'_>, i: usize, f: &LineFeatures) -> bool {
+    let Some(end) = f.scan.about_end else {
+        return false;
+    };
+    let rest = doc.line_text(i).get(end..).unwrap_or("");
+    let names = rest.split_whitespace().count();
+    !f.terminal
+        && !f.colon_end
+        && (1..=3).contains(&names)
+        && rest
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Drops the author's boxes the article region took in: a box header
+/// ("About the author", "Autoreninfo", "Sobre el autor") with the bio
+/// under it and the short contact lines after the bio, wherever the box
+/// sits; and an "About <name>" header near the article's end with all
+/// that follows it. A bio is prose like the article's, so only its header
+/// tells it apart.
+pub(super) fn drop_author_boxes(doc: &Document<'_>, feats: &[LineFeatures], body: &mut [bool]) {
+    let n = body.len();
+    let (Some(first), Some(last)) = (body.iter().position(|&b| b), body.iter().rposition(|&b| b))
+    else {
+        return;
+    };
+    let prose = |body: &[bool], range: std::ops::Range<usize>| {
+        range.filter(|&j| body[j] && is_good(&feats[j])).count()
+    };
+    let mut i = first;
+    while i <= last {
+        let f = &feats[i];
+        let boxed = f.scan.author_box && f.words <= 6 && f.marker_coverage() >= 0.5;
+        if boxed && i + 1 < n {
+            body[i] = false;
+            let mut j = i + 1;
+            let mut bio_seen = false;
+            while j < n && j <= i + AUTHOR_BOX_REACH {
+                let good = is_good(&feats[j]);
+                if good && bio_seen {
+                    break;
+                }
+                bio_seen |= good;
+                body[j] = false;
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        if about_header(doc, i, f)
+            && prose(body, first..i) >= 3
+            && prose(body, i + 1..n) <= ABOUT_PROSE_AFTER
+        {
+            for flag in &mut body[i..] {
+                *flag = false;
+            }
+            return;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::language;
+
+    /// The body text `analyze` gives for `text`, whitespace-normalised.
+    fn body_of(text: &str) -> String {
+        let doc = Document::new(text);
+        let lang = language::detect_article(&doc, None);
+        let s = super::super::analyze(&doc, lang.as_ref());
+        s.body_text(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    const HARBOUR: [&str; 4] = [
+        "The council said on Tuesday that the work on the harbour road would start in the spring, and that the whole route should be open to cyclists and walkers before the end of the next year.",
+        "Residents who live along the road have asked for a new crossing near the school, and the council says that it is now looking at where such a crossing could be built.",
+        "The cost of the first stage is put at four million pounds, most of it from a regional fund that was set up to improve the links between the towns on the coast.",
+        "Work on the second stage, which will take the path past the old fish market, is not expected to start until the first stage has been finished and checked.",
+    ];
+
+    /// A page with a menu over the headline (a page with no chrome is read
+    /// as a clean wire story, whose every block is the article).
+    fn page(paras: &[&str], tail: &[&str]) -> String {
+        format!(
+            "Home\nNews\nSport\nWeather\nContact\n\nHarbour road works to start in spring\n\n{}\n\n{}\n\nPrivacy policy\nTerms of use\n",
+            paras.join("\n\n"),
+            tail.join("\n")
+        )
+    }
+
+    /// The page of [`page`] with `blocks` set between the article's second
+    /// and third paragraphs.
+    fn inset(blocks: &[&str]) -> String {
+        let mut paras = vec![HARBOUR[0], HARBOUR[1]];
+        paras.extend_from_slice(blocks);
+        paras.extend([HARBOUR[2], HARBOUR[3]]);
+        page(&paras, &[])
+    }
+
+    #[test]
+    fn numeric_dates_and_times_but_not_scores() {
+        for text in [
+            "Jan Berg, Berlin 19.10.2019, 21:59",
+            "Ana Ruiz 5/3/20",
+            "21:59",
+        ] {
+            assert!(numeric_date_or_time(text), "{text}");
+        }
+        for text in [
+            "Kanae's review 8.5/10",
+            "Post views: 1.432",
+            "Lap 14 65.25 s",
+        ] {
+            assert!(!numeric_date_or_time(text), "{text}");
+        }
+    }
+
+    /// Teasers with a name and a date under each headline leave the body.
+    #[test]
+    fn dated_teasers_under_the_article_leave_the_body() {
+        let text = page(
+            &HARBOUR,
+            &[
+                "Ferry fares to rise in April as fuel costs climb",
+                "Ana Ruiz • Nov 18",
+                "Operators say the rise of a tenth is the first in three years and blame the price of diesel.",
+                "",
+                "Lifeboat crew called out twice in one night",
+                "Tom Hale • Nov 17",
+                "The volunteers brought two sailors ashore after their yacht lost its mast in the storm.",
+                "",
+                "New bakery opens on the quay after long delay",
+                "Ana Ruiz • Nov 15",
+                "The owners had waited a year for the building to be cleared of damp and old nets.",
+            ],
+        );
+        let body = body_of(&text);
+        assert!(body.contains("Work on the second stage"), "{body}");
+        for teaser in [
+            "Ferry fares",
+            "Ana Ruiz",
+            "Lifeboat crew",
+            "The volunteers",
+            "New bakery",
+        ] {
+            assert!(!body.contains(teaser), "{teaser}: {body}");
+        }
+    }
+
+    /// A name line over a date line is one stamp ("Jan Berg" / "Dienstag,
+    /// 19. November 2019").
+    #[test]
+    fn teasers_with_the_name_over_the_date_leave_the_body() {
+        let paras = [
+            "Nach zwei Jahren Umbau öffnet die Stadtbibliothek am Montag wieder, mit einem neuen Lesesaal im Dachgeschoss und deutlich längeren Öffnungszeiten am Wochenende.",
+            "Im Erdgeschoss gibt es jetzt eine Werkstatt mit Druckern und Nähmaschinen, die Schulklassen und Vereine nach einer kurzen Einweisung kostenlos nutzen dürfen.",
+            "Die Kinderabteilung ist in den früheren Innenhof gezogen, der ein Glasdach bekommen hat und auch im Winter hell und warm bleibt, wie die Leiterin erklärte.",
+            "Bezahlt wurde der Umbau zum größten Teil vom Land, den Rest hat die Stadt aus ihrem Haushalt und aus Spenden mehrerer Stiftungen zusammengebracht.",
+        ];
+        let text = format!(
+            "Stadtbibliothek öffnet wieder\n\n{}\n\n{}\n",
+            paras.join("\n\n"),
+            [
+                "Neue Buslinie verbindet die Ortsteile im Norden der Stadt",
+                "Jana Wendt",
+                "Dienstag, 19. November 2019",
+                "Ab Dezember fährt der Bus alle zwanzig Minuten und hält auch am neuen Gewerbegebiet.",
+                "Hallenbad bleibt wegen Reparaturen bis zum Frühjahr geschlossen",
+                "Mehmet Aksoy",
+                "Montag, 18. November 2019",
+                "Das Dach muss erneuert werden, weil Wasser in die Decke über dem Becken eingedrungen ist.",
+                "Wochenmarkt zieht für den Winter auf den Platz am Rathaus um",
+                "Eva Kron",
+                "Montag, 18. November 2019",
+                "Die Händler hoffen, dass die Kunden ihnen auch am neuen Ort treu bleiben werden.",
+            ]
+            .join("\n")
+        );
+        let body = body_of(&text);
+        assert!(body.contains("Bezahlt wurde der Umbau"), "{body}");
+        for teaser in [
+            "Neue Buslinie",
+            "Ab Dezember",
+            "Hallenbad",
+            "Wochenmarkt",
+            "Eva Kron",
+        ] {
+            assert!(!body.contains(teaser), "{teaser}: {body}");
+        }
+    }
+
+    /// A live blog stamps every entry from the top: its entries stay.
+    #[test]
+    fn a_live_blog_keeps_its_stamped_entries() {
+        let mut lines = vec![
+            "Storm live: ferries cancelled along the coast".to_owned(),
+            String::new(),
+        ];
+        let entries = [
+            "The first ferry of the morning was cancelled after the harbour master closed the outer basin to all boats.",
+            "Police have asked drivers to stay away from the coast road, where waves are washing over the sea wall.",
+            "The council has opened the sports hall as a shelter for people whose homes have lost their power.",
+            "Forecasters say the wind will ease in the afternoon, but the sea will stay rough until the evening.",
+        ];
+        for (i, entry) in entries.iter().enumerate() {
+            lines.push(format!("Ana Ruiz 10:{}5", i + 1));
+            lines.push(format!(
+                "Update {}: the latest from our reporter at the harbour",
+                i + 1
+            ));
+            lines.push((*entry).to_owned());
+            lines.push(String::new());
+        }
+        let text = lines.join("\n");
+        let body = body_of(&text);
+        for entry in entries {
+            assert!(body.contains(entry), "{entry}: {body}");
+        }
+    }
+
+    /// An author's box inside the article: the header, the bio and the
+    /// contact line leave the body; the article goes on under the box.
+    #[test]
+    fn an_author_box_inside_the_article_leaves_the_body() {
+        let text = inset(&[
+            "Autoreninfo",
+            "Jana Wendt leitet das Ressort Wirtschaft. Sie studierte Geschichte in Leipzig und war viele Jahre Korrespondentin in Warschau.",
+            "So erreichen Sie Jana Wendt:",
+        ]);
+        let body = body_of(&text);
+        assert!(!body.contains("Autoreninfo"), "{body}");
+        assert!(!body.contains("leitet das Ressort"), "{body}");
+        assert!(!body.contains("So erreichen Sie"), "{body}");
+        assert!(body.contains("The cost of the first stage"), "{body}");
+        assert!(body.contains("Work on the second stage"), "{body}");
+    }
+
+    /// "About <name>" over a bio at the article's end closes it; the same
+    /// shape with the article going on under it is a subheading.
+    #[test]
+    fn an_about_box_closes_the_article_and_a_subheading_stays() {
+        let bio = "Hi, I am a baker and a food writer, and I have loved cakes for as long as I can remember, ever since my grandmother let me help her in the kitchen.";
+        let text = page(&HARBOUR, &["About Lena", "", bio]);
+        let body = body_of(&text);
+        assert!(body.contains("Work on the second stage"), "{body}");
+        assert!(!body.contains("I am a baker"), "{body}");
+
+        let mut paras = vec![HARBOUR[0], HARBOUR[1], HARBOUR[2], "Über Bremen"];
+        paras.extend([
+            "In Bremen fahren die Fähren schon seit dem Sommer wieder nach dem alten Fahrplan, wie die Gesellschaft mitteilte.",
+            "Die Stadt will den Anleger im nächsten Jahr erneuern und hat dafür bereits Mittel beim Land beantragt, hieß es.",
+            "Auch die Haltestelle am Ufer soll barrierefrei werden, damit Rollstuhlfahrer ohne Hilfe an Bord kommen können.",
+        ]);
+        let text = page(&paras, &[]);
+        let body = body_of(&text);
+        assert!(body.contains("Die Stadt will den Anleger"), "{body}");
+        assert!(body.contains("Auch die Haltestelle"), "{body}");
+    }
+
+    /// A box header given as a line marker ("Keep reading") heads the
+    /// teasers under it; the article goes on under them.
+    #[test]
+    fn teasers_under_a_marker_header_leave_the_body() {
+        let text = inset(&[
+            "Keep reading\nFerry fares to rise in April as fuel costs climb\nOperators blame the price of diesel for the first rise in years.",
+        ]);
+        let body = body_of(&text);
+        assert!(!body.contains("Ferry fares"), "{body}");
+        assert!(!body.contains("Operators blame"), "{body}");
+        assert!(body.contains("The cost of the first stage"), "{body}");
+    }
+
+    /// A blog post closes with a greeting and a signature, or with a
+    /// smiley: they stay, the share row under them goes.
+    #[test]
+    fn a_blogger_s_closing_lines_stay_in_the_post() {
+        let closed = page(
+            &HARBOUR,
+            &[
+                "Bis nächste Woche und lasst es euch schmecken <3",
+                "Liebe Grüße",
+                "Anna",
+                "Teilen",
+                "Twittern",
+                "Pinnen",
+            ],
+        );
+        let body = body_of(&closed);
+        assert!(body.contains("lasst es euch schmecken <3"), "{body}");
+        assert!(body.contains("Liebe Grüße"), "{body}");
+        assert!(!body.contains("Twittern"), "{body}");
+
+        let bare = page(&HARBOUR, &["Lasst es euch schmecken", "Teilen", "Twittern"]);
+        let body = body_of(&bare);
+        assert!(!body.contains("Lasst es euch schmecken"), "{body}");
+    }
+
+    /// A run of short items opened by the line that introduces them ("Ihr
+    /// Profil:") is the article's list, not a link list.
+    #[test]
+    fn a_list_opened_by_its_own_colon_line_stays() {
+        let text = inset(&[
+            "What you will need:\nA bicycle with working lights\nA helmet that fits well\nWarm gloves for the crossing",
+        ]);
+        let body = body_of(&text);
+        assert!(body.contains("A helmet that fits well"), "{body}");
+        assert!(body.contains("Warm gloves for the crossing"), "{body}");
+    }
+
+    /// A newsletter box set between the article's paragraphs: its header
+    /// and its pitch leave the body, the paragraphs under it stay.
+    #[test]
+    fn a_newsletter_box_inside_the_article_does_not_end_it() {
+        let text = inset(&[
+            "Subscribe to our newsletter\nGet the day's local news delivered to your inbox every morning.",
+        ]);
+        let body = body_of(&text);
+        assert!(!body.contains("Subscribe to our newsletter"), "{body}");
+        assert!(!body.contains("delivered to your inbox"), "{body}");
+        assert!(body.contains("The cost of the first stage"), "{body}");
+        assert!(body.contains("Work on the second stage"), "{body}");
     }
 }

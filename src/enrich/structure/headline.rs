@@ -43,35 +43,83 @@ fn title_set(doc: &Document<'_>, end: usize) -> HashSet<String> {
     set
 }
 
-/// When a line of the region repeats the page title, the region began with
-/// teasers or a header: the article starts after that line.
+/// Lines between a repeat of the page title below the region and the start
+/// of the article under it, at most.
+const TITLE_TO_ARTICLE: usize = 8;
+/// Least prose, in bytes, under a repeat of the page title for the article
+/// to start there.
+const PROSE_UNDER_TITLE: usize = 300;
+
+/// When a line repeats the page title, the article follows it: the region
+/// returned starts after that line. Inside the region, the region began
+/// with teasers or a header; below it, the region is a teaser list above
+/// the article (portal pages set "latest headlines" before the story), so
+/// the best run of prose right under the repeat replaces it, unless the
+/// title is already repeated above the region (the article is anchored
+/// there and the later repeat is a "most read" entry).
 pub(super) fn after_title_match(
     doc: &Document<'_>,
     folded: &FoldedLines,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     feats: &[LineFeatures],
     kinds: &[Option<BlockKind>],
-) -> usize {
+    values: &[f32],
+) -> (usize, usize) {
+    // The page's own title (line 0): its headline parts, or the whole line
+    // when it names no site.
+    let own: HashSet<String> = match feats.first() {
+        Some(_) if has_title_separator(doc.line_text(0)) => {
+            let parts = title_parts(doc.line_text(0));
+            if (2..=3).contains(&parts.len()) {
+                parts
+                    .iter()
+                    .filter(|p| p.split_whitespace().count() >= 3)
+                    .map(|p| lexicon::fold(p).0)
+                    .collect()
+            } else {
+                HashSet::new()
+            }
+        }
+        Some(f) if f.words >= 4 => std::iter::once(folded.line(0).to_owned()).collect(),
+        _ => HashSet::new(),
+    };
     let titles = title_set(doc, a);
-    if titles.is_empty() {
-        return a;
-    }
-    let hit = (a..b).find(|&i| {
+    // The first line below the title that says it again: a later repeat is
+    // a "most read" entry or a comment form's heading.
+    let first_own = (1..feats.len()).find(|&i| own.contains(folded.line(i)));
+    let is_repeat = |set: &HashSet<String>, i: usize| {
         kinds[i].is_none()
             && !feats[i].terminal
             && feats[i].words >= 3
-            && titles.contains(folded.line(i))
-    });
-    match hit {
-        Some(h) if h > a => {
-            let after: usize = (h + 1..=b)
-                .filter(|&i| is_good(&feats[i]))
-                .map(|i| feats[i].length)
-                .sum();
-            if after >= 300 { h + 1 } else { a }
+            && set.contains(folded.line(i))
+    };
+    let prose = |from: usize, to: usize| -> usize {
+        (from..=to.min(feats.len() - 1))
+            .filter(|&i| is_good(&feats[i]))
+            .map(|i| feats[i].length)
+            .sum()
+    };
+    if let Some(h) =
+        (a..=b).find(|&i| is_repeat(&titles, i) || (Some(i) == first_own && is_repeat(&own, i)))
+    {
+        return if h > a && prose(h + 1, b) >= PROSE_UNDER_TITLE {
+            (h + 1, b)
+        } else {
+            (a, b)
+        };
+    }
+    // Below the region only the page's own title counts; said again above
+    // the region, whatever the line's kind, it anchors the article there.
+    let Some(h) = first_own.filter(|&h| h > b && is_repeat(&own, h)) else {
+        return (a, b);
+    };
+    match super::best_region(&values[h + 1..]) {
+        Some((s, e))
+            if s <= TITLE_TO_ARTICLE && prose(h + 1 + s, h + 1 + e) >= PROSE_UNDER_TITLE =>
+        {
+            (h + 1 + s, h + 1 + e)
         }
-        _ => a,
+        _ => (a, b),
     }
 }
 
@@ -138,7 +186,18 @@ pub(super) fn find_headline(
     let mut content_between = 0usize;
     // The article's first line is a candidate when it does not read like a
     // sentence and more article follows.
-    let top = if first + 1 < feats.len() && !feats[first].terminal && feats[first].words <= 25 {
+    // A short question alone in its paragraph is a heading too ("How high
+    // are the rates?") when the article goes on under it.
+    let question = first + 1 < feats.len()
+        && feats[first].words <= QUESTION_WORDS
+        && doc.line_text(first).ends_with(['?', '？'])
+        && doc.lines().get(first + 1).is_some_and(|next| {
+            next.block != doc.lines()[first].block && is_good(&feats[first + 1])
+        });
+    let top = if first + 1 < feats.len()
+        && (!feats[first].terminal || question)
+        && feats[first].words <= 25
+    {
         first + 1
     } else {
         first
@@ -210,6 +269,12 @@ pub(super) fn find_headline(
             if f.repeats >= 2 {
                 score += 0.5;
             }
+            // The headline sits right over the byline or the date line.
+            if (i + 1..(i + 3).min(first))
+                .any(|k| matches!(kinds[k], Some(BlockKind::Byline | BlockKind::Timestamp)))
+            {
+                score += 1.0;
+            }
             if best.is_none_or(|(s, _, _, _)| score > s) {
                 best = Some((score, i, titled, cut));
             }
@@ -231,7 +296,10 @@ pub(super) fn find_headline(
                 Some(BlockKind::Byline | BlockKind::Timestamp | BlockKind::Credit) => continue,
                 None => {
                     let f = &feats[k];
-                    if !f.terminal
+                    // A headline may ask or exclaim; it does not end in a
+                    // full stop as a deck does.
+                    let asks = doc.line_text(k).ends_with(['?', '!', '？', '！']);
+                    if (!f.terminal || asks)
                         && (4..=25).contains(&f.words)
                         && f.length <= HEADLINE_MAX_CHARS
                         && !f.dateline
@@ -252,6 +320,10 @@ pub(super) fn find_headline(
     };
     Some((i, trim_headline(text, start, line.end, i == 0, story)))
 }
+
+/// Most words of a question that opens the article region and is taken
+/// for its heading.
+const QUESTION_WORDS: usize = 15;
 
 /// Most lines searched for a repeat of the page title.
 const ANCHOR_LINES: usize = 2000;
@@ -304,6 +376,8 @@ fn title_anchor(
         }
         let folded = folded_lines.line(i);
         let mut cut = None;
+        let mut extended_lead = false;
+        let mut close_rewording = false;
         let tail_part = tails.iter().position(|t| *t == Some(folded));
         let exact_part = parts.iter().position(|p| *p == folded).or(tail_part);
         let mut score = if folded == folded_title {
@@ -334,10 +408,21 @@ fn title_anchor(
             if exact_part.is_some() {
                 s += 1.0;
             }
-            if pos == 0 {
+            // The headline opens the title, or follows its kicker's colon
+            // ("Kicker: Headline (site)") when the kicker is a line of its
+            // own on the page.
+            if pos == 0 || folded_title[..pos].trim_end().ends_with(':') {
                 s += 1.0;
             }
             s
+        } else if let Some(part) = parts
+            .first()
+            .filter(|_| parts.len() >= 2 && extends_part(folded, &parts[0], f))
+        {
+            // The page's heading says more than the title's headline part
+            // ("How to Repot an Orchid" → "… Without Losing a Single Root").
+            extended_lead = true;
+            2.5 + 3.0 * part.chars().count() as f32 / title_len
         } else if let Some(overlap) = (parts.len() >= 2
             && (4..=30).contains(&f.words)
             // Too few of the title's words (repeats counted) to share
@@ -351,7 +436,9 @@ fn title_anchor(
         .filter(|&o| o >= FUZZY_TITLE)
         {
             // The heading reworded from the title ("&" for "und", a kicker
-            // dropped, a typo fixed): most words shared both ways.
+            // dropped, a typo fixed): most words shared both ways. Nearly
+            // all of them: the page's own heading, wherever it sits.
+            close_rewording = overlap >= CLOSE_REWORDING;
             2.0 + 2.5 * overlap
         } else {
             continue;
@@ -365,8 +452,22 @@ fn title_anchor(
         // So is a line that equals a part without its kicker, wherever the
         // part sits ("Site | Kicker: Headline"): the site's name has no
         // kicker.
-        let lead_part =
-            (exact_part == Some(0) || tail_part.is_some()) && parts.len() >= 2 && f.words >= 3;
+        // The title's headline part shortened by a word or two ("… Apfel
+        // Rezept | Site" → "… Apfel") is the heading too.
+        let lead_prefix = parts.len() >= 2
+            && f.words >= 3
+            && parts[0].starts_with(folded)
+            && parts[0][folded.len()..].starts_with(' ')
+            && 3 * folded.len() >= 2 * parts[0].len();
+        let lead_part = extended_lead
+            || lead_prefix
+            || close_rewording
+            || (exact_part == Some(0) || tail_part.is_some()) && parts.len() >= 2 && f.words >= 3;
+        // A subheading or a recipe card inside the article may say more or
+        // less of the title too.
+        if (extended_lead || lead_prefix) && i > first {
+            score -= 1.5;
+        }
         // The line right under the title is the site's logo, unless the
         // article starts there.
         if i <= 3 && first > i + 5 && !lead_part {
@@ -389,6 +490,24 @@ fn title_anchor(
         .map(|(_, i, cut)| (i, cut))
 }
 
+/// Most words a page's heading adds to the title's headline part.
+const EXTENSION_WORDS: usize = 15;
+
+/// Whether the folded line is the title's headline part `part` (three words
+/// or more) with a few more words after it, not a sentence: the page's
+/// heading in full where the title shortened it.
+fn extends_part(folded: &str, part: &str, f: &LineFeatures) -> bool {
+    let Some(rest) = folded.strip_prefix(part) else {
+        return false;
+    };
+    let extra = rest.split_whitespace().count();
+    part.split_whitespace().count() >= 3
+        && rest.starts_with(|c: char| !c.is_alphanumeric())
+        && (1..=EXTENSION_WORDS).contains(&extra)
+        && f.words <= 25
+        && !rest.trim_end().ends_with('.')
+}
+
 /// Most words of a kicker before the headline in a title ("Klimaschutz:
 /// …").
 const KICKER_WORDS: usize = 3;
@@ -404,6 +523,10 @@ fn kicker_tail(part: &str) -> Option<&str> {
     ((1..=KICKER_WORDS).contains(&kicker_words) && tail.split_whitespace().count() >= 3)
         .then_some(tail)
 }
+
+/// Least share of words a line and the page title share both ways for the
+/// line to be the page's own heading reworded by a word or so.
+const CLOSE_REWORDING: f32 = 0.85;
 
 /// Least share of words a line and the page title must share both ways to
 /// be the title reworded.
@@ -499,4 +622,94 @@ pub(super) fn breadcrumb_len(line: &str) -> usize {
         }
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::language;
+    use crate::enrich::structure::analyze;
+
+    fn folded(line: &str) -> String {
+        lexicon::fold(line).0
+    }
+
+    fn feats(line: &str) -> LineFeatures {
+        let lex = lexicon::get();
+        super::super::line::features(line, lex, lex.stopwords(Some("en")))
+    }
+
+    #[test]
+    fn a_heading_that_says_more_than_the_title_part_extends_it() {
+        let line = "How to Care for Roses to Get the Most Blooms";
+        let part = folded("How to Care for Roses");
+        assert!(extends_part(&folded(line), &part, &feats(line)));
+        // A glued word is no boundary, a sentence is a deck, and a part of
+        // two words may be a site's name.
+        let glued = "How to Care for Roseships and Hips";
+        assert!(!extends_part(&folded(glued), &part, &feats(glued)));
+        let deck = "How to Care for Roses: water them twice a week.";
+        assert!(!extends_part(&folded(deck), &part, &feats(deck)));
+        assert!(!extends_part(
+            &folded(line),
+            &folded("How to"),
+            &feats(line)
+        ));
+    }
+
+    #[test]
+    fn kicker_tail_takes_the_headline_after_a_short_kicker() {
+        assert_eq!(
+            kicker_tail("brexit: talks resume in brussels"),
+            Some("talks resume in brussels")
+        );
+        assert_eq!(kicker_tail("brexit: talks resume"), None);
+        assert_eq!(kicker_tail("one two three four: talks resume now"), None);
+    }
+
+    #[test]
+    fn a_page_with_no_article_still_gets_a_headline_search() {
+        // No region: the headline search runs up to the page's end, where a
+        // question is the last line.
+        for text in [
+            "Home\nNews\nWhy?",
+            "Menu\nWhat happened to the old harbour bridge?",
+        ] {
+            let doc = Document::new(text);
+            let s = analyze(&doc, None);
+            // Whatever it picks is one of the page's lines, whole.
+            assert!(
+                s.headline
+                    .is_none_or(|h| text.lines().any(|l| l == h.text(text)))
+            );
+        }
+    }
+
+    /// `tests/cases/structure/headline_<lang>.txt`: `<headline><TAB><lede or
+    /// -><TAB><page>`, the page's lines split at a literal `\n`.
+    #[test]
+    fn headline_case_files() {
+        let (langs, cases) = crate::enrich::test_files::cases("structure", "headline_");
+        let mut failures = Vec::new();
+        for case in &cases {
+            let (at, fields) = (&case.at, &case.fields);
+            assert_eq!(fields.len(), 3, "{at}: three fields");
+            {
+                let page = fields[2].replace("\\n", "\n");
+                let doc = Document::new(&page);
+                let lang = language::detect_article(&doc, None);
+                let s = analyze(&doc, lang.as_ref());
+                let headline = s.headline.map(|h| h.text(&page));
+                let lede = s.lede.map(|l| l.text(&page));
+                if headline != Some(fields[0].as_str())
+                    || (fields[1] != "-" && lede != Some(fields[1].as_str()))
+                {
+                    failures.push(format!("{at}: headline {headline:?}, lede {lede:?}"));
+                }
+            }
+        }
+        let count = cases.len();
+        assert!(langs >= 4 && count >= 10, "{langs} files, {count} cases");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

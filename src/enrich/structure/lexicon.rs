@@ -31,6 +31,15 @@ pub(crate) enum Role {
     /// A role or outlet word that ends the names of a byline ("Staff",
     /// "Correspondent", "Redakteur").
     AuthorTitle,
+    /// The header of an author's box ("About the author", "Autoreninfo"):
+    /// the paragraph under it is the author's, not the article's.
+    AuthorBox,
+    /// The word that heads an author's box before the name ("About Ana
+    /// Ruiz", "Über Marlene") when it opens a line.
+    About,
+    /// A greeting that signs off a post ("Liebe Grüße", "Best wishes")
+    /// when it opens a line.
+    SignOff,
 }
 
 /// How a phrase marks a line.
@@ -138,6 +147,9 @@ fn parse_kind(name: &str) -> Option<Role> {
         "body_start" => Role::BodyStart,
         "date" => Role::Date,
         "role" => Role::AuthorTitle,
+        "author_box" => Role::AuthorBox,
+        "about" => Role::About,
+        "signoff" => Role::SignOff,
         _ => return None,
     })
 }
@@ -448,6 +460,13 @@ impl Lexicon {
                         scan.body_start = true;
                     }
                     Role::AuthorTitle => {}
+                    Role::AuthorBox => scan.author_box = true,
+                    Role::SignOff => scan.sign_off |= opens,
+                    Role::About => {
+                        if opens && scan.about_end.is_none() {
+                            scan.about_end = Some(end);
+                        }
+                    }
                     Role::BylineCue => {
                         if opens || glued {
                             scan.byline_cue.get_or_insert(end);
@@ -457,6 +476,7 @@ impl Lexicon {
                         if entry.mode == Mode::Prefix {
                             if (opens || glued) && scan.prefix.is_none() {
                                 scan.prefix = Some((kind, start));
+                                scan.prefix_covered = alnum;
                             }
                         } else if entry.mode == Mode::Tail {
                             let after = line[end..].split_whitespace().count();
@@ -536,6 +556,17 @@ pub(crate) struct Scan {
     pub body_start: bool,
     /// Alphanumeric characters of the longest boilerplate phrase.
     pub longest: usize,
+    /// Alphanumeric characters of the prefix marker opening the line (0
+    /// when none does): a line that is the marker alone is a box header
+    /// ("Related", "Keep reading"), not a labelled teaser.
+    pub prefix_covered: usize,
+    /// Whether the line holds the header phrase of an author's box.
+    pub author_box: bool,
+    /// Where the word heading an author's box ends, when it opens the line
+    /// ("About" in "About Ana Ruiz").
+    pub about_end: Option<usize>,
+    /// Whether a greeting that signs off a post opens the line.
+    pub sign_off: bool,
 }
 
 #[cfg(test)]

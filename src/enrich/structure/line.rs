@@ -145,6 +145,9 @@ pub(crate) struct LineFeatures {
     /// A full date with a name beside it ("November 20, 2019 Ana Ruiz",
     /// "Jan Berg 3. März 2021"): the date line of a byline, not a heading.
     pub dated_name: bool,
+    /// Ends with an emoji or an emoticon ("… und das gefällt mir 😉",
+    /// "Bis bald, ihr Lieben <3"): a blogger's closing line, not a link.
+    pub emoticon_end: bool,
 }
 
 impl LineFeatures {
@@ -155,6 +158,16 @@ impl LineFeatures {
             return 1.0;
         }
         ((self.scan.covered + self.digits) as f32 / self.alnum as f32).min(1.0)
+    }
+
+    /// [`Self::coverage`] with the prefix marker opening the line counted
+    /// in: a box header is its marker alone ("Related", "Weiterlesen:").
+    pub(crate) fn marker_coverage(&self) -> f32 {
+        if self.alnum == 0 {
+            return 1.0;
+        }
+        let covered = self.scan.covered + self.scan.prefix_covered + self.digits;
+        (covered as f32 / self.alnum as f32).min(1.0)
     }
 }
 
@@ -198,6 +211,20 @@ fn caption_shaped(text: &str) -> bool {
     };
     let credit = &body[open + 1..];
     open > 0 && credit.len() <= CREDIT_MAX && (credit.contains('/') || credit.contains('©'))
+}
+
+/// Whether `text` ends with an emoji ("😉", "♥") or a typed emoticon
+/// (":)", ";-)", "<3", "(:").
+fn emoticon_end(text: &str) -> bool {
+    let t = text.trim_end();
+    let emoji = t
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c as u32, 0x1f300..=0x1faff | 0x2600..=0x27bf));
+    emoji
+        || [":)", ";)", ":-)", ";-)", ":D", "<3", "(:", "^^"]
+            .iter()
+            .any(|e| t.ends_with(e))
 }
 
 /// Words of a line of a date and a name: three for the date, two or more
@@ -374,6 +401,7 @@ pub(crate) fn features_folded(
     f.caption = caption_shaped(text);
     f.colon_end = text.trim_end().ends_with([':', '：']);
     f.dated_name = dated_name(text, &f, lexicon);
+    f.emoticon_end = emoticon_end(text);
     f.clock = text.as_bytes().windows(3).any(|w| {
         w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
     });

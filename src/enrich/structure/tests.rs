@@ -37,17 +37,9 @@ fn norm(s: &str) -> String {
 
 #[test]
 fn fixture_pages_match_their_expect_files() {
-    let dir = root().join("tests/fixtures/articles");
     let mut failures = Vec::new();
     let mut checked = 0;
-    let mut entries: Vec<_> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    entries.sort();
-    for path in entries {
+    for path in crate::enrich::test_files::fixture_articles() {
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -213,17 +205,9 @@ fn empty_and_odd_inputs_do_not_panic() {
 fn sections_of_the_fixture_pages() {
     // All but two fixture pages get their section (two print it nowhere
     // near the headline: "Andalucía" in a menu, "Урал" above the menus).
-    let dir = root().join("tests/fixtures/articles");
     let mut right = 0;
     let mut total = 0;
-    for entry in fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .filter_map(Result::ok)
-    {
-        let path = entry.path();
-        if path.extension().is_none_or(|x| x != "txt") {
-            continue;
-        }
+    for path in crate::enrich::test_files::fixture_articles() {
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         let expect: Value = serde_json::from_str(
             &fs::read_to_string(path.with_extension("expect.json"))

@@ -402,7 +402,8 @@ impl<'a> LineCtx<'a> {
     fn is_common(&self, t: &Tok<'_>) -> bool {
         with_lowercase(t.w, |lower| {
             self.stop.contains(lower)
-                || self.english.contains(lower)
+                // An English page's own list is the English one: not asked twice.
+                || (!std::ptr::eq(self.stop, self.english) && self.english.contains(lower))
                 || (t.initial
                     && !FIRST_NAMES.contains(t.w)
                     && (self.lower_words.contains(lower)

@@ -38,33 +38,21 @@ struct Candidate {
     lower_count: u32,
 }
 
-/// Whether `word` (lowercased: `lower`) is a content word.
-fn is_content(word: &str, lower: &str, stop: &HashSet<&'static str>) -> bool {
+/// Whether `word` has the shape of a content word: long enough, with a
+/// letter and no digit. A content word is one of this shape whose lowercase
+/// is no stopword; the shape is asked first, so the many short words and
+/// numbers are never lowercased.
+fn has_content_shape(word: &str) -> bool {
     word.chars().nth(MIN_WORD_CHARS - 1).is_some()
         && word.chars().any(is_alpha)
         && !word.bytes().any(|b| b.is_ascii_digit())
-        && !stop.contains(lower)
 }
 
-/// Whether the words of `inner` occur in `outer` as whole words, in a row:
-/// `" {outer} "` contains `" {inner} "`, found without building either.
-fn inside(outer: &str, inner: &str) -> bool {
-    if inner.is_empty() {
-        return format!(" {outer} ").contains("  ");
-    }
-    let bytes = outer.as_bytes();
-    let step = inner.chars().next().map_or(1, char::len_utf8);
-    let mut from = 0usize;
-    // Overlapping matches too: the first may lack its spaces, a later one not.
-    while let Some(at) = outer.get(from..).and_then(|rest| rest.find(inner)) {
-        let i = from + at;
-        let end = i + inner.len();
-        if (i == 0 || bytes[i - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ') {
-            return true;
-        }
-        from = i + step;
-    }
-    false
+/// Whether the words of `inner` occur in `outer` in a row: for phrases
+/// whose words hold no space, the same as `" {outer} "` containing
+/// `" {inner} "`, but compared by word id, with no string search.
+fn inside(outer: &[u32], inner: &[u32]) -> bool {
+    !inner.is_empty() && outer.windows(inner.len()).any(|w| w == inner)
 }
 
 /// A content word of a run: its offset in the line, the word, the id of its
@@ -95,7 +83,9 @@ pub(crate) fn extract(
     // The article's content words (lowercase) → id; a phrase is known by its
     // words' ids, so no String is made per phrase until it is scored (no
     // lowercase word holds a space, so ids and joined keys agree).
-    let mut word_ids: HashMap<String, u32> = HashMap::new();
+    // Stopwords of content shape are kept too, as `None`: a word met again
+    // costs one lookup, whichever it is.
+    let mut word_ids: HashMap<String, Option<u32>> = HashMap::new();
     // Occurrences of each word, by id.
     let mut word_freq: Vec<u32> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -145,21 +135,30 @@ pub(crate) fn extract(
                 flush(&mut run, sentence);
             }
             prev_end = at + w.len();
-            lower_word.clear();
-            push_lowercase(&mut lower_word, w);
-            if is_content(w, &lower_word, stop) {
-                let id = match word_ids.get(lower_word.as_str()) {
-                    Some(&id) => {
+            let content = if has_content_shape(w) {
+                lower_word.clear();
+                push_lowercase(&mut lower_word, w);
+                match word_ids.get(lower_word.as_str()) {
+                    Some(&Some(id)) => {
                         word_freq[id as usize] += 1;
-                        id
+                        Some(id)
+                    }
+                    Some(&None) => None,
+                    None if stop.contains(lower_word.as_str()) => {
+                        word_ids.insert(lower_word.clone(), None);
+                        None
                     }
                     None => {
                         let id = word_freq.len() as u32;
-                        word_ids.insert(lower_word.clone(), id);
+                        word_ids.insert(lower_word.clone(), Some(id));
                         word_freq.push(1);
-                        id
+                        Some(id)
                     }
-                };
+                }
+            } else {
+                None
+            };
+            if let Some(id) = content {
                 run.push(RunWord {
                     at,
                     word: w,
@@ -175,10 +174,25 @@ pub(crate) fn extract(
     }
     let mut vocabulary: Vec<&str> = vec![""; word_freq.len()];
     for (word, &id) in &word_ids {
-        vocabulary[id as usize] = word;
+        if let Some(id) = id {
+            vocabulary[id as usize] = word;
+        }
     }
     let sentences = sentence.max(1) as f32;
-    let mut scored: Vec<(f32, String, &Candidate)> = candidates
+    // The phrase of a candidate: its lowercase words joined by one space.
+    let key_of = |c: &Candidate, key: &mut String| {
+        key.clear();
+        for &id in &c.words[..c.n] {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(vocabulary[id as usize]);
+        }
+    };
+    // One buffer for the exclusion check: a String is made only for the
+    // phrases reported.
+    let mut key = String::new();
+    let mut scored: Vec<(f32, &Candidate)> = candidates
         .iter()
         .filter(|c| c.lower_count > 0)
         .filter_map(|c| {
@@ -190,55 +204,60 @@ pub(crate) fn extract(
                 return None;
             }
             let (mut words_score, mut rare) = (0.0f32, false);
-            let mut key = String::new();
             for &id in &c.words[..n] {
                 let f = word_freq[id as usize] as f32;
                 rare |= f < 2.0;
                 words_score += (1.0 + f).ln();
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(vocabulary[id as usize]);
             }
-            if (c.count < 2 && rare) || exclude.contains(&key) {
+            if c.count < 2 && rare {
                 return None;
+            }
+            if !exclude.is_empty() {
+                key_of(c, &mut key);
+                if exclude.contains(&key) {
+                    return None;
+                }
             }
             let words_score = words_score / n as f32;
             let position = 1.0 + 1.0 / (1.0 + 3.0 * c.first_sentence as f32 / sentences);
             let length = 1.0 + 0.35 * (n as f32 - 1.0);
-            Some((c.count as f32 * words_score * position * length, key, c))
+            Some((c.count as f32 * words_score * position * length, c))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.first.cmp(&b.2.first)));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.first.cmp(&b.1.first)));
     let best = scored.first().map_or(0.0, |s| s.0);
-    let mut chosen: Vec<(f32, String, &Candidate)> = Vec::new();
-    for (score, key, c) in scored {
+    let mut chosen: Vec<(f32, &Candidate)> = Vec::new();
+    for (score, c) in scored {
         if chosen.len() >= MAX_PHRASES || score < best * MIN_RELATIVE_SCORE {
             break;
         }
+        let words = &c.words[..c.n];
         // A phrase inside one already chosen adds nothing.
-        if chosen.iter().any(|(_, o, _)| inside(o, &key)) {
+        if chosen.iter().any(|(_, o)| inside(&o.words[..o.n], words)) {
             continue;
         }
         // A recurring phrase around chosen words replaces them
         // ("grain barges" over "grain").
         if c.count >= 2 {
-            chosen.retain(|(_, o, _)| !inside(&key, o));
-        } else if chosen.iter().any(|(_, o, _)| inside(&key, o)) {
+            chosen.retain(|(_, o)| !inside(words, &o.words[..o.n]));
+        } else if chosen.iter().any(|(_, o)| inside(words, &o.words[..o.n])) {
             continue;
         }
-        chosen.push((score, key, c));
+        chosen.push((score, c));
     }
     chosen.sort_by(|a, b| b.0.total_cmp(&a.0));
     chosen
         .into_iter()
-        .map(|(score, key, c)| Tag {
-            name: key,
-            kind: TagKind::KeyPhrase,
-            salience: if best > 0.0 { score / best } else { 0.0 },
-            mention_count: c.count,
-            first_mention: Some(c.first),
-            country_code: None,
+        .map(|(score, c)| {
+            key_of(c, &mut key);
+            Tag {
+                name: key.clone(),
+                kind: TagKind::KeyPhrase,
+                salience: if best > 0.0 { score / best } else { 0.0 },
+                mention_count: c.count,
+                first_mention: Some(c.first),
+                country_code: None,
+            }
         })
         .collect()
 }
@@ -271,33 +290,44 @@ mod tests {
     fn inside_agrees_with_the_padded_search() {
         let padded =
             |outer: &str, inner: &str| format!(" {outer} ").contains(&format!(" {inner} "));
-        // Every string of up to 5 chars over a small alphabet, as outer, and
-        // of up to 3 as inner.
-        let alphabet = ['a', 'b', ' ', 'é'];
+        // Words that are prefixes and suffixes of one another, so a string
+        // search would find matches that are not whole words.
+        let vocabulary = ["a", "ab", "ba", "é", "aé"];
+        // Every phrase of up to 4 words as outer, and of 1 to 3 as inner.
         let all = |max: u32| {
-            let mut out = vec![String::new()];
+            let mut out: Vec<Vec<u32>> = Vec::new();
             for len in 1..=max {
-                for mut code in 0..alphabet.len().pow(len) {
-                    let mut s = String::new();
+                for mut code in 0..vocabulary.len().pow(len) {
+                    let mut ids = Vec::new();
                     for _ in 0..len {
-                        s.push(alphabet[code % alphabet.len()]);
-                        code /= alphabet.len();
+                        ids.push((code % vocabulary.len()) as u32);
+                        code /= vocabulary.len();
                     }
-                    out.push(s);
+                    out.push(ids);
                 }
             }
             out
         };
-        let (outers, inners) = (all(5), all(3));
+        let join = |ids: &[u32]| {
+            ids.iter()
+                .map(|&i| vocabulary[i as usize])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (outers, inners) = (all(4), all(3));
+        let mut found = 0;
         for outer in &outers {
             for inner in &inners {
+                let by_ids = inside(outer, inner);
                 assert_eq!(
-                    inside(outer, inner),
-                    padded(outer, inner),
+                    by_ids,
+                    padded(&join(outer), &join(inner)),
                     "{outer:?} {inner:?}"
                 );
+                found += usize::from(by_ids);
             }
         }
+        assert!(found > 0 && found < outers.len() * inners.len());
     }
 
     #[test]

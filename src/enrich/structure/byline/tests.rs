@@ -83,28 +83,13 @@ fn a_lead_in_belongs_to_the_byline() {
 #[test]
 fn byline_case_files() {
     let lex = lexicon::get();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/structure");
+    let (langs, cases) = crate::enrich::test_files::cases("structure", "byline_");
     let mut failures = Vec::new();
-    let mut count = 0usize;
-    let mut langs = 0usize;
-    for entry in std::fs::read_dir(&dir).expect("case directory") {
-        let path = entry.expect("case file").path();
-        let file = path
-            .file_name()
-            .and_then(|f| f.to_str())
-            .unwrap_or("")
-            .to_owned();
-        if !file.starts_with("byline_") || !file.ends_with(".txt") {
-            continue;
-        }
-        langs += 1;
-        let text = std::fs::read_to_string(&path).expect("readable case file");
-        for (n, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 3, "{file}:{}: three fields", n + 1);
+    for case in &cases {
+        let at = &case.at;
+        let fields: Vec<&str> = case.fields.iter().map(String::as_str).collect();
+        assert_eq!(fields.len(), 3, "{at}: three fields");
+        {
             let got = match fields[0] {
                 "cue" => parse(fields[1], lex).map(|b| b.names).unwrap_or_default(),
                 "name" => name_line(fields[1], lex)
@@ -134,23 +119,19 @@ fn byline_case_files() {
                     let text = fields[1].replace("\\n", "\n");
                     super::super::analyze(&Document::new(&text), None).authors
                 }
-                other => panic!("{file}:{}: unknown form {other}", n + 1),
+                other => panic!("{at}: unknown form {other}"),
             };
             let want: Vec<String> = if fields[2] == "-" {
                 Vec::new()
             } else {
                 fields[2].split("; ").map(str::to_owned).collect()
             };
-            count += 1;
             if got != want {
-                failures.push(format!(
-                    "{file}:{}: {:?} -> {got:?}, want {want:?}",
-                    n + 1,
-                    fields[1]
-                ));
+                failures.push(format!("{at}: {:?} -> {got:?}, want {want:?}", fields[1]));
             }
         }
     }
+    let count = cases.len();
     assert!(langs >= 8 && count >= 50, "{langs} files, {count} cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
