@@ -165,7 +165,10 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             // A prefix marker opening the line makes it chrome ("Related: By
             // …"); one later in it is the chrome after a byline ("… by Kay
             // 24 Comments").
-            if feats[i].words <= 24 && feats[i].scan.prefix.is_none_or(|(_, at)| at > 0) {
+            if feats[i].scan.has_cue
+                && feats[i].words <= 24
+                && feats[i].scan.prefix.is_none_or(|(_, at)| at > 0)
+            {
                 byline::parse(doc.line_text(i), lexicon)
             } else {
                 None

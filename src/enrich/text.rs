@@ -78,9 +78,10 @@ pub(crate) fn is_own_lowercase(word: &str) -> bool {
 }
 
 /// The lowercase of `c` where it is one char found without Unicode tables
-/// (ASCII, Latin-1, basic Cyrillic: most letters of most pages), else `None`.
+/// (ASCII, Latin-1, basic Cyrillic, CJK ideographs: most chars of most
+/// pages), else `None`.
 #[inline]
-fn simple_lowercase(c: char) -> Option<char> {
+pub(crate) fn simple_lowercase(c: char) -> Option<char> {
     let code = u32::from(c);
     let lower = match code {
         0x41..=0x5a => code + 0x20,
@@ -89,6 +90,7 @@ fn simple_lowercase(c: char) -> Option<char> {
         0x400..=0x40f => code + 0x50,
         0x410..=0x42f => code + 0x20,
         0x430..=0x45f => code,
+        0x4e00..=0x9fff => code,
         _ => return None,
     };
     char::from_u32(lower)

@@ -66,6 +66,11 @@ const MAX_TO_GAP: usize = 6;
 /// The longest subject phrase read backwards from a cue, in words.
 const MAX_NP: usize = 8;
 
+/// The longest phrase read forwards after an inverted cue, in words: it must
+/// still end at a comma or the sentence end, and descriptions with a middle
+/// initial run longer ("said the former aide to President John W. Doe").
+const MAX_NP_AFTER: usize = 12;
+
 /// The most attributions read from one article (bounds the cost of pages
 /// that are not articles).
 const MAX_FOUND: usize = 5_000;
@@ -323,7 +328,7 @@ impl Sentence<'_> {
     /// A noun phrase that starts at `i` (after an inverted cue or "according to").
     fn np_after(&self, i: usize) -> Option<(usize, usize)> {
         let mut e = i;
-        while e < self.b_eff && e - i < MAX_NP {
+        while e < self.b_eff && e - i < MAX_NP_AFTER {
             let t = &self.toks[e];
             if !t.is_word() || t.quote.is_some() || self.is(e, Tag::Comp) || self.is_cue_word(e) {
                 break;
@@ -1049,12 +1054,20 @@ fn frame(
         }
         let mut end = toks[ce].end;
         let mut direct = toks[cs].kind == Kind::Open;
+        // "“…,” Ms. Roe said, adding of the mayor, “…”", "“…,” said Jane
+        // Roe, who also said that …": a second speech cue after the source
+        // heads its own attribution, so the quotations after it are not
+        // this one's.
+        let second_cue = (clause_end..s.b_eff).any(|x| {
+            s.cue_at(x)
+                .is_some_and(|(_, t)| matches!(t, Tag::Say | Tag::Tell))
+        });
         // A quote split by its attribution: "…," she said, "…" — also past
         // an apposition: "…," said Jane Roe, an economist, "…".
         let resumes = (clause_end..s.b_eff)
             .take_while(|&x| toks[x].quote.is_none())
             .find(|&x| toks[x].is(",") && toks.get(x + 1).is_some_and(|t| t.kind == Kind::Open))
-            .filter(|_| direct);
+            .filter(|_| direct && !second_cue);
         if let Some(q) = resumes.and_then(|x| toks[x + 1].quote) {
             end = text.quotes[q].end;
             used_quotes[q] = true;
@@ -1098,7 +1111,7 @@ fn frame(
         }
         // "…in more ''because …,'' Mr. Roe said. ''But …''": a content that
         // ends with a quotation goes on with the quotations that follow.
-        if direct || toks[ce].kind == Kind::Close {
+        if (direct || toks[ce].kind == Kind::Close) && !second_cue {
             end = extend_with_quotes(text, s.para, sentence_index, end, used_quotes);
         }
         while cs < ce && toks[cs].is_comma_like() {

@@ -284,10 +284,18 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
             && prev.is_some_and(|p| !p.is_whitespace());
         let doubled =
             (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&(c as u8)) && !triple_close;
+        // "said in ’08", "the ‘90s": the apostrophe of a two-digit year is no
+        // quotation mark (paired, it would swallow sentences).
+        let year_elision = matches!(c, '‘' | '’')
+            && is_open_context(prev)
+            && bytes
+                .get(i + width..i + width + 2)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && !bytes.get(i + width + 2).is_some_and(u8::is_ascii_digit);
         let mark = match c {
             '“' | '”' | '"' | '„' => Some((Family::Double, c)),
             '`' | '\'' if doubled => Some((Family::Double, c)),
-            '‘' | '’' | '‚' => Some((Family::Single, c)),
+            '‘' | '’' | '‚' if !year_elision => Some((Family::Single, c)),
             '«' | '»' => Some((Family::Guillemet, c)),
             '‹' | '›' => Some((Family::SingleGuillemet, c)),
             '「' | '」' | '『' | '』' => Some((Family::Corner, c)),
@@ -594,10 +602,15 @@ mod tests {
                 && at(i + 2) == Some('\'')
                 && prev.is_some_and(|p| !p.is_whitespace());
             let doubled = (c == '`' || c == '\'') && at(i + 1) == Some(c) && !triple_close;
+            let year_elision = matches!(c, '‘' | '’')
+                && is_open_context(prev)
+                && at(i + 1).is_some_and(|d| d.is_ascii_digit())
+                && at(i + 2).is_some_and(|d| d.is_ascii_digit())
+                && !at(i + 3).is_some_and(|d| d.is_ascii_digit());
             let mark = match c {
                 '“' | '”' | '"' | '„' => Some((Family::Double, c)),
                 '`' | '\'' if doubled => Some((Family::Double, c)),
-                '‘' | '’' | '‚' => Some((Family::Single, c)),
+                '‘' | '’' | '‚' if !year_elision => Some((Family::Single, c)),
                 '«' | '»' => Some((Family::Guillemet, c)),
                 '‹' | '›' => Some((Family::SingleGuillemet, c)),
                 '「' | '」' | '『' | '』' => Some((Family::Corner, c)),
@@ -749,6 +762,14 @@ mod tests {
         assert_eq!(&s[t.quotes[1].start..t.quotes[1].end], "“Three.\n\n“Four.”");
         // The sentence does not break inside the first quotation.
         assert_eq!(t.paras[0].sents.len(), 2);
+    }
+
+    #[test]
+    fn two_digit_years_are_no_quotation_marks() {
+        let s = "She said in ‘08 that the plan, drafted in ’06, failed. ‘It did.’";
+        let t = text(s);
+        assert_eq!(t.quotes.len(), 1);
+        assert_eq!(&s[t.quotes[0].start..t.quotes[0].end], "‘It did.’");
     }
 
     #[test]

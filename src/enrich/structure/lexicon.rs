@@ -161,7 +161,7 @@ fn parse_kind(name: &str) -> Option<Role> {
 pub(crate) fn fold(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
-    fold_with(text, &mut out, |i| map.push(i));
+    fold_with(text, &mut out, &mut map);
     (out, map)
 }
 
@@ -185,7 +185,7 @@ fn with_folded<R>(text: &str, f: impl FnOnce(&str, &[usize]) -> R) -> R {
             let (out, map) = &mut *buf;
             out.clear();
             map.clear();
-            fold_with(text, out, |i| map.push(i));
+            fold_with(text, out, map);
             let answer = f(out, map);
             // A one-line megabyte page would otherwise pin ~9 bytes a byte
             // of it in every worker thread for good.
@@ -202,26 +202,73 @@ fn with_folded<R>(text: &str, f: impl FnOnce(&str, &[usize]) -> R) -> R {
     })
 }
 
-/// The folding of [`fold`], appended to `out`; `mark` is told, for each byte
+/// Where the map of a folding goes: one entry for each folded byte (and one
+/// past the end), the byte offset in the text it came from.
+trait FoldMap {
+    /// One folded byte came from `at`.
+    fn mark(&mut self, at: usize);
+    /// The folded bytes of `run` came from themselves, byte for byte.
+    fn mark_run(&mut self, run: std::ops::Range<usize>);
+}
+
+impl FoldMap for Vec<usize> {
+    fn mark(&mut self, at: usize) {
+        self.push(at);
+    }
+    fn mark_run(&mut self, run: std::ops::Range<usize>) {
+        self.extend(run);
+    }
+}
+
+/// Lines are far shorter than 4 GiB: the offsets fit in u32.
+impl FoldMap for Vec<u32> {
+    fn mark(&mut self, at: usize) {
+        self.push(u32::try_from(at).unwrap_or(u32::MAX));
+    }
+    fn mark_run(&mut self, run: std::ops::Range<usize>) {
+        // Extending by a range sizes the vector once, where a push per byte
+        // checks its capacity each time.
+        self.extend(run.map(|k| u32::try_from(k).unwrap_or(u32::MAX)));
+    }
+}
+
+/// The folding of [`fold`], appended to `out`; `map` is told, for each byte
 /// pushed and once more at the end, the byte offset in `text` it came from.
-fn fold_with(text: &str, out: &mut String, mut mark: impl FnMut(usize)) {
+fn fold_with(text: &str, out: &mut String, map: &mut impl FoldMap) {
     let mut last_space = false;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of printable ASCII folds to itself lowercased, byte for byte:
+        // copy it whole instead of char by char. Spaces and control chars
+        // take the general path below.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !(b'!'..=b'~').contains(&b))
+            .map_or(bytes.len(), |k| i + k);
+        if run > i {
+            let from = out.len();
+            out.push_str(&text[i..run]);
+            out[from..].make_ascii_lowercase();
+            map.mark_run(i..run);
+            last_space = false;
+            i = run;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let at = i;
+        i += c.len_utf8();
         if is_space(c) {
             if !last_space {
                 out.push(' ');
-                mark(i);
+                map.mark(at);
             }
             last_space = true;
             continue;
         }
         last_space = false;
-        // ASCII lowercases to one byte: skip the general (slower) path.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            mark(i);
-            continue;
-        }
         let c = match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
             // Typographic dashes: a page's heading sets "–" where its title
@@ -229,15 +276,22 @@ fn fold_with(text: &str, out: &mut String, mut mark: impl FnMut(usize)) {
             '\u{2010}'..='\u{2014}' | '\u{2212}' => '-',
             _ => c,
         };
+        if let Some(lc) = crate::enrich::text::simple_lowercase(c) {
+            out.push(lc);
+            for _ in 0..lc.len_utf8() {
+                map.mark(at);
+            }
+            continue;
+        }
         for lc in c.to_lowercase() {
             let before = out.len();
             out.push(lc);
             for _ in before..out.len() {
-                mark(i);
+                map.mark(at);
             }
         }
     }
-    mark(text.len());
+    map.mark(text.len());
 }
 
 /// Every line of a page folded once (as [`fold`] does), in one buffer, with
@@ -261,11 +315,7 @@ impl FoldedLines {
         };
         for line in lines {
             folded.starts.push((folded.text.len(), folded.map.len()));
-            // Lines are far shorter than 4 GiB: the offsets fit in u32.
-            let map = &mut folded.map;
-            fold_with(line, &mut folded.text, |i| {
-                map.push(u32::try_from(i).unwrap_or(u32::MAX))
-            });
+            fold_with(line, &mut folded.text, &mut folded.map);
         }
         folded.starts.push((folded.text.len(), folded.map.len()));
         folded
@@ -468,6 +518,7 @@ impl Lexicon {
                         }
                     }
                     Role::BylineCue => {
+                        scan.has_cue = true;
                         if opens || glued {
                             scan.byline_cue.get_or_insert(end);
                         }
@@ -567,6 +618,10 @@ pub(crate) struct Scan {
     pub about_end: Option<usize>,
     /// Whether a greeting that signs off a post opens the line.
     pub sign_off: bool,
+    /// Whether a byline cue stands anywhere in the line on word boundaries
+    /// (what [`Lexicon::byline_cues`] finds): without one, a byline parse
+    /// of the line finds nothing, so it is skipped.
+    pub has_cue: bool,
 }
 
 #[cfg(test)]
@@ -580,6 +635,42 @@ mod tests {
         assert_eq!(fold("A – B — c").0, "a - b - c");
         assert_eq!(map.len(), folded.len() + 1);
         assert_eq!(map[folded.len()], "Ä\u{a0} \u{2019}B".len());
+    }
+
+    #[test]
+    fn ascii_runs_fold_like_single_chars() {
+        let text = "Von ANA\u{b}Ruiz,\t\u{200b} STRAẞE 12-B";
+        let (folded, map) = fold(text);
+        assert_eq!(folded, "von ana ruiz, straße 12-b");
+        assert_eq!(map.len(), folded.len() + 1);
+        // Each folded byte maps to the char it came from.
+        for (k, &m) in map[..folded.len()].iter().enumerate() {
+            assert!(text.is_char_boundary(m), "{k}");
+        }
+        assert_eq!(
+            map[folded.find("12").unwrap_or(0)],
+            text.find("12").unwrap_or(1)
+        );
+    }
+
+    #[test]
+    fn scan_knows_whether_a_byline_cue_is_anywhere() {
+        let lex = get();
+        for line in [
+            "By Ana Ruiz",
+            "Photo: Reuters | By Kay Lee",
+            "Ein Artikel von Ana Ruiz",
+            "Stand by me",
+            "Shareholders met on Monday",
+            "Texto: Ana Ruiz",
+        ] {
+            assert_eq!(
+                lex.scan(line).has_cue,
+                !lex.byline_cues(line).is_empty(),
+                "{line}"
+            );
+        }
+        assert!(lex.scan("By Ana Ruiz").has_cue);
     }
 
     #[test]

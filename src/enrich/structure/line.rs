@@ -49,6 +49,11 @@ pub(crate) fn opens_with_dateline(text: &str) -> bool {
             return false;
         }
         let capitals = first != '(' && chars.next().is_some_and(|c| !c.is_ascii_lowercase());
+        // A capital then a lowercase letter ("Paris (AFP) -") leaves only the
+        // form with the agency in parentheses: most prose lines end here.
+        if first != '(' && !capitals && !head.contains('(') {
+            return false;
+        }
         (capitals && head.contains('/')) || dash_then_space(head)
     }
 
@@ -433,6 +438,8 @@ mod tests {
             "The dollar has hit its highest level",
             "Google Stadia, Microsoft xCloud - WSJ",
             "Mr Smith (Labour) said on Monday",
+            "Prices rose sharply - and then fell back",
+            "Zwei Tage später – und alles war anders",
         ] {
             assert!(!opens_with_dateline(line), "{line}");
         }
