@@ -284,6 +284,28 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_sources_keep_their_whole_phrase() {
+        let text = "Headline\n\nPeople close to the talks said a deal was near.\n\n\
+                    Two people briefed on the plan told Reuters the bank would cut 300 jobs.\n\n\
+                    A spokeswoman for the nurses' union said the strike would go ahead.\n\n\
+                    Officials in Bavaria said the roads were icy.";
+        let (a, _) = run(text);
+        let sources: Vec<_> = a
+            .iter()
+            .filter_map(|a| a.source.as_ref().map(|s| (s.name.as_str(), s.kind)))
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                ("People close to the talks", SourceType::Unnamed),
+                ("Two people briefed on the plan", SourceType::Unnamed),
+                ("A spokeswoman for the nurses' union", SourceType::Unnamed),
+                ("Officials in Bavaria", SourceType::Unnamed),
+            ]
+        );
+    }
+
+    #[test]
     fn hard_wrapped_lines_stay_one_paragraph_and_quotes_run_over_paragraphs() {
         let text = "Headline\n\nThe minister said the talks\nwould resume on Monday.\n\n\
                     “We are close,” she added. “Very close.\n\n“But not there yet.”";

@@ -218,17 +218,59 @@ pub fn extract(
 
 /// Whether the page reads as English (the commonest English words make up
 /// a good share of its first words): numeric dates are then month/day.
+///
+/// A byte loop over the words [`str::split_whitespace`] gives: ASCII bytes
+/// are classed without decoding, and only a word of two to four bytes is
+/// compared with the list.
 fn is_english(text: &str) -> bool {
-    let mut words = 0usize;
-    let mut hits = 0usize;
-    for w in text.split_whitespace().take(3000) {
-        words += 1;
-        if matches!(
-            w,
-            "the" | "The" | "and" | "of" | "to" | "is" | "in" | "that" | "for" | "with"
-        ) {
+    const MAX_WORDS: usize = 3000;
+    let (mut words, mut hits) = (0usize, 0usize);
+    let mut start: Option<usize> = None;
+    let mut count = |from: usize, to: usize, words: &mut usize| {
+        *words += 1;
+        if (2..=4).contains(&(to - from))
+            && matches!(
+                &text.as_bytes()[from..to],
+                b"the"
+                    | b"The"
+                    | b"and"
+                    | b"of"
+                    | b"to"
+                    | b"is"
+                    | b"in"
+                    | b"that"
+                    | b"for"
+                    | b"with"
+            )
+        {
             hits += 1;
         }
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() && words < MAX_WORDS {
+        let b = bytes[i];
+        let (space, width) = if b < 0x80 {
+            (char::from(b).is_whitespace(), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            if let Some(from) = start.take() {
+                count(from, i, &mut words);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        i += width;
+    }
+    if let Some(from) = start
+        && words < MAX_WORDS
+    {
+        count(from, bytes.len(), &mut words);
     }
     words > 0 && hits * 12 >= words
 }

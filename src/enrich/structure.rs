@@ -305,6 +305,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 body_end::drop_author_boxes(doc, &feats, &mut body);
                 body_end::drop_dated_teasers(doc, &feats, &mut body);
                 body_end::drop_box_text(&feats, &kinds, &mut body);
+                body_end::drop_box_blocks(doc, &feats, &kinds, &mut body);
                 trim_bio(&folded, &feats, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
                 body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
@@ -544,6 +545,10 @@ fn is_indented(text: &str, start: usize) -> bool {
 
 /// The kind of a line the lexicons or its shape make certain.
 fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
+    // A server's error print-out reads like prose to the other signals.
+    if f.diagnostic {
+        return Some(BlockKind::Boilerplate);
+    }
     if let Some((kind, _)) = f.scan.prefix {
         // A link to another post opens with its label and goes on with that
         // post's title; a sentence opening with the same words ends with a
@@ -684,7 +689,7 @@ fn keep_in_body(f: &LineFeatures) -> bool {
                     | BlockKind::Advertisement
             )
         );
-    !(prompt || f.repeats > 1 && !f.terminal && f.words <= 6)
+    !(prompt || f.markup || f.slash_credit || f.repeats > 1 && !f.terminal && f.words <= 6)
 }
 
 /// The highest-scoring run of lines (maximum subarray), if any scores above 0.
@@ -734,13 +739,11 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
             // article's paragraphs, with paragraphs right under it; the one
             // that closes the article has none.
             Some(BlockKind::Banner) => !paragraphs_follow(i, b, feats),
-            // A short copyright line with paragraphs right under it is a
-            // photo's credit ("© Bild: Werk"), not the page's footer.
+            // A short copyright line with paragraphs under it is a photo's
+            // credit ("© Bild: Werk"), not the page's footer, even when a
+            // subheading or the caption sits between them.
             Some(BlockKind::Footer) => {
-                f.words > CREDIT_MAX_WORDS
-                    || !(i + 2 <= b
-                        && full_paragraph(&feats[i + 1])
-                        && full_paragraph(&feats[i + 2]))
+                f.words > CREDIT_MAX_WORDS || !credit_over_paragraphs(i, b, feats)
             }
             // A teaser box the article goes on under ("Most read", five
             // headlines, then paragraphs again) sits inside it; the one that
@@ -790,6 +793,21 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
         before += good(i);
     }
     b
+}
+
+/// Whether two full paragraphs follow the line at `i` inside the region
+/// ending at `b`, right under it or with one subheading between them (a
+/// photo's credit sits where the article goes on: "© Agentur" / paragraph /
+/// "Neue Vorwürfe" / paragraph).
+fn credit_over_paragraphs(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
+    let full = |j: usize| j <= b && full_paragraph(&feats[j]);
+    let heading = |j: usize| {
+        j <= b && {
+            let f = &feats[j];
+            f.strong.is_none() && !f.terminal && (2..=12).contains(&f.words)
+        }
+    };
+    full(i + 1) && (full(i + 2) || heading(i + 2) && full(i + 3))
 }
 
 /// Lines under a box looked at for the article's paragraphs, at most.

@@ -61,20 +61,39 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Whether `word` is its own lowercase (`word.to_lowercase() == word`), so a
 /// slice of it can stand for its lowercase: no String for the word that is
 /// already in lower case.
+///
+/// One pass: ASCII bytes are read as bytes, other chars decoded where met.
 #[inline]
 pub(crate) fn is_own_lowercase(word: &str) -> bool {
-    if word.is_ascii() {
-        return !word.bytes().any(|b| b.is_ascii_uppercase());
-    }
-    // Lowercasing is char by char but for capital sigma, which changes
-    // whatever its context: a word is its own lowercase when each char is.
-    word.chars().all(|c| match simple_lowercase(c) {
-        Some(lower) => lower == c,
-        None => {
-            let mut lower = c.to_lowercase();
-            lower.next() == Some(c) && lower.next().is_none()
+    let bytes = word.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
         }
-    })
+        let Some(c) = word[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        // Lowercasing is char by char but for capital sigma, which changes
+        // whatever its context: a word is its own lowercase when each char is.
+        let own = match simple_lowercase(c) {
+            Some(lower) => lower == c,
+            None => {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            }
+        };
+        if !own {
+            return false;
+        }
+    }
+    true
 }
 
 /// The lowercase of `c` where it is one char found without Unicode tables
@@ -94,6 +113,24 @@ pub(crate) fn simple_lowercase(c: char) -> Option<char> {
         _ => return None,
     };
     char::from_u32(lower)
+}
+
+/// The char at byte `i` of `s` (a char boundary), `None` at the end. ASCII
+/// and two-byte chars (Latin-1 and Latin Extended, Greek, Cyrillic, Hebrew,
+/// Arabic: most non-ASCII chars of most pages) are decoded by hand, others
+/// by [`str::chars`]: the tokenizers read every char of a page this way.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    let bytes = s.as_bytes();
+    match *bytes.get(i)? {
+        b if b < 0x80 => Some(char::from(b)),
+        // A lead byte of a two-byte char: one continuation byte follows.
+        b @ 0xc0..=0xdf => {
+            let next = *bytes.get(i + 1)?;
+            char::from_u32(u32::from(b & 0x1f) << 6 | u32::from(next & 0x3f))
+        }
+        _ => s[i..].chars().next(),
+    }
 }
 
 /// [`char::is_alphabetic`], answered without Unicode tables for the scripts
@@ -296,6 +333,27 @@ mod tests {
             let mut out = String::from("> ");
             push_lowercase(&mut out, word);
             assert_eq!(out, format!("> {}", word.to_lowercase()), "{word}");
+        }
+    }
+
+    /// The hand decoding reads every char as `chars` does.
+    #[test]
+    fn char_at_reads_as_chars_does() {
+        for text in [
+            "Harbour ÉTÉ ΟΔΟΣ ПРИВЕТ мир עברית العربية 東京 😀 ß\u{7ff}\u{800}\u{80}\u{a0}",
+            "",
+            "a",
+            "ж",
+        ] {
+            for (i, c) in text.char_indices() {
+                assert_eq!(char_at(text, i), Some(c), "{text:?} at {i}");
+            }
+            assert_eq!(char_at(text, text.len()), None);
+        }
+        for code in 0x80..0x800u32 {
+            let c = char::from_u32(code).unwrap_or('x');
+            let text = format!("a{c}b");
+            assert_eq!(char_at(&text, 1), Some(c), "{code:x}");
         }
     }
 

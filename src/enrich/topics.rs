@@ -10,7 +10,10 @@
 //! gazetteer) add their words' weights; repeated words count sub-linearly,
 //! and only a topic's strongest terms add up. A word read inside a listed
 //! two-word phrase, or as a later part of a capitalised name in running
-//! text ("Georgia Tech", "Gordon Brown"), counts for less on its own. A page
+//! text ("Georgia Tech", "Gordon Brown"), counts for less on its own, and a
+//! listed phrase all but silences what its words would say for topics the
+//! phrase does not ("prix" in "grand prix", "series" in "World Series"). A
+//! bracketed stock ticker ("(INTC.O)") counts for the economy. A page
 //! whose story holds no topical word (a results table) is read from its top.
 //! Names of companies, clubs and studios (`data/iptc/names.txt`) say who a
 //! story is about: in a story about results, shares and deals they count
@@ -73,6 +76,14 @@ const MAX_NAME_WORDS: usize = 64;
 /// top-1 sweep 0.3–1.0: AG 0.853 at 0.3–0.5, 0.855 at 0.7–1.0; BBC 0.952,
 /// 0.953 from 0.8; Reuters flat at 0.966).
 const PHRASE_PART_WEIGHT: f32 = 0.85;
+/// What a word counts for, inside a listed phrase, towards the topics the
+/// phrase gives nothing: the phrase fixes the word's sense ("prix" in
+/// "grand prix" is no price, "series" in "world series" no television
+/// series, "motors" in "general motors" no motor racing).
+const OFF_SENSE_WEIGHT: f32 = 0.25;
+/// The weight from which a phrase fixes its words' sense: the hand-written
+/// phrases' "typical of the topic" (see `data/iptc/keywords.txt`).
+const SENSE_PHRASE_WEIGHT: f32 = 1.5;
 /// Weight of the page's explicit tags.
 const EXPLICIT_TAG_WEIGHT: f32 = 2.0;
 /// Weight of a listed organisation's or person's topic, per mention (capped).
@@ -157,7 +168,53 @@ const PATTERN_TERMS: &[(&str, &str, f32)] = &[
     ("<score>", "medtop:15000000", 2.0),
     ("<money>", "medtop:04000000", 1.5),
     ("<percent>", "medtop:04000000", 1.0),
+    ("<ticker>", "medtop:04000000", 2.0),
 ];
+
+/// The exchange suffixes of Reuters Instrument Codes that stories quote
+/// most: New York, Nasdaq, American, London, Toronto, Tokyo, Paris,
+/// Frankfurt/Xetra, Amsterdam, Milan, Madrid, Brussels, Zurich, Stockholm,
+/// Copenhagen, Oslo, Helsinki, Hong Kong, Shanghai, Shenzhen, Seoul,
+/// Taiwan, Singapore, Sydney, Bombay, National India, Kuala Lumpur.
+const RIC_EXCHANGES: &[&[u8]] = &[
+    b"N", b"O", b"OQ", b"A", b"L", b"TO", b"T", b"PA", b"F", b"DE", b"AS", b"MI", b"MC", b"BR",
+    b"S", b"VX", b"ST", b"CO", b"OL", b"HE", b"HK", b"SS", b"SZ", b"KS", b"TW", b"SI", b"AX",
+    b"BO", b"NS", b"KL",
+];
+
+/// Whether `bytes[at..]` opens with a bracketed stock ticker in the
+/// Reuters Instrument Code form: "(INTC.O)", "<IBM.N>", "(BP.L:",
+/// "(RY.TO)" — one to five capitals, a dot, an exchange suffix of
+/// [`RIC_EXCHANGES`], then a closing bracket or a colon. Stories quoting
+/// such codes are about listed companies and their shares.
+fn is_ticker_at(bytes: &[u8], at: usize) -> bool {
+    if !matches!(bytes.get(at), Some(b'(' | b'<' | b'[')) {
+        return false;
+    }
+    let upper_run = |from: usize, max: usize| {
+        bytes
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take(max + 1)
+            .take_while(|b| b.is_ascii_uppercase())
+            .count()
+    };
+    let symbol = upper_run(at + 1, 5);
+    if !(1..=5).contains(&symbol) || bytes.get(at + 1 + symbol) != Some(&b'.') {
+        return false;
+    }
+    let exchange = upper_run(at + 2 + symbol, 2);
+    let from = at + 2 + symbol;
+    (1..=2).contains(&exchange)
+        && bytes
+            .get(from..from + exchange)
+            .is_some_and(|code| RIC_EXCHANGES.contains(&code))
+        && matches!(
+            bytes.get(at + 2 + symbol + exchange),
+            Some(b')' | b'>' | b']' | b':')
+        )
+}
 
 /// Whether `word` reads as a match score: two numbers of 1–3 digits
 /// joined by a hyphen or dash.
@@ -187,6 +244,8 @@ struct Model {
     concepts: Vec<Concept>,
     /// Indices of the top-level concepts.
     tops: Vec<usize>,
+    /// Per concept, the bit of its top-level concept's position in `tops`.
+    top_bit: Vec<u32>,
     /// Bias per concept index.
     bias: HashMap<usize, f32>,
     /// Exact terms (one word, or two words joined by a space) → (concept, weight).
@@ -356,6 +415,14 @@ fn build() -> Model {
     let tops: Vec<usize> = (0..concepts.len())
         .filter(|&i| concepts[i].level == 1)
         .collect();
+    let top_bit: Vec<u32> = concepts
+        .iter()
+        .map(|c| {
+            tops.iter()
+                .position(|&t| t == c.top)
+                .map_or(0, |p| 1u32 << (p % 32))
+        })
+        .collect();
     let is_stop = all_stopwords();
 
     // Taxonomy words: mass per (term, top) and per (term, second).
@@ -420,6 +487,9 @@ fn build() -> Model {
     let mut hand_words = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
     let mut names = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
     let mut industries: Vec<usize> = Vec::new();
+    // The top-level topics (bits of `top_bit`) each exact key was written
+    // down for.
+    let mut hand_tops: HashMap<String, u32> = HashMap::new();
     for (file, is_names) in [(KEYWORDS, false), (NAMES, true)] {
         let mut section: Option<usize> = None;
         for line in entries(file) {
@@ -462,6 +532,9 @@ fn build() -> Model {
                 if is_names {
                     names.insert(key.clone());
                 }
+                if !is_names {
+                    *hand_tops.entry(key.clone()).or_default() |= top_bit[concept];
+                }
                 let list = exact.entry(key).or_default();
                 set_hand_weight(list, concept, concepts[concept].top, weight);
             }
@@ -478,15 +551,25 @@ fn build() -> Model {
     }
     // A word the lexicon lists exactly also gets the weights of its longest
     // listed prefix, once per concept (the larger weight wins), so that the
-    // reader need look no further than the exact entry.
+    // reader need look no further than the exact entry. A keyword written
+    // down whole keeps to the topics it was written for when the prefix is
+    // shorter than it: "striker" is listed for sport, and is no "strike*" of
+    // labour (a name, "rockets", is a homonym and keeps "rocket*").
     let keys: Vec<String> = exact.keys().filter(|k| !k.contains(' ')).cloned().collect();
     for key in keys {
         let Some(stem_hits) = longest_prefix(&prefix, &key) else {
             continue;
         };
+        let own = hand_tops
+            .get(&key)
+            .copied()
+            .filter(|_| !prefix.contains_key(&key));
         let stem_hits = stem_hits.clone();
         if let Some(list) = exact.get_mut(&key) {
             for (concept, w) in stem_hits {
+                if own.is_some_and(|mask| mask & top_bit[concept] == 0) {
+                    continue;
+                }
                 match list.iter_mut().find(|(c, _)| *c == concept) {
                     Some(entry) => entry.1 = entry.1.max(w),
                     None => list.push((concept, w)),
@@ -530,6 +613,7 @@ fn build() -> Model {
     Model {
         concepts,
         tops,
+        top_bit,
         bias,
         exact,
         prefix,
@@ -626,10 +710,34 @@ type TermKey<'m> = (bool, &'m str);
 /// A term's (concept, weight) pairs and its weighted count in the text.
 type TermHits<'m> = (&'m [(usize, f32)], f32);
 
+/// The bits (see `Model::top_bit`) of the top-level topics `hits` give
+/// weight to.
+fn top_mask(model: &Model, hits: &[(usize, f32)]) -> u32 {
+    hits.iter().fold(0, |mask, &(c, _)| {
+        mask | model.top_bit.get(c).copied().unwrap_or(0)
+    })
+}
+
+/// The top-level topics a phrase says clearly, as [`top_mask`]: the
+/// weights from [`SENSE_PHRASE_WEIGHT`] up. The taxonomy's label word pairs
+/// ("wireless technology" under the economy's industries) are weaker, and
+/// too broad to fix a word's sense.
+fn sense_mask(model: &Model, hits: &[(usize, f32)]) -> u32 {
+    hits.iter()
+        .filter(|&&(_, w)| w >= SENSE_PHRASE_WEIGHT)
+        .fold(0, |mask, &(c, _)| {
+            mask | model.top_bit.get(c).copied().unwrap_or(0)
+        })
+}
+
 /// Accumulates evidence per concept: term → (concept weights, weighted count).
 #[derive(Default)]
 struct Evidence<'m> {
     terms: HashMap<TermKey<'m>, TermHits<'m>>,
+    /// What to take off a term's count for the top-level topics outside a
+    /// mask: the phrases its occurrences stood in gave those nothing.
+    /// Usually empty.
+    off_sense: Vec<(TermKey<'m>, u32, f32)>,
     direct: HashMap<usize, f32>,
     /// Words (normalised) the running text used as later parts of
     /// capitalised names ("Rockets" in "the Houston Rockets", "Tech" in
@@ -641,6 +749,49 @@ struct Evidence<'m> {
 impl<'m> Evidence<'m> {
     fn add(&mut self, key: (bool, &'m str), hits: &'m [(usize, f32)], weight: f32) {
         self.terms.entry(key).or_insert((hits, 0.0)).1 += weight;
+    }
+
+    /// Adds one occurrence of a word read inside listed phrases (`weight`
+    /// already discounted by [`PHRASE_PART_WEIGHT`]) whose top-level topics
+    /// are `mask`: towards other topics it counts [`OFF_SENSE_WEIGHT`] of
+    /// `full`.
+    fn add_in_phrase(
+        &mut self,
+        model: &Model,
+        key: TermKey<'m>,
+        hits: &'m [(usize, f32)],
+        weight: f32,
+        full: f32,
+        mask: u32,
+    ) {
+        self.add(key, hits, weight);
+        if mask != 0 && top_mask(model, hits) & !mask != 0 {
+            let off = (weight - full * OFF_SENSE_WEIGHT).max(0.0);
+            match self
+                .off_sense
+                .iter_mut()
+                .find(|(k, m, _)| *k == key && *m == mask)
+            {
+                Some(entry) => entry.2 += off,
+                None => self.off_sense.push((key, mask, off)),
+            }
+        }
+    }
+
+    /// The count of term `key` towards concept `concept`: `count` less what
+    /// its phrases took off for that concept's topic.
+    fn count_for(&self, model: &Model, key: TermKey<'m>, count: f32, concept: usize) -> f32 {
+        if self.off_sense.is_empty() {
+            return count;
+        }
+        let bit = model.top_bit.get(concept).copied().unwrap_or(0);
+        let off: f32 = self
+            .off_sense
+            .iter()
+            .filter(|(k, m, _)| *k == key && m & bit == 0)
+            .map(|e| e.2)
+            .sum();
+        (count - off).max(0.0)
     }
 
     /// Adds one occurrence of the pattern term `key`.
@@ -673,6 +824,12 @@ impl<'m> Evidence<'m> {
                     self.pattern(model, "<percent>", weight);
                     continue;
                 }
+                b'(' | b'<' | b'[' => {
+                    if is_ticker_at(bytes, i) {
+                        self.pattern(model, "<ticker>", weight);
+                    }
+                    continue;
+                }
                 b'$' => digit_at(i + 1),
                 // € is E2 82 AC; £ and ¥ are C2 A3 and C2 A5.
                 0xe2 => bytes.get(i + 1..i + 3) == Some(&[0x82, 0xac]) && digit_at(i + 3),
@@ -695,6 +852,8 @@ impl<'m> Evidence<'m> {
         let toks: Vec<&str> = ranges.iter().map(|&(a, b)| &buf[a..b]).collect();
         // Tokens before this index are part of a matched two-word term.
         let mut covered = 0usize;
+        // The top-level topics of the phrase starting at the previous token.
+        let mut previous_phrase = 0u32;
         let mut bigram = String::new();
         for (i, t) in toks.iter().enumerate() {
             // In running text a capitalised word that continues a capitalised
@@ -718,6 +877,8 @@ impl<'m> Evidence<'m> {
             } else {
                 weight
             };
+            // The topics of the phrases this token is part of.
+            let mut phrase = std::mem::take(&mut previous_phrase);
             if let Some(next) = toks.get(i + 1) {
                 bigram.clear();
                 bigram.push_str(t);
@@ -726,14 +887,17 @@ impl<'m> Evidence<'m> {
                 if let Some((key, hits)) = model.exact.get_key_value(bigram.as_str()) {
                     self.add((false, key), hits, weight);
                     covered = i + 2;
+                    previous_phrase = sense_mask(model, hits);
+                    phrase |= previous_phrase;
                 }
             }
             // The words of a listed phrase count for what the phrase says
             // ("stem cell" is not also "cell"), not again on their own.
-            let weight = if i < covered {
-                weight * PHRASE_PART_WEIGHT
+            let full = weight;
+            let (weight, phrase) = if i < covered {
+                (weight * PHRASE_PART_WEIGHT, phrase)
             } else {
-                weight
+                (weight, 0)
             };
             if is_score(t) {
                 self.pattern(model, "<score>", weight);
@@ -747,7 +911,7 @@ impl<'m> Evidence<'m> {
                 continue;
             }
             if let Some((key, hits)) = model.exact.get_key_value(*t) {
-                self.add((false, key), hits, weight);
+                self.add_in_phrase(model, (false, key), hits, weight, full, phrase);
                 continue;
             }
             // A capitalised word inside a sentence of running text that the
@@ -774,7 +938,7 @@ impl<'m> Evidence<'m> {
             });
             for end in std::iter::once(t.len()).chain(inner) {
                 if let Some((key, hits)) = model.prefix.get_key_value(&t[..end]) {
-                    self.add((true, key), hits, weight);
+                    self.add_in_phrase(model, (true, key), hits, weight, full, phrase);
                     break;
                 }
             }
@@ -811,7 +975,7 @@ impl<'m> Evidence<'m> {
             if *count <= 0.0 {
                 continue;
             }
-            let tf = term_frequency(*count);
+            let key_full = (is_prefix, key);
             let name = shift.names && !is_prefix && model.names.contains(key);
             let policy = shift.policy
                 && if is_prefix {
@@ -823,6 +987,7 @@ impl<'m> Evidence<'m> {
             // moves add: one term, one value per topic.
             let (mut to_economy, mut to_politics) = (0.0, 0.0);
             for &(concept, w) in *hits {
+                let tf = term_frequency(self.count_for(model, key_full, *count, concept));
                 let mut w = w * tf;
                 if name && industry(concept) {
                     to_economy += w * (1.0 - NAME_INDUSTRY_SHARE);
@@ -923,11 +1088,13 @@ pub fn explain(
         .terms
         .iter()
         .map(|(&(is_prefix, key), &(hits, count))| {
-            let tf = term_frequency(count);
             let per: Vec<(&'static str, f32)> = hits
                 .iter()
                 .filter(|&&(c, _)| model.concepts[c].level == 1)
-                .map(|&(c, w)| (model.concepts[c].code, w * tf))
+                .map(|&(c, w)| {
+                    let tf = term_frequency(evidence.count_for(model, (is_prefix, key), count, c));
+                    (model.concepts[c].code, w * tf)
+                })
                 .collect();
             let name = if is_prefix {
                 format!("{key}*")
@@ -1581,7 +1748,7 @@ mod tests {
         let mut named = Evidence::default();
         named.read(
             model,
-            "Fans cheered the Houston Rockets on Sunday.",
+            "Fans cheered the Toledo Rockets on Sunday.",
             1.0,
             true,
             &none,
@@ -1689,6 +1856,61 @@ mod tests {
                 assert!(model.prefix_starts.contains(start), "{key}");
             }
         }
+    }
+
+    #[test]
+    fn bracketed_exchange_tickers_are_read() {
+        let at = |text: &str| {
+            let bytes = text.as_bytes();
+            (0..bytes.len()).any(|i| is_ticker_at(bytes, i))
+        };
+        for text in [
+            "Acme (ACME.O) rose",
+            "<IBM.N>",
+            "Barclays (BARC.L: Quote)",
+            "(RY.TO)",
+        ] {
+            assert!(at(text), "{text}");
+        }
+        // Abbreviations, credits and bare symbols are not tickers.
+        for text in [
+            "(U.S.)",
+            "(CBS.MW) - the",
+            "(ACME)",
+            "(TOOLONG.O)",
+            "(A.)",
+            "ACME.O)",
+            "(ACME.O",
+        ] {
+            assert!(!at(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_fixes_the_sense_of_its_words() {
+        // "prix" is a price in the French labels; in "grand prix" it gives
+        // the economy a quarter of an occurrence, sport keeps its share.
+        let model = &*MODEL;
+        let none = |_: &str| false;
+        let code = |c: &str| model.by_code.get(c).copied().unwrap_or(usize::MAX);
+        let (sport, economy) = (code("medtop:15000000"), code(ECONOMY));
+        let value = |e: &Evidence<'_>, c: usize| e.sum(model, Shift::default()).get(&c).copied();
+        let mut phrase = Evidence::default();
+        phrase.read(model, "the grand prix", 1.0, true, &none);
+        let mut alone = Evidence::default();
+        alone.read(model, "the prix", 1.0, true, &none);
+        assert!(count_of(&phrase, "grand prix") > 0.0);
+        let prix = model
+            .exact
+            .get_key_value("prix")
+            .map(|(k, _)| (false, k.as_str()));
+        let prix = prix.unwrap_or((false, "prix"));
+        let count = count_of(&phrase, "prix");
+        assert!((count - PHRASE_PART_WEIGHT).abs() < 1e-4);
+        assert!((phrase.count_for(model, prix, count, economy) - OFF_SENSE_WEIGHT).abs() < 1e-4);
+        assert!((phrase.count_for(model, prix, count, sport) - count).abs() < 1e-4);
+        assert!(value(&phrase, economy) < value(&alone, economy));
+        assert!(value(&phrase, sport) > Some(0.0));
     }
 
     #[test]

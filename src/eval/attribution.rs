@@ -82,7 +82,7 @@ impl GoldSpan {
 }
 
 /// One article's counts.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Outcome {
     content: Prf,
     source_overlap: usize,

@@ -77,7 +77,7 @@ pub(crate) struct GoldDateline {
 }
 
 /// One item's result.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Outcome {
     /// The dateline field is unlabelled.
     Unlabelled,

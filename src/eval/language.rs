@@ -46,6 +46,7 @@ pub(crate) struct Gold {
 
 /// One item: its kind (when labelled) and whether the language was right
 /// (`None` when the language is unlabelled).
+#[derive(Clone)]
 pub(crate) struct Outcome {
     kind: Option<String>,
     correct: Option<bool>,

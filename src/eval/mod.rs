@@ -1,7 +1,7 @@
 //! `copydesk eval DIR`: measures the enrichers on the labelled task files of the
 //! evaluation folder (`language.jsonl`, `structure.jsonl`, `dateline.jsonl`,
 //! `attribution.jsonl`, `topics.jsonl`; schema in that folder's README) and
-//! prints one table per task, one row per dataset.
+//! prints one table per task, one row per dataset and a pooled `all` row.
 //!
 //! Every item goes through the same code path as the gRPC service (an
 //! [`EnrichFn`]), with its `reference_time`, code-point offsets (the unit of
@@ -165,7 +165,8 @@ pub struct Score {
     pub n: usize,
 }
 
-/// The results of one task: a row per dataset, in dataset-name order.
+/// The results of one task: a row per dataset, in dataset-name order, then a
+/// [`POOLED_ROW`] over all of them when there is more than one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskReport<S> {
     /// One row per dataset.
@@ -330,8 +331,9 @@ pub(crate) trait Evaluation {
     const LEGEND: &'static str;
     /// The task's `gold` object.
     type Gold: DeserializeOwned;
-    /// What one item contributes (small: no text).
-    type Outcome: Send;
+    /// What one item contributes (small: no text; cloned once for the
+    /// pooled row).
+    type Outcome: Send + Clone;
     /// Per-dataset running sums.
     type Acc: Default;
     /// Per-dataset results.
@@ -428,6 +430,10 @@ fn timing(items: usize, elapsed: Duration) -> String {
     format!("{items} items in {seconds:.1} s ({rate:.0} items/s)")
 }
 
+/// The name of the row that pools every dataset of a task (its keys read
+/// `<task>.all.<metric>`).
+pub const POOLED_ROW: &str = "all";
+
 /// The scored records in file order, and the first failure's description.
 type Outcomes<O> = (Vec<Scored<O>>, Option<String>);
 
@@ -475,9 +481,11 @@ fn run_task<E: Evaluation>(
         score_lines::<E>(&path, &lines, enrich, threads.clamp(1, lines.len().max(1)))?;
 
     let mut datasets: Vec<(String, usize, usize, E::Acc)> = Vec::new();
+    let mut pooled = E::Acc::default();
     let mut errors = 0;
     for item in scored {
         errors += usize::from(item.failed);
+        E::add(&mut pooled, item.outcome.clone());
         let position = match datasets.iter().position(|(name, ..)| *name == item.dataset) {
             Some(position) => position,
             None => {
@@ -492,6 +500,12 @@ fn run_task<E: Evaluation>(
         }
     }
     datasets.sort_by(|a, b| a.0.cmp(&b.0));
+    // Some targets are set over every dataset at once ("lede exact match
+    // overall"): a last row pools the items of all of them.
+    if datasets.len() > 1 {
+        let items = datasets.iter().map(|(_, items, ..)| items).sum();
+        datasets.push((POOLED_ROW.to_owned(), items, errors, pooled));
+    }
     let report = TaskReport {
         datasets: datasets
             .into_iter()

@@ -88,7 +88,7 @@ pub(crate) struct Gold {
 }
 
 /// One page's results; `None` where the field is unlabelled.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Outcome {
     headline: Option<bool>,
     lede_exact: Option<bool>,

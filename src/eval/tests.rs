@@ -114,6 +114,18 @@ fn runs_present_tasks_and_skips_missing_ones() {
     assert_eq!(report.metric("language.words.errors"), Some(1.0));
     assert_eq!(report.metric("language.pages.article.accuracy"), Some(1.0));
     assert_eq!(report.metric("language.pages.sentence.accuracy"), None);
+    // The pooled row counts every item once: 2 right of 4, the failure a miss.
+    assert_eq!(report.metric("language.all.accuracy"), Some(0.5));
+    assert_eq!(report.metric("language.all.n"), Some(4.0));
+    assert_eq!(report.metric("language.all.errors"), Some(1.0));
+    assert_eq!(report.metric("language.all.word-pair.accuracy"), Some(0.0));
+    // One dataset: no pooled row.
+    assert!(
+        report
+            .keys()
+            .iter()
+            .all(|k| !k.starts_with("structure.all."))
+    );
     assert_eq!(report.metric("structure.site.headline_exact"), Some(1.0));
     assert_eq!(report.metric("structure.site.body_f1"), Some(1.0));
     assert_eq!(

@@ -73,7 +73,7 @@ pub(crate) struct Gold {
 }
 
 /// One item's results; `None` where unlabelled or not applicable.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Outcome {
     /// Gold codes (non-empty) and the best predicted top-level code.
     codes: Option<(Vec<String>, Option<String>)>,

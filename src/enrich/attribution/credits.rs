@@ -228,7 +228,8 @@ pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
         }
         // A short line naming an agency: a photo credit under a picture, or
         // a wire sign-off at the end of the text.
-        if s.chars().count() <= 60 {
+        // At most 60 chars: certain from the byte length outside 61..=240.
+        if s.len() <= 60 || (s.len() <= 240 && s.chars().count() <= 60) {
             let whole_known = lexicon::outlet(s.trim_end_matches('.')).is_some();
             // Nothing is pushed unless the whole line is known or it has parts.
             if !whole_known && !s.contains('/') {

@@ -212,6 +212,19 @@ impl Lexicon {
             .any(|s| word.chars().count() > s.chars().count() + 1 && word.ends_with(s.as_str()))
     }
 
+    /// Whether the lowercase `word` carries any of `tags`: what asking
+    /// [`Lexicon::is`] of each tag answers, with one lookup of the word.
+    pub(crate) fn is_any(&self, word: &str, tags: &[Tag]) -> bool {
+        if self
+            .words
+            .get(word)
+            .is_some_and(|found| found.iter().any(|t| tags.contains(t)))
+        {
+            return true;
+        }
+        tags.contains(&Tag::Comp) && self.is(word, Tag::Comp)
+    }
+
     /// Whether the lowercase `word` carries `tag`.
     pub(crate) fn is(&self, word: &str, tag: Tag) -> bool {
         if self.words.get(word).is_some_and(|t| t.contains(&tag)) {
@@ -335,6 +348,38 @@ mod tests {
                 lex.words.values().flatten().any(|t| *t == Tag::Comp),
                 "{code}"
             );
+        }
+    }
+
+    /// One lookup for several tags answers as asking each tag does, over
+    /// every word of every language's lists and a few words of none.
+    #[test]
+    fn any_of_several_tags_agrees_with_each_tag() {
+        let sets: [&[Tag]; 4] = [
+            &[
+                Tag::Title,
+                Tag::Stop,
+                Tag::Det,
+                Tag::Pron,
+                Tag::PronM,
+                Tag::PronF,
+            ],
+            &[Tag::Comp],
+            &[Tag::Say, Tag::Comp, Tag::Abbr],
+            &[],
+        ];
+        for (code, _) in DATA {
+            let lex = for_language(code);
+            let extra = ["qu'il", "dell'anno", "l’homme", "zzz", ""];
+            for word in lex.words.keys().map(String::as_str).chain(extra) {
+                for tags in sets {
+                    assert_eq!(
+                        lex.is_any(word, tags),
+                        tags.iter().any(|&t| lex.is(word, t)),
+                        "{code} {word:?} {tags:?}"
+                    );
+                }
+            }
         }
     }
 

@@ -36,6 +36,7 @@ pub(crate) struct Speakers<'a> {
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix("s'").map(|_| &word[..word.len() - 1]))
         .unwrap_or(word)
 }
 
@@ -43,12 +44,17 @@ fn is_name_word(t: &Tok, lex: &Lexicon) -> bool {
     t.is_word()
         && t.upper
         && t.quote.is_none()
-        && !lex.is(&t.lower, Tag::Title)
-        && !lex.is(&t.lower, Tag::Stop)
-        && !lex.is(&t.lower, Tag::Det)
-        && !lex.is(&t.lower, Tag::Pron)
-        && !lex.is(&t.lower, Tag::PronM)
-        && !lex.is(&t.lower, Tag::PronF)
+        && !lex.is_any(
+            &t.lower,
+            &[
+                Tag::Title,
+                Tag::Stop,
+                Tag::Det,
+                Tag::Pron,
+                Tag::PronM,
+                Tag::PronF,
+            ],
+        )
 }
 
 impl<'a> Speakers<'a> {
@@ -168,12 +174,20 @@ impl<'a> Speakers<'a> {
             ns -= 1;
         }
         // The head noun: the last word before a linking preposition ("a report
-        // from the agency", "two people familiar with the matter").
+        // from the agency"), or an unnamed source's head before it ("two
+        // people familiar with the matter", "people briefed on the talks").
         let head_tok = words
             .iter()
-            .position(|t| lex.is(&t.lower, Tag::Link))
+            .position(|t| lex.is(&t.lower, Tag::Link) || lex.is(&t.lower, Tag::Adj))
             .filter(|&i| i > 0)
-            .map_or(last, |i| &words[i - 1]);
+            .map_or(last, |i| {
+                words[..i]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .find(|t| lex.is(strip_possessive(&t.lower), Tag::Unnamed))
+                    .unwrap_or(&words[i - 1])
+            });
         let head = strip_possessive(&head_tok.lower);
         let joined_lower: String = words
             .iter()

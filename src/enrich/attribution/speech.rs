@@ -201,8 +201,11 @@ impl Sentence<'_> {
                 }
                 break;
             }
-            // "two people familiar with the matter", "a statement from the ministry".
-            let link = self.is(i, Tag::Link)
+            // "two people familiar with the matter", "a statement from the
+            // ministry"; "people briefed on the plan", "officials in Ohio":
+            // after an unnamed source's head, an adjunct preposition stays in
+            // the phrase too.
+            let link = (self.is(i, Tag::Link) || self.after_unnamed_head(i))
                 && n > 0
                 && n <= 4
                 && i > self.a
@@ -210,11 +213,47 @@ impl Sentence<'_> {
             if !link && (self.is(i, Tag::Stop) || self.is(i, Tag::Comp) || self.is_cue_word(i)) {
                 break;
             }
+            // "On Monday the minister said": a time word before the
+            // phrase's determiner is no part of it.
+            if n > 0 && self.is(i, Tag::Time) && self.is(i + 1, Tag::Det) {
+                break;
+            }
             s = i;
             n += 1;
         }
         // A phrase made only of adjunct words ("on Monday") is no subject.
         (s < k).then_some((s, k))
+    }
+
+    /// Whether the words before the cue at `k` are one fronted adverbial and
+    /// nothing else: a time phrase ("Gestern", "Am Montag") or a preposition
+    /// with one noun ("Nach dem Sturm", "Im Interview"). Nothing in it can be
+    /// the cue's subject.
+    fn fronted_adverbial(&self, k: usize) -> bool {
+        if k <= self.a || k - self.a > 3 {
+            return false;
+        }
+        let words = &self.toks[self.a..k];
+        if !words.iter().all(|t| t.is_word() && t.quote.is_none()) {
+            return false;
+        }
+        if words.iter().all(|t| self.lex.is(&t.lower, Tag::Time)) {
+            return true;
+        }
+        let preposition = self.is(self.a, Tag::Adj) && !self.is(self.a, Tag::Det);
+        match k - self.a {
+            2 => preposition,
+            3 => preposition && self.is(self.a + 1, Tag::Det),
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is an adjunct preposition ("on", "in") within two
+    /// words after the head of an unnamed source ("people briefed on",
+    /// "officials in").
+    fn after_unnamed_head(&self, i: usize) -> bool {
+        self.is(i, Tag::Adj)
+            && (i.saturating_sub(2).max(self.a)..i).any(|x| self.is(x, Tag::Unnamed))
     }
 
     /// The subject phrase that ends right before token `k`.
@@ -327,10 +366,37 @@ impl Sentence<'_> {
 
     /// A noun phrase that starts at `i` (after an inverted cue or "according to").
     fn np_after(&self, i: usize) -> Option<(usize, usize)> {
+        // "aseguró el lunes la ministra", "a assuré lundi le ministre": a
+        // time phrase between the cue and the phrase is no part of it.
+        let mut t = i;
+        while t < self.b_eff
+            && t - i < 3
+            && (self.is(t, Tag::Time) || (self.is(t, Tag::Det) && self.is(t + 1, Tag::Time)))
+        {
+            t += 1;
+        }
+        let i = if t > i && t < self.b_eff && (self.is(t, Tag::Det) || self.toks[t].upper) {
+            t
+        } else {
+            i
+        };
         let mut e = i;
         while e < self.b_eff && e - i < MAX_NP_AFTER {
             let t = &self.toks[e];
             if !t.is_word() || t.quote.is_some() || self.is(e, Tag::Comp) || self.is_cue_word(e) {
+                break;
+            }
+            // "dijo la ministra el lunes", "disse à Lusa o vereador": a
+            // determiner after the head noun opens another phrase when a
+            // time word follows it or a preposition opened this one.
+            if e > i
+                && self.is(e, Tag::Det)
+                && !self.is(e, Tag::Link)
+                && !self.is(e - 1, Tag::Det)
+                && !self.is(e - 1, Tag::Link)
+                && !self.is(e - 1, Tag::Adj)
+                && (self.is(e + 1, Tag::Time) || self.is(i, Tag::Adj))
+            {
                 break;
             }
             if e > i && self.is(e, Tag::Adj) && !self.is(e, Tag::Link) {
@@ -924,6 +990,14 @@ fn frame(
         (speech && k > s.a && s.is_boundary(k - 1) && !s.lex.prog_suffix(&toks[c0].lower))
             .then(|| s.np_after(c1))
             .flatten()
+            // "…”, disse à Lusa o vereador": the addressee, then the speaker.
+            .and_then(|(ns, ne)| {
+                if s.is(ns, Tag::Adj) && s.is(ne, Tag::Det) {
+                    s.np_after(ne)
+                } else {
+                    Some((ns, ne))
+                }
+            })
             .filter(|&(ns, ne)| {
                 let closes = ne >= s.b_eff
                 || toks[ne].is_comma_like()
@@ -934,6 +1008,9 @@ fn frame(
                 // shop that sells shoes": the phrase goes on with a modifier.
                 || s.is(ne, Tag::Stop)
                 || s.is(ne, Tag::Comp)
+                // "dijo la ministra el lunes".
+                || s.is(ne, Tag::Time)
+                || (s.is(ne, Tag::Det) && s.is(ne + 1, Tag::Time))
                 || toks[ne].is(";");
                 let pronoun_alone = !s.is_pronoun(ns) || ne == ns + 1;
                 let mut q = k - 1;
@@ -961,9 +1038,20 @@ fn frame(
                             && s.relative_clause_before(ks - 1).is_some())
                 })
             });
-    let (np, boundary, mut r) = match inverted {
-        Some((ns, ne)) => (Some(Np::plain(s.para, ns, ne)), Some(k - 1), ne),
-        None => {
+    // Verb second: "Am Montag sagte die Ministerin, dass …", "Nach dem Sturm
+    // meldete der Versorger, …": after a fronted adverbial, the subject
+    // follows the cue.
+    let verb_second = (speech && inverted.is_none() && s.fronted_adverbial(k))
+        .then(|| s.np_after(c1))
+        .flatten()
+        .filter(|&(ns, ne)| {
+            (s.is(ns, Tag::Det) || s.is_pronoun(ns))
+                && (ne >= s.b_eff || toks[ne].is_comma_like() || s.is(ne, Tag::Comp))
+        });
+    let (np, boundary, mut r) = match (inverted, verb_second) {
+        (Some((ns, ne)), _) => (Some(Np::plain(s.para, ns, ne)), Some(k - 1), ne),
+        (None, Some((ns, ne))) => (Some(Np::plain(s.para, ns, ne)), None, ne),
+        (None, None) => {
             let np = s.subject_before(ks);
             let boundary = np
                 .and_then(|n| n.start.checked_sub(1))
@@ -992,7 +1080,11 @@ fn frame(
                         || x == r
                         // "told the court in his filing".
                         || (x > r && s.is(x - 1, Tag::Det)));
-                if !object || s.is(x, Tag::Comp) {
+                // "told Reuters the engine had failed": a determiner after a
+                // finished addressee opens the reported clause.
+                let next_phrase =
+                    x > r && s.is(x, Tag::Det) && !s.is(x - 1, Tag::Det) && !s.is(x - 1, Tag::Adj);
+                if !object || next_phrase || s.is(x, Tag::Comp) {
                     break;
                 }
                 x += 1;
@@ -1319,6 +1411,27 @@ fn frame(
     let mut cs = r;
     while cs < s.b_eff && (toks[cs].is(",") || toks[cs].is(":")) {
         cs += 1;
+    }
+    // "sagte am Montag, die Schulen blieben offen": a short time or place
+    // phrase set off by a comma after the cue says when or where; the
+    // content follows it.
+    const MAX_LEADING_ADJUNCT: usize = 4;
+    if speech && ((s.is(cs, Tag::Adj) && !s.is(cs, Tag::Link)) || s.is(cs, Tag::Time)) {
+        let comma = s.clause_end(cs);
+        if comma < s.b_eff
+            && comma - cs <= MAX_LEADING_ADJUNCT
+            && toks[comma].is(",")
+            && toks[cs..comma]
+                .iter()
+                .all(|t| t.is_word() && t.quote.is_none())
+            && toks[comma + 1..s.b_eff]
+                .iter()
+                .filter(|t| t.is_word())
+                .count()
+                >= 3
+        {
+            cs = comma + 1;
+        }
     }
     // "Asked whether …, the senator said no": an opening participle's
     // content ends with its clause.

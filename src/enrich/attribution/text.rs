@@ -144,19 +144,68 @@ impl<'a> Text<'a> {
 /// Whether a line is written in title case ("Senator Says Vote Will Go
 /// Ahead"): four in five of its words of four letters or more capitalised,
 /// and three such words or more.
+///
+/// One pass over the line (ASCII bytes without decoding): a word's letters
+/// run from its first letter to its last, and only their count and first
+/// char are needed, so nothing is trimmed or counted twice.
 pub(crate) fn is_title_case(line: &str) -> bool {
-    let mut long = 0;
-    let mut capitalised = 0;
-    for word in line.split_whitespace() {
-        let letters = word.trim_matches(|c: char| !crate::enrich::text::is_alpha(c));
-        if letters.chars().count() < 4 {
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    // Of the current word: its first letter, the chars from that letter on,
+    // and that count at its last letter so far.
+    let mut first: Option<char> = None;
+    let (mut since_first, mut to_last) = (0usize, 0usize);
+    let mut end_word = |first: &mut Option<char>, to_last: usize| {
+        if let Some(c) = first.take()
+            && to_last >= 4
+        {
+            long += 1;
+            capitalised += usize::from(c.is_uppercase());
+        }
+    };
+    let bytes = line.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            // ASCII, most of a page: whitespace as `char::is_whitespace`
+            // has it, letters as `is_alpha`, no char built.
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                end_word(&mut first, to_last);
+                continue;
+            }
+            if first.is_some() {
+                since_first += 1;
+            }
+            if b.is_ascii_alphabetic() {
+                if first.is_none() {
+                    first = Some(char::from(b));
+                    since_first = 1;
+                }
+                to_last = since_first;
+            }
             continue;
         }
-        long += 1;
-        if letters.chars().next().is_some_and(char::is_uppercase) {
-            capitalised += 1;
+        let Some(c) = crate::enrich::text::char_at(line, i) else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            end_word(&mut first, to_last);
+            continue;
+        }
+        if first.is_some() {
+            since_first += 1;
+        }
+        if crate::enrich::text::is_alpha(c) {
+            if first.is_none() {
+                first = Some(c);
+                since_first = 1;
+            }
+            to_last = since_first;
         }
     }
+    end_word(&mut first, to_last);
     long >= 3 && capitalised * 5 >= long * 4
 }
 
@@ -168,15 +217,11 @@ fn is_close_context(next: Option<char>) -> bool {
     next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-…".contains(c))
 }
 
-/// The char at byte `i` of `s` (a char boundary), `None` at the end; ASCII
-/// without decoding.
+/// The char at byte `i` of `s` (a char boundary), `None` at the end, as
+/// [`crate::enrich::text::char_at`] reads it.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => s[i..].chars().next(),
-        None => None,
-    }
+    crate::enrich::text::char_at(s, i)
 }
 
 /// The char that ends at byte `i` of `s` (a char boundary), `None` at the
@@ -226,6 +271,11 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
                 let width = c.len_utf8();
                 let joins = (matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
                     && at(i + width).is_some_and(crate::enrich::text::is_alnum))
+                    // "the nurses' union": a plain apostrophe after a plural
+                    // is its possessive (alone, it is never a quotation mark).
+                    || (c == '\''
+                        && matches!(last, 's' | 'S')
+                        && at(i + 1).is_none_or(char::is_whitespace))
                     // "18,000", "3,5": a comma between digits is part of the number.
                     || (c == ','
                         && last.is_ascii_digit()
@@ -546,6 +596,9 @@ mod tests {
                 while let Some(c) = at(i) {
                     let joins = (matches!(c, '\'' | '’' | '-' | '.' | '&' | '‐')
                         && at(i + 1).is_some_and(crate::enrich::text::is_alnum))
+                        || (c == '\''
+                            && at(i - 1).is_some_and(|p| matches!(p, 's' | 'S'))
+                            && at(i + 1).is_none_or(char::is_whitespace))
                         // "18,000", "3,5": a comma between digits is part of the number.
                         || (c == ','
                             && at(i - 1).is_some_and(|p| p.is_ascii_digit())
@@ -770,6 +823,41 @@ mod tests {
         let t = text(s);
         assert_eq!(t.quotes.len(), 1);
         assert_eq!(&s[t.quotes[0].start..t.quotes[0].end], "‘It did.’");
+    }
+
+    /// The one-pass title-case test answers as its definition does: of the
+    /// words (split at whitespace) with four letters or more once trimmed of
+    /// non-letters, four in five capitalised, and three such words or more.
+    #[test]
+    fn one_pass_title_case_matches_its_definition() {
+        let definition = |line: &str| {
+            let (mut long, mut capitalised) = (0, 0);
+            for word in line.split_whitespace() {
+                let letters = word.trim_matches(|c: char| !crate::enrich::text::is_alpha(c));
+                if letters.chars().count() < 4 {
+                    continue;
+                }
+                long += 1;
+                if letters.chars().next().is_some_and(char::is_uppercase) {
+                    capitalised += 1;
+                }
+            }
+            long >= 3 && capitalised * 5 >= long * 4
+        };
+        let alphabet = ['A', 'b', ' ', '-', '1', 'É', 'ж', '\u{a0}', '\u{b}', '"'];
+        crate::enrich::text::for_every_string(&alphabet, 1..=5, |line| {
+            assert_eq!(is_title_case(line), definition(line), "{line:?}");
+        });
+        for line in [
+            "Mayor Says Pool Will Stay Shut Until June",
+            "“Mayor” Says: Pool—Will Stay Shut (Until June)",
+            "Мэр Говорит, Бассейн Будет Закрыт До Июня",
+            "Der Bürgermeister sagt, das Bad bleibt geschlossen",
+            "Abcd Efgh\u{3000}Ijkl mnop Qrst",
+            "Ab1cd Ef-gh 'Ijkl' Mnop",
+        ] {
+            assert_eq!(is_title_case(line), definition(line), "{line:?}");
+        }
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub(crate) fn parse(text: &str, start: usize, end: usize, para_end: usize) -> Op
     while !text.is_char_boundary(stop) {
         stop -= 1;
     }
+    if !may_hold_dateline(&text.as_bytes()[start..stop]) {
+        return None;
+    }
     let tokens = tokenize(text, start, stop);
     let g = Grammar::new(text, &tokens);
     let parsed = parse_tokens(&g).or_else(|| xinhua(&g))?;
@@ -60,6 +63,17 @@ pub(crate) fn parse(text: &str, start: usize, end: usize, para_end: usize) -> Op
         return None;
     }
     Some(parsed)
+}
+
+/// Whether `window` has a byte every dateline needs: each form but the
+/// Xinhua one closes with a dash (ASCII, or U+2012–U+2015 and U+2212, whose
+/// UTF-8 starts with 0xE2) or puts its agency between slashes ("/ТАСС/"),
+/// and the Xinhua form opens with ideographs (UTF-8 from 0xE3 on). Most
+/// lines a dateline is looked for on have none and are not tokenized.
+fn may_hold_dateline(window: &[u8]) -> bool {
+    window
+        .iter()
+        .any(|&b| matches!(b, b'-' | b'_' | b'/') || b >= 0xe2)
 }
 
 /// The agency named by tokens `[from, to)`.

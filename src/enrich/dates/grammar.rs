@@ -88,7 +88,16 @@ impl<'a> Grammar<'a> {
                 lower.push(' ');
             }
             let start = lower.len();
-            crate::enrich::text::push_lowercase(&mut lower, t.text(text));
+            let word = t.text(text);
+            // Digits have no case, and most words of a non-ASCII script are
+            // already in lower case: copied as they are, not char by char.
+            if t.kind == Kind::Num
+                || (!word.is_ascii() && crate::enrich::text::is_own_lowercase(word))
+            {
+                lower.push_str(word);
+            } else {
+                crate::enrich::text::push_lowercase(&mut lower, word);
+            }
             lower_at.push((start, lower.len()));
         }
         Grammar {

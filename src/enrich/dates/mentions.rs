@@ -5,9 +5,10 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use super::grammar::{DateParts, Grammar, Match, TimeMatch, TimeParts};
-use super::lexicon::{Cue, Unit};
+use super::lexicon::{Cue, LEXICON, Lexicon, Unit};
 use super::tokens::{Kind, Token};
 use crate::enrich::Span;
+use crate::enrich::text::{is_own_lowercase, push_lowercase};
 
 /// What a found expression means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +84,11 @@ const CUE_REACH: usize = 8;
 
 /// Scans the tokens of one line; `us_order` reads "03/04/2020" as month/day.
 pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
+    // Most lines of a page open no rule: they are passed over on their
+    // tokens alone, before the grammar lowercases every token of the line.
+    let Some(first) = first_opener(text, tokens, &LEXICON) else {
+        return Vec::new();
+    };
     let mut g = Grammar::new(text, tokens);
     g.us_order = us_order;
     let lex = g.lex;
@@ -91,14 +97,15 @@ pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut cues: Vec<(Cue, usize, usize)> = Vec::new();
     let mut pending_cue: Option<(Cue, usize)> = None;
-    let mut i = 0;
+    // The tokens before the first opener are passed over by the loop below.
+    let mut i = first;
     while i < tokens.len() {
         // Every rule below starts at a number or at a word that opens a
         // month, weekday or cue form: any other token is passed over with
         // one lookup instead of every rule's.
         let opens = match tokens[i].kind {
             Kind::Num => true,
-            Kind::Word => lex.openers.contains(g.lower(i)),
+            Kind::Word => lex.opens(g.lower(i)),
             Kind::Punct => false,
         };
         if !opens {
@@ -259,6 +266,28 @@ pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
                 .any(|c| c.1 <= 2 && c.2 <= first && first - c.2 <= CUE_REACH);
     }
     out
+}
+
+/// The first token a rule of [`scan`] may start at: a number, or a word
+/// whose lowercase opens a month, weekday or cue form — the test the scan
+/// makes of each token, made here without the grammar's lowercase of the
+/// whole line (a word already in lower case is looked up as it is).
+fn first_opener(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<usize> {
+    let mut lower = String::new();
+    tokens.iter().position(|t| match t.kind {
+        Kind::Num => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            let word = t.text(text);
+            if is_own_lowercase(word) {
+                lex.opens(word)
+            } else {
+                lower.clear();
+                push_lowercase(&mut lower, word);
+                lex.opens(&lower)
+            }
+        }
+    })
 }
 
 fn push(out: &mut Vec<Found>, ranges: &mut Vec<(usize, usize)>, f: (Found, usize, usize)) {

@@ -480,3 +480,56 @@ fn a_date_is_found_wherever_the_line_opens_it() {
         "{late:?}"
     );
 }
+
+/// The byte-loop English test answers as the plain definition over
+/// `split_whitespace` does, at the 3000-word cap too.
+#[test]
+fn english_test_matches_its_definition() {
+    let definition = |text: &str| {
+        let (mut words, mut hits) = (0usize, 0usize);
+        for w in text.split_whitespace().take(3000) {
+            words += 1;
+            if matches!(
+                w,
+                "the" | "The" | "and" | "of" | "to" | "is" | "in" | "that" | "for" | "with"
+            ) {
+                hits += 1;
+            }
+        }
+        words > 0 && hits * 12 >= words
+    };
+    let alphabet = ['t', 'h', 'e', ' ', '\u{a0}', '\u{b}', 'é', 'T'];
+    crate::enrich::text::for_every_string(&alphabet, 1..=5, |text| {
+        assert_eq!(is_english(text), definition(text), "{text:?}");
+    });
+    let mut long = "word ".repeat(2990);
+    long.push_str("the the the the the the the the the the the the and of");
+    for text in [
+        long.as_str(),
+        "The port of the city is in the north, and that is all",
+        "Le port de la ville\u{2003}the end",
+        "the\u{3000}the\u{85}the",
+        "",
+    ] {
+        assert_eq!(is_english(text), definition(text), "{text:?}");
+    }
+}
+
+/// The bit filter before the opener lookup never turns an opener away, and
+/// answers as the set does for words of every kind.
+#[test]
+fn opener_filter_agrees_with_the_set() {
+    let lex = &*lexicon::LEXICON;
+    assert!(!lex.openers.is_empty());
+    for word in &lex.openers {
+        assert!(lex.opens(word), "{word:?}");
+    }
+    let text = include_str!("../../../tests/cases/dates/en.txt").to_owned()
+        + include_str!("../../../tests/cases/dates/ru.txt")
+        + include_str!("../../../tests/cases/dates/zh.txt")
+        + include_str!("../../../tests/cases/dates/ar.txt");
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let lower = word.to_lowercase();
+        assert_eq!(lex.opens(&lower), lex.openers.contains(&lower), "{lower:?}");
+    }
+}

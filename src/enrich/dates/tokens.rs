@@ -65,13 +65,10 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '-' | '\u{2011}')
 }
 
-/// The char at byte `i` of `s` (a char boundary), ASCII without decoding.
+/// The char at byte `i` of `s` (a char boundary), as [`crate::enrich::text::char_at`] reads it.
 #[inline]
 fn char_at(s: &str, i: usize) -> char {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => char::from(b),
-        _ => s[i..].chars().next().unwrap_or('\u{fffd}'),
-    }
+    crate::enrich::text::char_at(s, i).unwrap_or('\u{fffd}')
 }
 
 /// Tokens of `text[from..to]` (`from` and `to` on char boundaries).

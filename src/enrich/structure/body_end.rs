@@ -101,6 +101,69 @@ pub(super) fn drop_box_text(
     }
 }
 
+/// Most lines of a block that is a box's text rather than the article's.
+const BOX_BLOCK_LINES: usize = 4;
+/// Longest line of a box's pitch, in words.
+const BOX_PITCH_WORDS: usize = 35;
+/// Fewest words of a pitch: fewer make a button ("S'abonner").
+const BOX_PITCH_MIN_WORDS: usize = 4;
+/// Fewest prose lines of the article outside a box's block.
+const BOX_PROSE_OUTSIDE: usize = 3;
+
+/// Drops the body lines of a short block that holds a box's call to act: a
+/// newsletter, donation or comment box ("Like our magazine? We chose not to
+/// put up a paywall …" / "… so we need your help." / "Support us with a
+/// small donation."). A box's text shares a block with its pitch, while
+/// the article's paragraphs stand apart; so a block of a few lines with a
+/// banner line or a short pitch in it is the box, when the article has
+/// prose outside it.
+pub(super) fn drop_box_blocks(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+) {
+    // A pitch opens with its question or names its box in a long phrase;
+    // a button ("Subscribe") sits in any block, and a quote ("'No
+    // subscription needed,' the agency wrote") is the story's matter.
+    let pitch = |i: usize| {
+        let f = &feats[i];
+        let opens = kinds[i] == Some(BlockKind::Banner)
+            && f.scan.prefix.is_some_and(|(k, _)| k == BlockKind::Banner);
+        let names = f.words <= BOX_PITCH_WORDS
+            && f.scan.longest >= BOX_TEXT_PHRASE
+            && matches!(f.scan.kind, Some(BlockKind::Banner | BlockKind::Comments));
+        (opens || names)
+            && f.words >= BOX_PITCH_MIN_WORDS
+            && !f.wrapped
+            && !doc.line_text(i).contains(['"', '„', '“', '”', '«', '»'])
+    };
+    let prose = body
+        .iter()
+        .zip(feats)
+        .filter(|&(&b, f)| b && is_good(f))
+        .count();
+    for block in doc.blocks() {
+        let lines = block.first_line..block.end_line;
+        if lines.len() < 2 || lines.len() > BOX_BLOCK_LINES {
+            continue;
+        }
+        if !lines.clone().any(|i| body[i]) || !lines.clone().any(pitch) {
+            continue;
+        }
+        let inside = lines
+            .clone()
+            .filter(|&i| body[i] && is_good(&feats[i]))
+            .count();
+        if prose - inside < BOX_PROSE_OUTSIDE {
+            continue;
+        }
+        for i in lines {
+            body[i] = false;
+        }
+    }
+}
+
 /// Lines under the article looked at for its closing greeting, at most.
 const SIGN_OFF_REACH: usize = 3;
 /// Longest greeting line that signs off a post, in words.
@@ -424,6 +487,133 @@ mod tests {
         paras.extend_from_slice(blocks);
         paras.extend([HARBOUR[2], HARBOUR[3]]);
         page(&paras, &[])
+    }
+
+    /// A newsletter or donation box whose text shares a block with its
+    /// pitch leaves the body, in any language, wherever it sits.
+    #[test]
+    fn a_pitch_block_leaves_the_body() {
+        for pitch in [
+            "Our reporters cover the coast every day of the year, in every weather.\nWe have no paywall and never will, and that costs money every month.\nSupport our journalism with a small monthly donation and help us keep going.",
+            "Unsere Reporter sind jeden Tag an der Küste unterwegs, bei jedem Wetter.\nEine Bezahlschranke gibt es bei uns nicht, und das soll so bleiben.\nUnterstützen Sie unsere Arbeit mit einem kleinen monatlichen Beitrag, danke.",
+        ] {
+            let text = inset(&[pitch]);
+            let body = body_of(&text);
+            assert!(body.contains("Work on the second stage"), "{body}");
+            for line in pitch.lines() {
+                assert!(!body.contains(&line[..30]), "{line}: {body}");
+            }
+        }
+    }
+
+    /// A question opening a paragraph under the article ("Enjoyed this
+    /// article? …") makes it the box that ends the article.
+    #[test]
+    fn a_pitch_question_ends_the_article() {
+        for pitch in [
+            "Enjoyed this article? Get the best of our coverage in your inbox every Friday morning when you sign up.",
+            "Lust auf mehr? Hol dir jeden Freitag die besten Geschichten der Woche direkt in dein Postfach.",
+            "Vous avez aimé cet article ? Recevez chaque vendredi le meilleur de la semaine dans votre boîte.",
+        ] {
+            let text = page(
+                &HARBOUR,
+                &[
+                    pitch,
+                    "",
+                    "Ferry fares to rise in April",
+                    "New bakery opens on the quay",
+                ],
+            );
+            let body = body_of(&text);
+            assert!(body.contains("Work on the second stage"), "{body}");
+            assert!(!body.contains(&pitch[20..40]), "{pitch}: {body}");
+        }
+    }
+
+    /// A name among the topics under a box header after the article is
+    /// no author.
+    #[test]
+    fn a_name_under_a_topics_header_is_no_byline() {
+        let text = page(
+            &HARBOUR,
+            &[
+                "More on this story",
+                "Ferry fares to rise in April as fuel costs climb",
+                "Lifeboat crew called out twice in one night",
+                "New bakery opens on the quay after long delay",
+                "Harbour",
+                "Tom Hale",
+                "Ferries",
+                "",
+            ],
+        );
+        let doc = Document::new(&text);
+        let lang = language::detect_article(&doc, None);
+        let s = super::super::analyze(&doc, lang.as_ref());
+        assert!(s.body_text(&text).contains("Work on the second stage"));
+        assert!(s.authors.is_empty(), "{:?}", s.authors);
+    }
+
+    /// A subscribe button in a paragraph's block, or a quote that names a
+    /// subscription, leaves the paragraph in the body.
+    #[test]
+    fn a_button_or_a_quote_keeps_its_block() {
+        let button = "Subscribe\nThe ferry company said the new timetable would add two sailings a day from May, with a late boat on Fridays and Saturdays in the summer.";
+        let quote = "\"No subscription needed, no adverts, no fees,\" the ferry company wrote on its website when it launched the new live map of its boats.\nThe map shows every sailing in real time and warns of delays caused by the weather.";
+        let text = inset(&[button, quote]);
+        let body = body_of(&text);
+        for kept in ["add two sailings", "live map of its boats", "in real time"] {
+            assert!(body.contains(kept), "{kept}: {body}");
+        }
+    }
+
+    /// A short copyright credit with a subheading under its paragraph does
+    /// not end the article.
+    #[test]
+    fn a_photo_credit_over_a_subheading_does_not_end_the_article() {
+        let text = page(
+            &[
+                HARBOUR[0],
+                HARBOUR[1],
+                "© Harbour Press",
+                HARBOUR[2],
+                "What comes next for the fish market",
+                HARBOUR[3],
+            ],
+            &[],
+        );
+        let body = body_of(&text);
+        assert!(body.contains("Work on the second stage"), "{body}");
+    }
+
+    /// PHP warnings printed over a page are not its article.
+    #[test]
+    fn php_diagnostics_are_not_the_article() {
+        let warnings: Vec<String> = ["start_el", "end_el", "start_lvl", "end_lvl", "walk", "display"]
+            .iter()
+            .map(|f| format!("Warning: Declaration of Menu_Walker::{f}() should be compatible with the method of its parent class, as the theme expects, in /home/site/wp-content/themes/coast/functions.php on line 112"))
+            .collect();
+        let mut paras: Vec<&str> = warnings.iter().map(String::as_str).collect();
+        paras.push("Harbour road works to start in spring");
+        paras.extend(HARBOUR);
+        let text = page(&paras, &[]);
+        let body = body_of(&text);
+        assert!(body.contains("Work on the second stage"), "{body}");
+        assert!(!body.contains("Menu_Walker"), "{body}");
+    }
+
+    /// Tag lines a flattener kept leave the body; an embed's quote stays.
+    #[test]
+    fn markup_lines_leave_the_body() {
+        let text = inset(&[
+            "<div class=\"related-box\" data-id=\"4411\">",
+            "[gallery ids=\"31,32,35\" columns=\"3\"]",
+            "<post author=\"@coastwatch\">The ferry left on time this morning despite the strong winds along the coast.</post>",
+        ]);
+        let body = body_of(&text);
+        assert!(body.contains("left on time this morning"), "{body}");
+        assert!(!body.contains("related-box"), "{body}");
+        assert!(!body.contains("gallery ids"), "{body}");
     }
 
     #[test]

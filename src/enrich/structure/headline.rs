@@ -108,6 +108,11 @@ pub(super) fn after_title_match(
             (a, b)
         };
     }
+    if let Some(h) = dated_rewording(folded, (a, b), feats, kinds) {
+        if prose(h + 1, b) >= PROSE_UNDER_TITLE {
+            return (h + 1, b);
+        }
+    }
     // Below the region only the page's own title counts; said again above
     // the region, whatever the line's kind, it anchors the article there.
     let Some(h) = first_own.filter(|&h| h > b && is_repeat(&own, h)) else {
@@ -121,6 +126,94 @@ pub(super) fn after_title_match(
         }
         _ => (a, b),
     }
+}
+
+/// The words of the page title's headline parts (line 0 without its last
+/// part, the site's name, when it has several), if line 0 is a title of
+/// three words or more.
+fn lead_words<'a>(folded: &'a FoldedLines, feats: &[LineFeatures]) -> Option<HashSet<&'a str>> {
+    let f0 = feats.first()?;
+    if f0.length > HEADLINE_MAX_CHARS || f0.words < 3 {
+        return None;
+    }
+    let parts = title_parts(folded.line(0));
+    let lead = if parts.len() >= 2 {
+        &parts[..parts.len() - 1]
+    } else {
+        &parts[..]
+    };
+    let words: HashSet<&str> = lead.iter().flat_map(|p| words_of(p)).collect();
+    (words.len() >= 3).then_some(words)
+}
+
+/// Whether a folded line rewords the page title: it says most of the
+/// title's words, and they are a good part of its own.
+fn rewords_title(folded: &str, title_words: &HashSet<&str>) -> bool {
+    let (line_share, title_share) = title_shares(folded, title_words);
+    line_share >= REWORDED_LINE_SHARE && title_share >= REWORDED_TITLE_SHARE
+}
+
+/// Score a headline candidate gains for rewording the page title.
+const REWORDED_BONUS: f32 = 2.0;
+/// Lines under a heading searched for its byline or date line.
+const HEADING_TO_DATE: usize = 3;
+/// Least share of the page title's words a heading inside the region says.
+const REWORDED_TITLE_SHARE: f32 = 0.6;
+/// Least share of a heading's words that are the page title's.
+const REWORDED_LINE_SHARE: f32 = 0.3;
+
+/// The page's heading inside the region (a, b], reworded from the title
+/// (line 0): a headline-shaped line that says most of the title's words,
+/// with a byline or a date within [`HEADING_TO_DATE`] lines under it. A
+/// region that took in a sidebar or a form above the article holds the
+/// article's heading with its date line; a teaser of another story says
+/// other words. The best match wins, the first of equals: a "most read"
+/// entry repeats the heading further down. None when a line over the
+/// region says the title as well.
+fn dated_rewording(
+    folded: &FoldedLines,
+    (a, b): (usize, usize),
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+) -> Option<usize> {
+    let title_words = lead_words(folded, feats)?;
+    let mut best: Option<(f32, usize)> = None;
+    for h in a + 1..=b.min(feats.len() - 1) {
+        let f = &feats[h];
+        let shaped = kinds[h].is_none()
+            && (3..=25).contains(&f.words)
+            && f.length <= HEADLINE_MAX_CHARS
+            && !f.dateline
+            && !(f.terminal && is_good(f));
+        if !shaped {
+            continue;
+        }
+        let dated = (h + 1..=(h + HEADING_TO_DATE).min(b)).any(|k| {
+            matches!(kinds[k], Some(BlockKind::Byline | BlockKind::Timestamp))
+                || feats[k].clock && !is_good(&feats[k])
+        });
+        if !dated {
+            continue;
+        }
+        let (line_share, title_share) = title_shares(folded.line(h), &title_words);
+        if line_share >= REWORDED_LINE_SHARE
+            && title_share >= REWORDED_TITLE_SHARE
+            && best.is_none_or(|(s, _)| line_share + title_share > s)
+        {
+            best = Some((line_share + title_share, h));
+        }
+    }
+    let (score, h) = best?;
+    // A line above the region that says the title as well is the heading:
+    // the article starts at the region, and the line inside it heads a
+    // video or a box.
+    let said_above = (a.saturating_sub(HEADLINE_WINDOW).max(1)..a).any(|i| {
+        (3..=25).contains(&feats[i].words) && {
+            let (l, t) = title_shares(folded.line(i), &title_words);
+            l + t >= score
+        }
+    });
+    (!said_above).then_some(h)
 }
 
 /// Whether `line` holds a title separator: a line without one has one part.
@@ -182,6 +275,7 @@ pub(super) fn find_headline(
     // site's name ("Headline | Site").
     let first_part = title_parts(title).first().map(|p| lexicon::fold(p).0);
     let lo = first.saturating_sub(HEADLINE_WINDOW);
+    let lead = lead_words(folded_lines, feats);
     let mut best: Option<(f32, usize, bool, Option<usize>)> = None;
     let mut content_between = 0usize;
     // The article's first line is a candidate when it does not read like a
@@ -266,6 +360,15 @@ pub(super) fn find_headline(
             if is_good(f) && f.terminal && f.words > 15 {
                 score -= 2.0;
             }
+            // The page's heading reworded from its title: most of the
+            // title's words, few others.
+            let reworded = i > 0
+                && !titled
+                && f.words >= 3
+                && lead.as_ref().is_some_and(|w| rewords_title(folded, w));
+            if reworded {
+                score += REWORDED_BONUS;
+            }
             if f.repeats >= 2 {
                 score += 0.5;
             }
@@ -276,7 +379,8 @@ pub(super) fn find_headline(
                 score += 1.0;
             }
             if best.is_none_or(|(s, _, _, _)| score > s) {
-                best = Some((score, i, titled, cut));
+                // A line that says the title is no deck under another.
+                best = Some((score, i, titled || reworded, cut));
             }
             content_between += 1;
         }
@@ -325,6 +429,11 @@ pub(super) fn find_headline(
 /// for its heading.
 const QUESTION_WORDS: usize = 15;
 
+/// Score a title's repeat gains for a byline or date line right under it.
+const ANCHOR_OVER_BYLINE: f32 = 0.5;
+/// Score a title's repeat loses for being a long sentence.
+const ANCHOR_SENTENCE: f32 = 1.0;
+
 /// Most lines searched for a repeat of the page title.
 const ANCHOR_LINES: usize = 2000;
 
@@ -348,7 +457,12 @@ fn title_anchor(
         return None;
     }
     let title = doc.line_text(0);
-    let folded_title = folded_lines.line(0);
+    // A title with nothing after its separator ("Headline |", where the
+    // site's name is missing) is the headline with a stray mark.
+    let folded_title = folded_lines
+        .line(0)
+        .trim_end_matches(['|', '-', '–', '—', ':', '·', '•'])
+        .trim_end();
     let parts: Vec<String> = title_parts(title)
         .iter()
         .map(|p| lexicon::fold(p.trim_matches(|c: char| "»«›‹".contains(c)).trim()).0)
@@ -357,6 +471,7 @@ fn title_anchor(
     // Site") is a separate element on the page: the line that equals the
     // part without it is the heading.
     let tails: Vec<Option<&str>> = parts.iter().map(|p| kicker_tail(p)).collect();
+    let part_words: Vec<usize> = parts.iter().map(|p| words_of(p).count()).collect();
     let title_len = folded_title.chars().count().max(1) as f32;
     // The title's words without the site's name (its last part).
     let lead = if parts.len() >= 2 {
@@ -379,7 +494,13 @@ fn title_anchor(
         let mut extended_lead = false;
         let mut close_rewording = false;
         let tail_part = tails.iter().position(|t| *t == Some(folded));
-        let exact_part = parts.iter().position(|p| *p == folded).or(tail_part);
+        // The parts lost their guillemets with the separators; a heading
+        // quoted whole ("«…»") keeps them.
+        let bare = folded.trim_matches(|c: char| "»«›‹".contains(c)).trim();
+        let exact_part = parts
+            .iter()
+            .position(|p| *p == folded || *p == bare)
+            .or(tail_part);
         let mut score = if folded == folded_title {
             7.0
         } else if feats[0].words >= 4
@@ -459,9 +580,20 @@ fn title_anchor(
             && parts[0].starts_with(folded)
             && parts[0][folded.len()..].starts_with(' ')
             && 3 * folded.len() >= 2 * parts[0].len();
+        // A short first part is the headline, not the site's name, when
+        // no later part says much more ("Muffin Basics : Muffin Recipes");
+        // right under the title it is the logo all the same.
+        let short_lead = exact_part == Some(0)
+            && i > 3
+            && part_words[0] >= 2
+            && parts.len() >= 2
+            && parts[1..]
+                .iter()
+                .all(|p| words_of(p).count() <= part_words[0] + 1);
         let lead_part = extended_lead
             || lead_prefix
             || close_rewording
+            || short_lead
             || (exact_part == Some(0) || tail_part.is_some()) && parts.len() >= 2 && f.words >= 3;
         // A subheading or a recipe card inside the article may say more or
         // less of the title too.
@@ -482,6 +614,16 @@ fn title_anchor(
         };
         let cap = if lead_part { 1.0 } else { 3.0 };
         score -= (0.1 * distance as f32).min(cap);
+        // The heading sits over its byline or date line; the lede that
+        // restates the title is a long sentence.
+        if (i + 1..(i + 4).min(n))
+            .any(|k| matches!(kinds[k], Some(BlockKind::Byline | BlockKind::Timestamp)))
+        {
+            score += ANCHOR_OVER_BYLINE;
+        }
+        if is_good(f) && f.terminal && f.words > 15 {
+            score -= ANCHOR_SENTENCE;
+        }
         if best.is_none_or(|(s, _, _)| score > s) {
             best = Some((score, i, cut));
         }
@@ -545,11 +687,31 @@ pub(super) fn word_overlap(folded: &str, title: &HashSet<&str>) -> f32 {
     if title.len() < 3 {
         return 0.0;
     }
-    // Distinct words without a set: a line has at most a few dozen words,
-    // and this runs for many lines of a page.
+    let (line, title) = title_shares(folded, title);
+    line.min(title)
+}
+
+/// The share of the line's distinct words that are in `title`, and the
+/// share of the title's words that are in the line (0 for a line of fewer
+/// than three distinct words).
+fn title_shares(folded: &str, title: &HashSet<&str>) -> (f32, f32) {
+    if title.is_empty() {
+        return (0.0, 0.0);
+    }
+    // Distinct words: by comparing with the earlier words for a line of a
+    // few dozen words (this runs for many lines of a page), through a set
+    // for a longer one, so that a long paragraph costs linear time.
+    const PAIRWISE_MAX_WORDS: usize = 64;
+    let words: Vec<&str> = words_of(folded).collect();
     let (mut distinct, mut shared) = (0usize, 0usize);
-    for (k, w) in words_of(folded).enumerate() {
-        if words_of(folded).take(k).any(|v| v == w) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (k, &w) in words.iter().enumerate() {
+        let repeat = if words.len() <= PAIRWISE_MAX_WORDS {
+            words[..k].contains(&w)
+        } else {
+            !seen.insert(w)
+        };
+        if repeat {
             continue;
         }
         distinct += 1;
@@ -558,10 +720,10 @@ pub(super) fn word_overlap(folded: &str, title: &HashSet<&str>) -> f32 {
         }
     }
     if distinct < 3 {
-        return 0.0;
+        return (0.0, 0.0);
     }
     let shared = shared as f32;
-    (shared / distinct as f32).min(shared / title.len() as f32)
+    (shared / distinct as f32, shared / title.len() as f32)
 }
 
 /// The headline part of a line: without the site name of a title line
@@ -683,6 +845,27 @@ mod tests {
                     .is_none_or(|h| text.lines().any(|l| l == h.text(text)))
             );
         }
+    }
+
+    #[test]
+    fn a_rewording_says_most_of_the_title_and_little_else() {
+        let title = folded("Rail strike: commuters wait again for trains | Daily Post");
+        let words: HashSet<&str> = title_parts(&title)[..1]
+            .iter()
+            .flat_map(|p| words_of(p))
+            .collect();
+        let heading = folded("Commuters wait again on Monday for their trains");
+        assert!(rewords_title(&heading, &words));
+        // A teaser on the same topic shares a word or two.
+        let teaser = folded("Strike talks resume in the capital on Monday");
+        assert!(!rewords_title(&teaser, &words));
+        // Said in passing in a long sentence: the title's words are a small
+        // share of the line's.
+        let sentence = folded(
+            "Commuters who wait for trains again and again told us about delays, \
+             cancelled connections, crowded platforms, missed shifts and long walks home",
+        );
+        assert!(!rewords_title(&sentence, &words));
     }
 
     /// `tests/cases/structure/headline_<lang>.txt`: `<headline><TAB><lede or

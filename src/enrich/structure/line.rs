@@ -153,6 +153,14 @@ pub(crate) struct LineFeatures {
     /// Ends with an emoji or an emoticon ("… und das gefällt mir 😉",
     /// "Bis bald, ihr Lieben <3"): a blogger's closing line, not a link.
     pub emoticon_end: bool,
+    /// Markup the flattener left as text, with next to no words outside
+    /// it: an HTML tag line, a WordPress shortcode, a template tag.
+    pub markup: bool,
+    /// A PHP diagnostic printed into the page ("Warning: … on line 12").
+    pub diagnostic: bool,
+    /// A photo credit of names around a slash and nothing else ("PAP/
+    /// Jan Nowak", "Jane Doe/Picture Desk").
+    pub slash_credit: bool,
 }
 
 impl LineFeatures {
@@ -230,6 +238,129 @@ fn emoticon_end(text: &str) -> bool {
         || [":)", ";)", ":-)", ";-)", ":D", "<3", "(:", "^^"]
             .iter()
             .any(|e| t.ends_with(e))
+}
+
+/// Labels that open a PHP diagnostic printed into a page.
+const PHP_DIAGNOSTICS: [&str; 6] = [
+    "Warning:",
+    "Notice:",
+    "Deprecated:",
+    "Strict Standards:",
+    "Fatal error:",
+    "Parse error:",
+];
+
+/// Most letters and digits outside the markup of a markup line.
+const MARKUP_TEXT_MAX: usize = 12;
+
+/// Whether `text` is markup a flattener kept as text, not the page's words:
+/// a line opening with an HTML tag that carries attributes or closes on
+/// the line (`<div class="…">`, `</p>`), a WordPress shortcode with
+/// attributes or its closing tag (`[caption id="…"]…[/caption]`; a
+/// footnote mark "[ii]" or an editor's "[sic]" has neither), or a template
+/// tag (`{{ … }}`, `{% … %}`), with at most [`MARKUP_TEXT_MAX`] letters
+/// and digits outside the tags. An embed's text inside its tag
+/// (`<tweet …>Polls close at eight.</tweet>`) is the article's quote.
+fn markup_residue(text: &str) -> bool {
+    let t = text.trim_start();
+    let b = t.as_bytes();
+    let opens = match b.first() {
+        Some(b'<') => {
+            let name_start = usize::from(b.get(1) == Some(&b'/')) + 1;
+            let name_len = b[name_start.min(b.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                .count();
+            let after = b.get(name_start + name_len);
+            // Tags are lowercase; a wire story's "<IBM> said …" names a
+            // company's ticker in capitals.
+            name_len > 0
+                && b[name_start].is_ascii_lowercase()
+                && matches!(after, Some(b' ' | b'>' | b'/'))
+                && (t.contains("=\"") || t.contains("='") || after == Some(&b'>'))
+        }
+        Some(b'[') => {
+            let name_len = b[1..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase() || **c == b'_')
+                .count();
+            if name_len < 3 {
+                return false;
+            }
+            let name = &t[1..1 + name_len];
+            let attrs = b.get(1 + name_len) == Some(&b' ')
+                && t[1 + name_len..]
+                    .split(']')
+                    .next()
+                    .is_some_and(|a| a.contains('='));
+            attrs
+                || t.match_indices("[/").any(|(at, _)| {
+                    t[at + 2..]
+                        .strip_prefix(name)
+                        .is_some_and(|rest| rest.starts_with(']'))
+                })
+        }
+        Some(b'{') => t.starts_with("{{") || t.starts_with("{%"),
+        _ => false,
+    };
+    opens && text_outside_markup(t) <= MARKUP_TEXT_MAX
+}
+
+/// Letters and digits of `text` outside `<…>`, `[…]`, `{…}` and web
+/// addresses (an embed's URL is markup too).
+fn text_outside_markup(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut count = 0;
+    let mut in_url = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            '<' | '[' | '{' => {
+                depth += 1;
+                in_url = false;
+            }
+            '>' | ']' | '}' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() => in_url = false,
+            'h' if depth == 0 && !in_url && text[at..].starts_with("http") => in_url = true,
+            c if depth == 0 && !in_url && c.is_alphanumeric() => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+/// Most words of a slash credit.
+const SLASH_CREDIT_WORDS: usize = 5;
+
+/// Whether `text` is a photo credit of capitalised names (an agency, a
+/// photographer, a picture site) around one slash, with no figures and no
+/// closing stop: "PAP/ Jan Nowak", "Jane Doe / Picture Desk",
+/// "Kari Berg/imagebank.example.se".
+fn slash_credit(text: &str, f: &LineFeatures) -> bool {
+    if f.terminal || f.digits > 0 || f.words > SLASH_CREDIT_WORDS || text.matches('/').count() != 1
+    {
+        return false;
+    }
+    let Some((left, right)) = text.split_once('/') else {
+        return false;
+    };
+    let named = |side: &str| {
+        let mut words = side.split_whitespace().peekable();
+        words.peek().is_some()
+            && words.all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.contains('.'))
+    };
+    // Two names around it, or a name and a site: not "and/or", not a path.
+    named(left)
+        && named(right)
+        && left.split_whitespace().count() + right.split_whitespace().count() >= 3
+}
+
+/// Whether `text` is a PHP diagnostic naming its source line.
+fn php_diagnostic(text: &str) -> bool {
+    PHP_DIAGNOSTICS.iter().any(|p| text.starts_with(p))
+        && text
+            .split(" on line ")
+            .nth(1)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Words of a line of a date and a name: three for the date, two or more
@@ -407,6 +538,9 @@ pub(crate) fn features_folded(
     f.colon_end = text.trim_end().ends_with([':', '：']);
     f.dated_name = dated_name(text, &f, lexicon);
     f.emoticon_end = emoticon_end(text);
+    f.markup = markup_residue(text);
+    f.diagnostic = php_diagnostic(text);
+    f.slash_credit = slash_credit(text, &f);
     f.clock = text.as_bytes().windows(3).any(|w| {
         w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
     });
@@ -416,6 +550,66 @@ pub(crate) fn features_folded(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slash_credits() {
+        let lexicon = super::super::lexicon::get();
+        let stop = lexicon.stopwords(Some("en"));
+        let credit = |t: &str| slash_credit(t, &features(t, lexicon, stop));
+        for line in [
+            "PAP/ Jan Nowak",
+            "Jane Doe / Picture Desk",
+            "Kari Berg/imagebank.example.se",
+        ] {
+            assert!(credit(line), "{line}");
+        }
+        for line in [
+            "Ukraine/Russia",
+            "News / Sport",
+            "Jane Doe / Picture Desk / Archive",
+            "Results 2024/25 season",
+            "The and/or question.",
+        ] {
+            assert!(!credit(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn markup_left_by_the_flattener_is_residue() {
+        for line in [
+            "<div class=\"entry-meta\" id=\"post-77\">",
+            "</figure>",
+            "<p>",
+            "[gallery ids=\"12,14,19\" columns=\"3\"]",
+            "[caption id=\"attachment_9\" align=\"alignleft\"]Boats at dawn[/caption]",
+            "[embed]https://video.example.org/v/123[/embed]",
+            "{{ post.author_name }}",
+            "{% include 'share.html' %}",
+        ] {
+            assert!(markup_residue(line), "{line}");
+        }
+        assert!(php_diagnostic(
+            "Warning: Cannot modify header information in /var/www/site/index.php on line 42"
+        ));
+        assert!(php_diagnostic(
+            "Deprecated: Function create_function() is deprecated in /srv/wp/theme.php on line 7"
+        ));
+        assert!(!php_diagnostic(
+            "Warning: storms are expected across the coast on Friday."
+        ));
+        for line in [
+            "[ii] The council published its figures a week later.",
+            "\u{201c}We gave [child] a bike,\u{201d} she said.",
+            "<3 Bis bald!",
+            "<NORTHWIND TRADING CO> said it expects higher sales.",
+            "Warning: storms are expected across the coast on Friday.",
+            "The notice was posted on line 4 of the tram network.",
+            "[sic] is how the letter spelled it.",
+            "<quote source=\"@harbourwatch\">Ferries resume at noon, the port says.</quote>",
+        ] {
+            assert!(!markup_residue(line), "{line}");
+        }
+    }
 
     #[test]
     fn datelines_in_house_styles() {

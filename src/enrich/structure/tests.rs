@@ -461,6 +461,13 @@ fn word_overlap_is_the_smaller_share_both_ways() {
     assert!(word_overlap("minions mit schablonen malen", &title) > 0.99);
     assert!(word_overlap("minions mit schablonen malen und vieles mehr dazu", &title) < 0.7);
     assert_eq!(word_overlap("minions", &title), 0.0);
+    // Repeats count once, in a short line and in a long one alike (the
+    // long one is counted through a set): 8 distinct words, 4 of the title.
+    let short = "minions mit schablonen malen und vieles mehr dazu minions mit";
+    let long = [short; 12].join(" ");
+    assert!(long.split(' ').count() > 100);
+    assert_eq!(word_overlap(short, &title), 0.5);
+    assert_eq!(word_overlap(&long, &title), 0.5);
 }
 
 /// An invented German page: the title's headline part is repeated under the

@@ -514,6 +514,13 @@ impl LineCtx<'_> {
 /// Whether `rest` (the line after a name) starts with a speech verb.
 fn speech_follows(rest: &str) -> bool {
     let rest = rest.trim_start_matches([',', ' ', '\u{a0}']);
+    // The lowercase of the head starts with the lowercase of its first char
+    // (capital sigma's either form is no verb's first letter): most names
+    // are followed by a word no verb starts like, and are not lowercased.
+    let first = rest.chars().next().and_then(|c| c.to_lowercase().next());
+    if !SPEECH_AFTER.iter().any(|v| v.chars().next() == first) {
+        return false;
+    }
     let mut end = rest.len().min(24);
     while !rest.is_char_boundary(end) {
         end -= 1;
@@ -666,6 +673,46 @@ mod tests {
         });
         for w in ["NATO", "GMT", "AT&T", "Q1", "BSSC", "UNESCO"] {
             assert_eq!(is_acronym(w), definition(w), "{w}");
+        }
+    }
+
+    /// The first-letter test before lowercasing changes no answer.
+    #[test]
+    fn speech_after_a_name_by_its_definition() {
+        let definition = |rest: &str| {
+            let rest = rest.trim_start_matches([',', ' ', '\u{a0}']);
+            let end = floor(rest, 24);
+            let head = rest[..end].to_lowercase();
+            SPEECH_AFTER.iter().any(|v| {
+                head.strip_prefix(v)
+                    .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+            })
+        };
+        for rest in [
+            "",
+            ", ",
+            " said on Monday",
+            ", SAID the minister",
+            " Said",
+            " saidx",
+            " says.",
+            " told reporters",
+            " of the city",
+            " and others",
+            " ha detto che",
+            " a déclaré",
+            " a dit",
+            " ЗАЯВИЛ журналистам",
+            " заявила,",
+            " Сказав",
+            " зазначив",
+            " Σ said",
+            " İs said",
+            "\u{a0}explained why",
+            " erklärte am Montag",
+            " dijo que",
+        ] {
+            assert_eq!(speech_follows(rest), definition(rest), "{rest:?}");
         }
     }
 

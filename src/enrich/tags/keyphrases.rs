@@ -4,12 +4,14 @@
 //! first appears. Names (always capitalised) are left to the entities, and
 //! only body lines are read, so page chrome never becomes a key phrase.
 
+use std::borrow::Cow;
+
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::lexicon;
 use super::{SpanWords, Tag, TagKind};
 use crate::enrich::Span;
-use crate::enrich::text::{is_alpha, push_lowercase};
+use crate::enrich::text::{is_alpha, is_own_lowercase, push_lowercase};
 
 /// Key phrases reported at most.
 const MAX_PHRASES: usize = 10;
@@ -85,7 +87,7 @@ pub(crate) fn extract(
     // lowercase word holds a space, so ids and joined keys agree).
     // Stopwords of content shape are kept too, as `None`: a word met again
     // costs one lookup, whichever it is.
-    let mut word_ids: HashMap<String, Option<u32>> = HashMap::new();
+    let mut word_ids: HashMap<Cow<'_, str>, Option<u32>> = HashMap::new();
     // Occurrences of each word, by id.
     let mut word_freq: Vec<u32> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -136,21 +138,36 @@ pub(crate) fn extract(
             }
             prev_end = at + w.len();
             let content = if has_content_shape(w) {
-                lower_word.clear();
-                push_lowercase(&mut lower_word, w);
-                match word_ids.get(lower_word.as_str()) {
+                // A word already in lower case is its own key: no copy to
+                // look it up, and none to keep it.
+                let own = is_own_lowercase(w);
+                let lower: &str = if own {
+                    w
+                } else {
+                    lower_word.clear();
+                    push_lowercase(&mut lower_word, w);
+                    &lower_word
+                };
+                let key = || -> Cow<'_, str> {
+                    if own {
+                        Cow::Borrowed(w)
+                    } else {
+                        Cow::Owned(lower.to_owned())
+                    }
+                };
+                match word_ids.get(lower) {
                     Some(&Some(id)) => {
                         word_freq[id as usize] += 1;
                         Some(id)
                     }
                     Some(&None) => None,
-                    None if stop.contains(lower_word.as_str()) => {
-                        word_ids.insert(lower_word.clone(), None);
+                    None if stop.contains(lower) => {
+                        word_ids.insert(key(), None);
                         None
                     }
                     None => {
                         let id = word_freq.len() as u32;
-                        word_ids.insert(lower_word.clone(), Some(id));
+                        word_ids.insert(key(), Some(id));
                         word_freq.push(1);
                         Some(id)
                     }
@@ -175,7 +192,7 @@ pub(crate) fn extract(
     let mut vocabulary: Vec<&str> = vec![""; word_freq.len()];
     for (word, &id) in &word_ids {
         if let Some(id) = id {
-            vocabulary[id as usize] = word;
+            vocabulary[id as usize] = word.as_ref();
         }
     }
     let sentences = sentence.max(1) as f32;

@@ -213,9 +213,15 @@ pub(super) fn best_byline(page: &Page<'_, '_>, lexicon: &Lexicon) -> Option<(Fou
     let before = first.saturating_sub(BYLINE_WINDOW)..first;
     let inside = first..(first + 12).min(last + 1);
     let after = (last + 1)..(last + 1 + BYLINE_WINDOW).min(n);
+    // Under a box header after the article ("More on this", "Tags") names
+    // are the box's topics, not the article's authors.
+    let last_body = body.iter().rposition(|&b| b).unwrap_or(first);
+    let boxed = (last_body + 1..(last + 1 + BYLINE_WINDOW).min(n))
+        .find(|&i| matches!(kinds[i], Some(BlockKind::Related | BlockKind::Tags)))
+        .unwrap_or(n);
     let mut best: Option<(f32, Found, bool)> = None;
     for i in before.chain(inside).chain(after) {
-        if body[i] {
+        if body[i] || i > boxed {
             continue;
         }
         let (found, placed, stacked) = match &bylines[i] {
@@ -270,7 +276,8 @@ pub(super) fn best_byline(page: &Page<'_, '_>, lexicon: &Lexicon) -> Option<(Fou
         // ("23.06.2016 um 16:14 Uhr - Ana Ruiz - 91 Kommentare"), not a
         // wire story's dateline ("HONG KONG, April 2 - The company said").
         let long = body[i] && feats[i].words > BODY_NAME_WORDS;
-        if (long && (feats[i].digits == 0 || feats[i].dateline))
+        if i > boxed
+            || (long && (feats[i].digits == 0 || feats[i].dateline))
             || feats[i].repeats > 4
             || matches!(kinds[i], Some(BlockKind::Headline | BlockKind::Footer))
         {
