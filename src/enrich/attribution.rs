@@ -284,6 +284,43 @@ mod tests {
     }
 
     #[test]
+    fn roles_are_people_and_institutions_organisations_in_any_case() {
+        // One language a page: the lexicon follows the article's language.
+        for (sentence, name, kind) in [
+            (
+                "The mayor said the pool would reopen after the summer.",
+                "The mayor",
+                SourceType::Person,
+            ),
+            (
+                "Die Ministerin sagte, das Bad bleibe bis zum Sommer geschlossen.",
+                "Die Ministerin",
+                SourceType::Person,
+            ),
+            (
+                "Das Ministerium teilte mit, das Bad bleibe bis zum Sommer geschlossen.",
+                "Das Ministerium",
+                SourceType::Organization,
+            ),
+            (
+                "La ministra dijo que la piscina seguirá cerrada hasta el verano.",
+                "La ministra",
+                SourceType::Person,
+            ),
+        ] {
+            let text = format!("Headline\n\n{sentence}");
+            let doc = Document::new(&text);
+            let language = crate::enrich::language::detect_article(&doc, None);
+            let (a, _) = extract(&doc, &structure(&doc), language.as_ref());
+            let sources: Vec<_> = a
+                .iter()
+                .filter_map(|a| a.source.as_ref().map(|s| (s.name.as_str(), s.kind)))
+                .collect();
+            assert_eq!(sources, [(name, kind)], "{sentence}");
+        }
+    }
+
+    #[test]
     fn unnamed_sources_keep_their_whole_phrase() {
         let text = "Headline\n\nPeople close to the talks said a deal was near.\n\n\
                     Two people briefed on the plan told Reuters the bank would cut 300 jobs.\n\n\

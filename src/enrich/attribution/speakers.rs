@@ -236,6 +236,12 @@ impl<'a> Speakers<'a> {
         let org = words
             .iter()
             .any(|t| lex.is(strip_possessive(&t.lower), Tag::Org));
+        // A capital that names something: not the article opening a
+        // sentence ("The mayor"), not a role word German capitalises as
+        // every noun ("Die Ministerin").
+        let capitalised = words.iter().enumerate().any(|(i, t)| {
+            t.upper && !(i == 0 && lex.is(&t.lower, Tag::Det)) && !lex.is(&t.lower, Tag::Title)
+        });
         if ns < words.len() && !org {
             let name_words: Vec<&str> = words[ns..]
                 .iter()
@@ -255,7 +261,7 @@ impl<'a> Speakers<'a> {
             }
             return Some(self.source(name, description, SourceType::Person, mention));
         }
-        if org || words.iter().any(|t| t.upper) {
+        if org || capitalised {
             return Some(self.source(
                 mention_text.to_owned(),
                 describe(0, 0),
@@ -280,6 +286,15 @@ impl<'a> Speakers<'a> {
         {
             let name = name.clone();
             return Some(self.source(name, mention_text.to_owned(), SourceType::Person, mention));
+        }
+        // "the mayor", "die Ministerin": a person known by a role.
+        if lex.is(head, Tag::Title) {
+            return Some(self.source(
+                mention_text.to_owned(),
+                String::new(),
+                SourceType::Person,
+                mention,
+            ));
         }
         Some(self.source(
             mention_text.to_owned(),

@@ -380,6 +380,10 @@ impl Sentence<'_> {
         } else {
             i
         };
+        // "sagte er der Zeitung": a pronoun is the whole phrase.
+        if i < self.b_eff && self.is_pronoun(i) && self.toks[i].quote.is_none() {
+            return Some((i, i + 1));
+        }
         let mut e = i;
         while e < self.b_eff && e - i < MAX_NP_AFTER {
             let t = &self.toks[e];
@@ -1055,7 +1059,14 @@ fn frame(
             let np = s.subject_before(ks);
             let boundary = np
                 .and_then(|n| n.start.checked_sub(1))
-                .filter(|&x| x >= s.a);
+                .filter(|&x| x >= s.a)
+                // "…, as the union said", "…, wie die Bahn mitteilte": the
+                // comma before "as" ends what was said.
+                .map(|x| {
+                    let as_clause =
+                        x > s.a && s.is(x, Tag::Sub) && s.is(x, Tag::Conj) && toks[x - 1].is(",");
+                    if as_clause { x - 1 } else { x }
+                });
             (np, boundary, c1)
         }
     };

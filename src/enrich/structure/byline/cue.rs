@@ -298,6 +298,20 @@ pub(super) fn names_after(
             .trim_end_matches(':')
             .eq_ignore_ascii_case(c)
     });
+    // "Vom Balkon aus betrachtet": "vom" holds an article ("von dem"), so a
+    // noun follows it: a team or a handle signing a post ("vom
+    // Redaktionsteam", "vom Gartenfreund"), or a phrase that goes on in
+    // lowercase.
+    if !role_only
+        && line[cue_start..cue_end]
+            .trim_end_matches(':')
+            .eq_ignore_ascii_case("vom")
+        && line[name_end..]
+            .trim_start()
+            .starts_with(char::is_lowercase)
+    {
+        return None;
+    }
     // "Eingestellt von Kay", "Scritto da Kay": a lead-in makes the cue one.
     if weak_cue
         && cue_start > 0
