@@ -49,6 +49,9 @@ pub struct Topic {
 const TAXONOMY: &str = include_str!("../../data/iptc/mediatopics.tsv");
 const KEYWORDS: &str = include_str!("../../data/iptc/keywords.txt");
 const NAMES: &str = include_str!("../../data/iptc/names.txt");
+/// The gazetteer's cities: a club named after its city ("Southampton") is
+/// the city as often as the club.
+const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 const POLICY: &str = include_str!("../../data/iptc/policy.txt");
 
 /// Weight of a taxonomy label word by the level of the concept it labels
@@ -84,6 +87,10 @@ const OFF_SENSE_WEIGHT: f32 = 0.25;
 /// The weight from which a phrase fixes its words' sense: the hand-written
 /// phrases' "typical of the topic" (see `data/iptc/keywords.txt`).
 const SENSE_PHRASE_WEIGHT: f32 = 1.5;
+/// The evidence other terms must give a topic before a club named after
+/// its city counts for it: one listed keyword (weight 1), not the taxonomy
+/// definitions' faint words.
+const CITY_CLUB_MIN_OTHER: f32 = 1.0;
 /// Weight of the page's explicit tags.
 const EXPLICIT_TAG_WEIGHT: f32 = 2.0;
 /// Weight of a listed organisation's or person's topic, per mention (capped).
@@ -262,6 +269,9 @@ struct Model {
     hand_words: foldhash::HashSet<String>,
     /// The exact keys of `data/iptc/names.txt`.
     names: foldhash::HashSet<String>,
+    /// The names that are also a city's (a club named after its city): they
+    /// count only for a topic other terms of the story speak for.
+    city_names: foldhash::HashSet<String>,
     /// The top-level topics `data/iptc/names.txt` lists names under: the
     /// industries whose business news is economy news.
     industries: Vec<usize>,
@@ -610,6 +620,16 @@ fn build() -> Model {
         .filter_map(|key| first_chars(key, 4))
         .map(str::to_owned)
         .collect();
+    let city_names = entries(CITIES)
+        .filter_map(|line| line.split('\t').next())
+        .map(|city| {
+            city.split_whitespace()
+                .map(normalize)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|city| names.contains(city))
+        .collect();
     Model {
         concepts,
         tops,
@@ -621,6 +641,7 @@ fn build() -> Model {
         by_code,
         hand_words,
         names,
+        city_names,
         industries,
         economy,
         corporate,
@@ -971,11 +992,20 @@ impl<'m> Evidence<'m> {
     fn sum(&self, model: &Model, shift: Shift) -> HashMap<usize, f32> {
         let industry = |concept: usize| shift.names && model.industries.contains(&concept);
         let mut per: HashMap<usize, Vec<f32>> = HashMap::new();
+        // What city-named clubs give each topic, kept apart until the end.
+        let mut city_clubs: HashMap<usize, Vec<f32>> = HashMap::new();
         for (&(is_prefix, key), (hits, count)) in &self.terms {
             if *count <= 0.0 {
                 continue;
             }
             let key_full = (is_prefix, key);
+            if !is_prefix && model.city_names.contains(key) {
+                for &(concept, w) in *hits {
+                    let tf = term_frequency(self.count_for(model, key_full, *count, concept));
+                    city_clubs.entry(concept).or_default().push(w * tf);
+                }
+                continue;
+            }
             let name = shift.names && !is_prefix && model.names.contains(key);
             let policy = shift.policy
                 && if is_prefix {
@@ -1021,6 +1051,16 @@ impl<'m> Evidence<'m> {
                     *out.entry(e).or_default() += v * (1.0 - NAME_INDUSTRY_SHARE);
                 }
                 _ => *out.entry(concept).or_default() += v,
+            }
+        }
+        // "Southampton" counts for sport in a story that speaks of sport
+        // otherwise, not in one about the city's docks.
+        for (concept, values) in city_clubs {
+            if let Some(others) = per
+                .get_mut(&concept)
+                .filter(|others| others.iter().sum::<f32>() >= CITY_CLUB_MIN_OTHER)
+            {
+                others.extend(values);
             }
         }
         for (concept, mut values) in per {
