@@ -144,12 +144,7 @@ impl<'a> Speakers<'a> {
                 return Some(self.source(name, String::new(), SourceType::Person, mention));
             }
             if lex.is(w, Tag::Pron) {
-                return Some(self.source(
-                    mention_text.to_owned(),
-                    String::new(),
-                    SourceType::Unnamed,
-                    mention,
-                ));
+                return Some(self.known_by_mention(SourceType::Unnamed, mention));
             }
             if lex.is(w, Tag::Rel) {
                 if let Some((s, e)) = np.antecedent {
@@ -159,12 +154,7 @@ impl<'a> Speakers<'a> {
                         return Some(src);
                     }
                 }
-                return Some(self.source(
-                    mention_text.to_owned(),
-                    String::new(),
-                    SourceType::Unnamed,
-                    mention,
-                ));
+                return Some(self.known_by_mention(SourceType::Unnamed, mention));
             }
         }
 
@@ -218,20 +208,10 @@ impl<'a> Speakers<'a> {
             return Some(self.source(o.to_owned(), describe(0, ns), SourceType::Outlet, mention));
         }
         if lex.is(head, Tag::Unnamed) && ns + 1 >= words.len() {
-            return Some(self.source(
-                mention_text.to_owned(),
-                String::new(),
-                SourceType::Unnamed,
-                mention,
-            ));
+            return Some(self.known_by_mention(SourceType::Unnamed, mention));
         }
         if lex.is(head, Tag::Doc) {
-            return Some(self.source(
-                mention_text.to_owned(),
-                String::new(),
-                SourceType::Document,
-                mention,
-            ));
+            return Some(self.known_by_mention(SourceType::Document, mention));
         }
         let org = words
             .iter()
@@ -270,12 +250,7 @@ impl<'a> Speakers<'a> {
             ));
         }
         if lex.is(head, Tag::Unnamed) {
-            return Some(self.source(
-                mention_text.to_owned(),
-                String::new(),
-                SourceType::Unnamed,
-                mention,
-            ));
+            return Some(self.known_by_mention(SourceType::Unnamed, mention));
         }
         // "the expert": the last speaker described with that word.
         if let Some((_, name)) = self
@@ -289,19 +264,16 @@ impl<'a> Speakers<'a> {
         }
         // "the mayor", "die Ministerin": a person known by a role.
         if lex.is(head, Tag::Title) {
-            return Some(self.source(
-                mention_text.to_owned(),
-                String::new(),
-                SourceType::Person,
-                mention,
-            ));
+            return Some(self.known_by_mention(SourceType::Person, mention));
         }
-        Some(self.source(
-            mention_text.to_owned(),
-            String::new(),
-            SourceType::Unnamed,
-            mention,
-        ))
+        Some(self.known_by_mention(SourceType::Unnamed, mention))
+    }
+
+    /// A source whose name is its mention as written, with no description
+    /// ("officials", "the report", "the mayor").
+    fn known_by_mention(&self, kind: SourceType, mention: Span) -> Source {
+        let name = self.text[mention.start..mention.end].to_owned();
+        self.source(name, String::new(), kind, mention)
     }
 
     fn source(&self, name: String, description: String, kind: SourceType, mention: Span) -> Source {

@@ -237,7 +237,7 @@ impl Sentence<'_> {
         if !words.iter().all(|t| t.is_word() && t.quote.is_none()) {
             return false;
         }
-        if words.iter().all(|t| self.lex.is(&t.lower, Tag::Time)) {
+        if (self.a..k).all(|i| self.is(i, Tag::Time)) {
             return true;
         }
         let preposition = self.is(self.a, Tag::Adj) && !self.is(self.a, Tag::Det);
