@@ -58,8 +58,10 @@ fn run_tags(
     doc: &Document<'_>,
     s: &structure::Structure,
     lang: Option<&language::ArticleLanguage>,
-) -> Vec<tags::Tag> {
-    tags::extract(doc, s, lang)
+) -> (Vec<tags::Tag>, tags::Body) {
+    // The pipeline finds the body once for both stages: counted here.
+    let body = tags::body(doc, s);
+    (tags::extract_from_body(doc, s, lang, &body), body)
 }
 
 #[inline(never)]
@@ -68,8 +70,9 @@ fn run_topics(
     s: &structure::Structure,
     lang: Option<&language::ArticleLanguage>,
     found: &[tags::Tag],
+    body: &tags::Body,
 ) -> usize {
-    topics::classify(doc, s, lang, found).len()
+    topics::classify_with_body(doc, s, lang, found, body).len()
 }
 
 fn main() {
@@ -99,8 +102,8 @@ fn main() {
             let s = run_structure(&doc, lang.as_ref());
             sink += run_dates(&doc, &s).mentions.len();
             sink += run_attribution(&doc, &s, lang.as_ref());
-            let found = run_tags(&doc, &s, lang.as_ref());
-            sink += run_topics(&doc, &s, lang.as_ref(), &found);
+            let (found, body) = run_tags(&doc, &s, lang.as_ref());
+            sink += run_topics(&doc, &s, lang.as_ref(), &found, &body);
         }
     }
     println!("{} articles × {rounds} rounds ({sink})", PAGES.len());

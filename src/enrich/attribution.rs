@@ -236,6 +236,15 @@ mod tests {
         extract(&doc, &structure(&doc), None)
     }
 
+    /// The cue of every attribution found in `text`, as text.
+    fn cue_texts(text: &str) -> Vec<&str> {
+        let (a, _) = run(text);
+        a.iter()
+            .filter_map(|a| a.cue)
+            .map(|c| c.text(text))
+            .collect()
+    }
+
     #[test]
     fn reads_the_headline_and_article_text_only_and_credits_everywhere() {
         let text = "Mayor says pool stays shut\n\nPhoto: Reuters/Jane Roe\n\n\
@@ -440,15 +449,62 @@ mod tests {
     fn interview_labels_are_no_speakers_and_polls_leave_the_answers_they_quote() {
         let text = "Headline\n\nQ: Senator, will you run? Voters want an answer.\n\n\
                     In a Gallup poll released Monday, most voters said the plan was fair.";
-        let (a, _) = run(text);
-        let cues: Vec<&str> = a
-            .iter()
-            .filter_map(|a| a.cue)
-            .map(|c| c.text(text))
-            .collect();
+        let cues = cue_texts(text);
         assert!(!cues.contains(&":"), "{cues:?}");
         // The poll's finding and the answer it reports both stand.
         assert!(cues.contains(&"In") && cues.contains(&"said"), "{cues:?}");
+    }
+
+    #[test]
+    fn outlets_before_the_speaker_or_in_a_fronted_phrase() {
+        for (text, code, speaker, outlet) in [
+            (
+                "Headline\n\nIn an interview with the BBC, Transport Secretary Alan Hurst said the state would stay out.",
+                "en",
+                "Alan Hurst",
+                "BBC",
+            ),
+            (
+                "Überschrift\n\nIm Interview mit dem ZDF sagte Verkehrsminister Alfred Horst, die Regierung werde nicht eingreifen.",
+                "de",
+                "Verkehrsminister Alfred Horst",
+                "ZDF",
+            ),
+            (
+                "Titre\n\n« Nous ne reprendrons pas le travail », a déclaré à l’AFP Karine Dolle.",
+                "fr",
+                "Karine Dolle",
+                "AFP",
+            ),
+            (
+                "Заголовок\n\n«Мы не вернёмся к работе», — заявила РИА Новости представитель профсоюза Карина Долина.",
+                "ru",
+                "Карина Долина",
+                "RIA Novosti",
+            ),
+        ] {
+            let doc = Document::new(text);
+            let language = crate::enrich::language::detect_article(&doc, Some(code));
+            let (a, _) = extract(&doc, &structure(&doc), language.as_ref());
+            let got: Vec<_> = a
+                .iter()
+                .map(|a| {
+                    (
+                        a.source.as_ref().map(|s| s.name.as_str()),
+                        a.outlet.as_deref(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, [(Some(speaker), Some(outlet))], "{text}");
+        }
+    }
+
+    #[test]
+    fn anonymity_formulas_attribute_nothing() {
+        let text = "Headline\n\nA spokeswoman for the port, who asked not to be named, \
+                    said the backlog would take weeks.";
+        let cues = cue_texts(text);
+        assert_eq!(cues, ["said"]);
     }
 
     #[test]

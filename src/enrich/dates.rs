@@ -111,8 +111,9 @@ pub fn extract(
     let dateline = find_dateline(doc, structure);
     let us_order = is_english(text);
     let mut found: Vec<(usize, mentions::Found)> = Vec::new();
+    let mut line_tokens = Vec::new();
     for (index, line) in doc.lines().iter().enumerate() {
-        let line_tokens = tokens::tokenize(text, line.start, line.end);
+        tokens::tokenize_into(text, line.start, line.end, &mut line_tokens);
         for f in mentions::scan(text, &line_tokens, us_order) {
             if dateline
                 .as_ref()

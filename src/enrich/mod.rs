@@ -291,9 +291,12 @@ impl Pipeline {
             && let Some(structure) = structure.as_ref()
         {
             check("tags")?;
-            out.tags = tags::extract(&doc, structure, language.as_ref());
+            // Both stages read the same body lines: found once.
+            let body = tags::body(&doc, structure);
+            out.tags = tags::extract_from_body(&doc, structure, language.as_ref(), &body);
             check("topics")?;
-            out.topics = topics::classify(&doc, structure, language.as_ref(), &out.tags);
+            out.topics =
+                topics::classify_with_body(&doc, structure, language.as_ref(), &out.tags, &body);
         }
         if features.language {
             out.language = language;

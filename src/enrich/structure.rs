@@ -213,8 +213,9 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         a = extend_start(doc, a, head_block, &feats, &kinds);
         let b = cut_end(a, b, &feats);
         let (moved, b) = match after_title_match(doc, &folded, (a, b), &feats, &kinds, &values) {
-            // The article lies under the title's repeat below the region.
-            (start, end) if start > b => (start, cut_end(start, end, &feats)),
+            // The article lies under the title's repeat below the region,
+            // or under the page's dated heading far above it.
+            (start, end) if start > b || end < a => (start, cut_end(start, end, &feats)),
             region => region,
         };
         a = moved;
@@ -306,7 +307,8 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 body_end::drop_dated_teasers(doc, &feats, &mut body);
                 body_end::drop_box_text(&feats, &kinds, &mut body);
                 body_end::drop_box_blocks(doc, &feats, &kinds, &mut body);
-                trim_bio(&folded, &feats, first, &structure.authors, &mut body);
+                body_end::drop_author_cards(&folded, &feats, &structure.authors, &mut body);
+                trim_bio(doc, &folded, &feats, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
                 body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
                 body_end::adopt_sign_off(&feats, &kinds, &mut body);
@@ -543,6 +545,11 @@ fn is_indented(text: &str, start: usize) -> bool {
     i == 0 && width >= 2
 }
 
+/// Fewest letters of a notice's phrase that mark a long paragraph.
+const NOTICE_PHRASE: usize = 28;
+/// Longest paragraph a notice's phrase marks, in words.
+const NOTICE_WORDS: usize = 80;
+
 /// The kind of a line the lexicons or its shape make certain.
 fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
     // A server's error print-out reads like prose to the other signals.
@@ -591,6 +598,19 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
     // A long, specific phrase ("Your email address will not be published")
     // marks its line even when the line says more.
     if f.scan.longest >= 12 && f.words <= 30 && f.coverage() >= 0.3 {
+        return f.scan.kind;
+    }
+    // A whole clause of a page's notice ("… not intended to diagnose, treat,
+    // cure, or prevent any disease", "Kommentare werden vor der
+    // Veröffentlichung geprüft") marks a paragraph of legal or comment
+    // policy text however long: an article says it in its own words.
+    if f.scan.longest >= NOTICE_PHRASE
+        && f.words <= NOTICE_WORDS
+        && matches!(
+            f.scan.kind,
+            Some(BlockKind::Footer | BlockKind::Comments | BlockKind::Banner)
+        )
+    {
         return f.scan.kind;
     }
     if f.words <= 14 && f.coverage() >= 0.75 {
@@ -747,8 +767,18 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
             }
             // A teaser box the article goes on under ("Most read", five
             // headlines, then paragraphs again) sits inside it; the one that
-            // closes it has no full paragraphs below it.
-            Some(BlockKind::Related) => f.scan.prefix.is_none() && !prose_resumes(i, b, feats),
+            // closes it has no full paragraphs below it. A marker opening a
+            // line of its own is a teaser inside the article ("Read more:
+            // …"), unless the marker is all the line says ("Related",
+            // "Related links:") and a headline without a stop comes under
+            // it: then it heads the box of teasers that closes the article.
+            Some(BlockKind::Related) => {
+                let closing_box = bare_header(f, before)
+                    && !link_box(i, b, feats)
+                    && i < b
+                    && !feats[i + 1].terminal;
+                (f.scan.prefix.is_none() || closing_box) && !prose_resumes(i, b, feats)
+            }
             // A bare byline cue ("Author", "Written by") heads the author's
             // box under the article.
             _ => f.words <= 2 && f.scan.byline_cue.is_some_and(|end| end + 1 >= f.length),
@@ -808,6 +838,32 @@ fn credit_over_paragraphs(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
         }
     };
     full(i + 1) && (full(i + 2) || heading(i + 2) && full(i + 3))
+}
+
+/// Most words of a box header that is its marker and little else.
+const BARE_HEADER_WORDS: usize = 4;
+
+/// A box header that is its marker and little else ("Related", "Related
+/// links:"), said once on the page, under a whole article: not a teaser's
+/// label with a headline after it, nor the link repeated under every
+/// teaser of a portal ("Mehr erfahren", "weiterlesen"), nor the box under
+/// a short article whose end the region has yet to settle.
+fn bare_header(f: &LineFeatures, before: usize) -> bool {
+    f.words <= BARE_HEADER_WORDS
+        && f.marker_coverage() >= 0.5
+        && f.repeats <= 1
+        && before >= STAMP_CUT_BEFORE
+}
+
+/// Most lines of a box of links set between the article's paragraphs.
+const LINK_BOX_LINES: usize = 3;
+
+/// Whether the header at `i` heads a box of a link or two set inside the
+/// article ("Related Links" / "Agency website" / paragraph): a full
+/// paragraph within [`LINK_BOX_LINES`] lines under it, inside the region
+/// ending at `b`. A teaser list runs longer before any prose.
+fn link_box(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
+    (i + 1..=b.min(i + LINK_BOX_LINES)).any(|j| full_paragraph(&feats[j]))
 }
 
 /// Lines under a box looked at for the article's paragraphs, at most.
@@ -1204,9 +1260,11 @@ const BIO_REACH: usize = 6;
 /// Drops the author's box that closes the article region, and what follows
 /// it: from the first of the last body lines that opens with an author's
 /// name, either a name of the byline in any case ("Ana Ruiz is a reporter
-/// …" under "BY ANA RUIZ") or the name on the line right above it ("Ana
-/// Ruiz" / "Ana Ruiz ist Redakteurin …").
+/// …" under "BY ANA RUIZ"), the name on the line right above it ("Ana
+/// Ruiz" / "Ana Ruiz ist Redakteurin …"), or, with no byline found, a
+/// name, a verb and a newsroom job ([`body_end::bio_opening`]).
 fn trim_bio(
+    doc: &Document<'_>,
     folded: &lexicon::FoldedLines,
     feats: &[LineFeatures],
     first: usize,
@@ -1236,7 +1294,14 @@ fn trim_bio(
             && folded.line(j).len() > folded.line(j - 1).len()
             && opens_with(folded.line(j), folded.line(j - 1))
     };
-    let opens_bio = |j: usize| names.iter().any(|n| opens_with(folded.line(j), n)) || name_above(j);
+    // Or, on a page whose byline was not found, a line shaped like a bio
+    // ("Ana Ruiz is a senior writer for …"); under a byline, a sentence
+    // about someone else is the story's.
+    let opens_bio = |j: usize| {
+        names.iter().any(|n| opens_with(folded.line(j), n))
+            || name_above(j)
+            || authors.is_empty() && body_end::bio_opening(doc.line_text(j))
+    };
     let cut = (first + 1..body.len())
         .rev()
         .filter(|&j| body[j])

@@ -322,6 +322,30 @@ impl<'a> SpanWords<'a> {
     }
 }
 
+/// The article body as the tags and topics stages read it (see
+/// [`body`]): found once a page and read by both.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    /// (span, paragraph index) of each run of body lines, in text order.
+    lines: Vec<(Span, usize)>,
+}
+
+impl Body {
+    /// The runs of body lines: (span, paragraph index), in text order.
+    pub(crate) fn lines(&self) -> &[(Span, usize)] {
+        &self.lines
+    }
+}
+
+/// The article body of `doc`: the prose lines of the structure's paragraphs
+/// that carry no chrome label, or every prose line that is no page
+/// furniture when the paragraphs hold little of the page's prose.
+pub fn body(doc: &Document<'_>, structure: &Structure) -> Body {
+    Body {
+        lines: body_lines(doc, structure),
+    }
+}
+
 /// Extracts the article's tags: explicit tags first (page order), then
 /// entities (most salient first), then key phrases (best first).
 pub fn extract(
@@ -329,10 +353,21 @@ pub fn extract(
     structure: &Structure,
     language: Option<&ArticleLanguage>,
 ) -> Vec<Tag> {
+    extract_from_body(doc, structure, language, &body(doc, structure))
+}
+
+/// [`extract`] over `body`, the page's [`body`] found beforehand (the
+/// topics stage reads it too).
+pub fn extract_from_body(
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+    body: &Body,
+) -> Vec<Tag> {
     let text = doc.text();
     let lang = language.map_or("en", |l| l.article.code);
     let mut tags = explicit::extract(doc, structure);
-    let mut lines = body_lines(doc, structure);
+    let mut lines = body.lines.clone();
     let dateline = dateline_lines(doc, structure)
         .into_iter()
         .find_map(|span| dateline::read(text, span));

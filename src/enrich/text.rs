@@ -115,6 +115,56 @@ pub(crate) fn simple_lowercase(c: char) -> Option<char> {
     char::from_u32(lower)
 }
 
+/// A filter over a set of words: a bit for each word's slot (its length and
+/// first and last two bytes, mixed by one multiplication), so that a word
+/// whose slot is clear is known to be outside the set without hashing it —
+/// most words of a text, against a list of function words or phrase starts.
+/// The default filter holds no word.
+#[derive(Debug, Default)]
+pub(crate) struct WordSlots {
+    bits: Vec<u64>,
+}
+
+/// Bits of a [`WordSlots`].
+const WORD_SLOT_BITS: usize = 1 << 14;
+
+impl WordSlots {
+    /// The filter of `words`.
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0u64; WORD_SLOT_BITS / 64];
+        for word in words {
+            let slot = Self::slot(word.as_bytes(), |b| b);
+            if let Some(b) = bits.get_mut(slot / 64) {
+                *b |= 1 << (slot % 64);
+            }
+        }
+        WordSlots { bits }
+    }
+
+    /// The slot of the word whose bytes are `bytes` after `map` (an ASCII
+    /// lowercase of each byte, or none): no word is made to find it.
+    #[inline]
+    fn slot(bytes: &[u8], map: impl Fn(u8) -> u8) -> usize {
+        let n = bytes.len();
+        let at = |i: usize| u64::from(bytes.get(i).copied().map_or(0, &map));
+        let key = at(0)
+            | at(1) << 8
+            | at(n.wrapping_sub(2)) << 16
+            | at(n.wrapping_sub(1)) << 24
+            | (n as u64) << 32;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50) as usize & (WORD_SLOT_BITS - 1)
+    }
+
+    /// Whether the word `bytes` (after `map`) may be in the set.
+    #[inline]
+    pub(crate) fn may_hold(&self, bytes: &[u8], map: impl Fn(u8) -> u8) -> bool {
+        let slot = Self::slot(bytes, map);
+        self.bits
+            .get(slot / 64)
+            .is_some_and(|bits| bits >> (slot % 64) & 1 == 1)
+    }
+}
+
 /// The char at byte `i` of `s` (a char boundary), `None` at the end. ASCII
 /// and two-byte chars (Latin-1 and Latin Extended, Greek, Cyrillic, Hebrew,
 /// Arabic: most non-ASCII chars of most pages) are decoded by hand, others

@@ -25,12 +25,13 @@ use std::collections::BTreeMap;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
+use super::Span;
 use super::document::Document;
 use super::language::ArticleLanguage;
 use super::structure::Structure;
 use super::tags::lexicon::{self, entries};
 use super::tags::{Tag, TagKind};
-use super::text::words;
+use super::text::{WordSlots, words};
 
 /// One topic an article is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,6 +264,9 @@ struct Model {
     /// a word that starts otherwise matches no prefix of four chars or more,
     /// which spares the reader a lookup per char of most words.
     prefix_starts: foldhash::HashSet<String>,
+    /// The first words of the two-word keys of `exact`: a token outside it
+    /// starts no listed phrase, and the reader builds no key to look up.
+    bigram_starts: WordSlots,
     /// Concept index by code.
     by_code: HashMap<&'static str, usize>,
     /// The one-word terms of the hand-written lexicon (normalised).
@@ -630,6 +634,11 @@ fn build() -> Model {
         })
         .filter(|city| names.contains(city))
         .collect();
+    let bigram_starts = WordSlots::new(
+        exact
+            .keys()
+            .filter_map(|k| k.split_once(' ').map(|(first, _)| first)),
+    );
     Model {
         concepts,
         tops,
@@ -638,6 +647,7 @@ fn build() -> Model {
         exact,
         prefix,
         prefix_starts,
+        bigram_starts,
         by_code,
         hand_words,
         names,
@@ -900,7 +910,9 @@ impl<'m> Evidence<'m> {
             };
             // The topics of the phrases this token is part of.
             let mut phrase = std::mem::take(&mut previous_phrase);
-            if let Some(next) = toks.get(i + 1) {
+            if let Some(next) = toks.get(i + 1)
+                && model.bigram_starts.may_hold(t.as_bytes(), |b| b)
+            {
                 bigram.clear();
                 bigram.push_str(t);
                 bigram.push(' ');
@@ -1079,8 +1091,27 @@ pub fn classify(
     language: Option<&ArticleLanguage>,
     tags: &[Tag],
 ) -> Vec<Topic> {
+    classify_with_body(
+        doc,
+        structure,
+        language,
+        tags,
+        &super::tags::body(doc, structure),
+    )
+}
+
+/// [`classify`] over `body`, the page's [`super::tags::body`] found
+/// beforehand (the tags stage reads it too).
+pub fn classify_with_body(
+    doc: &Document<'_>,
+    structure: &Structure,
+    language: Option<&ArticleLanguage>,
+    tags: &[Tag],
+    body: &super::tags::Body,
+) -> Vec<Topic> {
     let model = &*MODEL;
-    let mut totals = evidence(model, doc, structure, language, tags);
+    let mut totals =
+        read_article(model, doc, structure, language, tags, body.lines()).totals(model);
     for (concept, value) in totals.iter_mut() {
         if let Some(b) = model.bias.get(concept) {
             *value *= b;
@@ -1099,7 +1130,8 @@ pub fn top_level_evidence(
     tags: &[Tag],
 ) -> Vec<(&'static str, f32)> {
     let model = &*MODEL;
-    let totals = evidence(model, doc, structure, language, tags);
+    let body = super::tags::body(doc, structure);
+    let totals = read_article(model, doc, structure, language, tags, body.lines()).totals(model);
     model
         .tops
         .iter()
@@ -1123,7 +1155,8 @@ pub fn explain(
     tags: &[Tag],
 ) -> Vec<(String, Vec<(&'static str, f32)>)> {
     let model = &*MODEL;
-    let evidence = read_article(model, doc, structure, language, tags);
+    let body = super::tags::body(doc, structure);
+    let evidence = read_article(model, doc, structure, language, tags, body.lines());
     let mut out: Vec<(String, Vec<(&'static str, f32)>)> = evidence
         .terms
         .iter()
@@ -1155,24 +1188,15 @@ pub fn explain(
     out
 }
 
-/// Evidence per concept (top-level and second-level) of one article.
-fn evidence(
-    model: &Model,
-    doc: &Document<'_>,
-    structure: &Structure,
-    language: Option<&ArticleLanguage>,
-    tags: &[Tag],
-) -> HashMap<usize, f32> {
-    read_article(model, doc, structure, language, tags).totals(model)
-}
-
-/// Reads the headline, body, explicit tags and named entities of an article.
+/// Reads the headline, body (`body`: runs of body lines and their
+/// paragraph index), explicit tags and named entities of an article.
 fn read_article<'m>(
     model: &'m Model,
     doc: &Document<'_>,
     structure: &Structure,
     language: Option<&ArticleLanguage>,
     tags: &[Tag],
+    body: &[(Span, usize)],
 ) -> Evidence<'m> {
     let text = doc.text();
     let lang = language.map_or("en", |l| l.article.code);
@@ -1182,10 +1206,15 @@ fn read_article<'m>(
     // English) would ask the same set twice for every word that is no
     // stopword.
     let other = (!std::ptr::eq(stops, english)).then_some(english);
-    let stop = |w: &str| stops.contains(w) || other.is_some_and(|e| e.contains(w));
+    // Most words are in no list: their slot says so without hashing them.
+    let slots = lexicon::stopword_slots();
+    let stop = |w: &str| {
+        slots.may_hold(w.as_bytes(), |b| b)
+            && (stops.contains(w) || other.is_some_and(|e| e.contains(w)))
+    };
     let mut evidence = Evidence::default();
     let mut read_bytes = 0usize;
-    for (span, paragraph) in super::tags::body_lines(doc, structure) {
+    for &(span, paragraph) in body {
         if read_bytes >= MAX_BODY_BYTES {
             break;
         }
@@ -1855,7 +1884,8 @@ mod tests {
         }];
         let doc = Document::new("Chips\n\nLONDON (Reuters) - The chip was faster.");
         let s = structure::analyze(&doc, None);
-        let evidence = read_article(&MODEL, &doc, &s, None, &tags);
+        let body = crate::enrich::tags::body(&doc, &s);
+        let evidence = read_article(&MODEL, &doc, &s, None, &tags, body.lines());
         assert!(evidence.direct.is_empty(), "{:?}", evidence.direct);
     }
 

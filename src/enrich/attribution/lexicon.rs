@@ -73,6 +73,9 @@ pub(crate) enum Tag {
     /// Infinitive marker right before a cue ("went on to say"): the cue takes
     /// the sentence's subject, or the name right before the marker.
     Inf,
+    /// A phrase that opens with a cue word but attributes nothing ("asked
+    /// not to be named"): it hides the shorter cue inside it.
+    NotCue,
 }
 
 impl Tag {
@@ -108,6 +111,7 @@ impl Tag {
             "progsuffix" => Tag::ProgSuffix,
             "time" => Tag::Time,
             "inf" => Tag::Inf,
+            "notcue" => Tag::NotCue,
             _ => return None,
         })
     }
@@ -116,7 +120,7 @@ impl Tag {
     pub(crate) fn is_cue(self) -> bool {
         matches!(
             self,
-            Tag::Say | Tag::Pre | Tag::Tell | Tag::Prep | Tag::PrepPoll | Tag::Raise
+            Tag::Say | Tag::Pre | Tag::Tell | Tag::Prep | Tag::PrepPoll | Tag::Raise | Tag::NotCue
         )
     }
 }

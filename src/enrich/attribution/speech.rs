@@ -128,9 +128,12 @@ impl Sentence<'_> {
             n += 1;
         }
         let (len, tag) = self.lex.cue_at(&words[..n])?;
+        if tag == Tag::NotCue {
+            return None;
+        }
         // A capitalised cue word mid-sentence is a name ("Read"); one after a
         // determiner is a noun ("the show").
-        if (t.upper && i != self.a && !self.title) || (i > self.a && self.is(i - 1, Tag::Det)) {
+        if self.name_cased(i) || (i > self.a && self.is(i - 1, Tag::Det)) {
             return None;
         }
         if tag == Tag::PrepPoll {
@@ -158,10 +161,20 @@ impl Sentence<'_> {
             .find(|&x| self.is(x, Tag::Poll))
     }
 
+    /// Whether word `i` is capitalised where a sentence does not start: a
+    /// name or title, not a cue ("Read said"). A colon opens a clause that
+    /// may be capitalised ("…: According to the polls, …").
+    fn name_cased(&self, i: usize) -> bool {
+        self.toks[i].upper && i != self.a && !self.title && !(i > 0 && self.toks[i - 1].is(":"))
+    }
+
     fn is_cue_word(&self, i: usize) -> bool {
-        // A poll preposition ("in") is a cue only before a poll phrase.
+        // A poll preposition ("in") is a cue only before a poll phrase. A
+        // capitalised word mid-sentence is a name or title, as in
+        // [`Self::cue_at`] ("Read said", "Public Advocate Ann Roe said").
         self.toks.get(i).is_some_and(|t| {
             t.is_word()
+                && !self.name_cased(i)
                 && self
                     .lex
                     .cue_at(&[t.lower.as_ref()])
@@ -248,6 +261,23 @@ impl Sentence<'_> {
         }
     }
 
+    /// Whether the words before the cue at `k` are one prepositional
+    /// phrase of four to seven words ("Im Interview mit dem ZDF"): no
+    /// comma, quotation or cue word inside.
+    fn fronted_phrase(&self, k: usize) -> bool {
+        const MAX_FRONTED: usize = 7;
+        if k < self.a + 4 || k - self.a > MAX_FRONTED {
+            return false;
+        }
+        self.is(self.a, Tag::Adj)
+            && !self.is(self.a, Tag::Det)
+            && !self.is(self.a, Tag::Time)
+            && (self.a..k).all(|x| {
+                let t = &self.toks[x];
+                t.is_word() && t.quote.is_none() && !self.is_cue_word(x)
+            })
+    }
+
     /// Whether token `i` is an adjunct preposition ("on", "in") within two
     /// words after the head of an unnamed source ("people briefed on",
     /// "officials in").
@@ -266,7 +296,7 @@ impl Sentence<'_> {
         let np = |start, end| Np::plain(self.para, start, end);
         // "Jane Roe — a former aide to the mayor — said": a pair of dashes
         // sets off an apposition after a named subject.
-        if (t.is("—") || t.is("―") || t.is("–")) && t.quote.is_none() {
+        if (t.is("—") || t.is("―") || t.is("–") || t.is("--")) && t.quote.is_none() {
             const MAX_DASH_APPOSITION: usize = 25;
             let low = (self.a + 1).max(j.saturating_sub(MAX_DASH_APPOSITION));
             let open = (low..j).rev().find(|&x| self.toks[x].lower == t.lower)?;
@@ -319,7 +349,10 @@ impl Sentence<'_> {
                 if x.is(",") {
                     break;
                 }
-                if !x.is_word() && !x.is("(") && !x.is(")") || x.quote.is_some() {
+                // "Ann Roe, R-Tex., said": the full stop of an abbreviation
+                // the tokenizer left apart.
+                let stop = x.is(".") && m > self.a && self.toks[m - 1].is_word();
+                if !x.is_word() && !x.is("(") && !x.is(")") && !stop || x.quote.is_some() {
                     return None;
                 }
             }
@@ -333,9 +366,12 @@ impl Sentence<'_> {
                 return None;
             }
             let (s, e) = self.words_back(m)?;
-            // "On Sunday, Trump hit back, writing": an opening adverbial phrase.
+            // "On Sunday, the mayor hit back, writing": an opening adverbial
+            // phrase; an opening conjunction is none ("And Jo Roe, a
+            // delegate, said").
             if s > self.a
                 && self.is(s - 1, Tag::Stop)
+                && !self.is(s - 1, Tag::Conj)
                 && (s - 1 == self.a || self.toks[s - 2].is_comma_like())
             {
                 return None;
@@ -366,6 +402,13 @@ impl Sentence<'_> {
 
     /// A noun phrase that starts at `i` (after an inverted cue or "according to").
     fn np_after(&self, i: usize) -> Option<(usize, usize)> {
+        self.np_after_with(i, true)
+    }
+
+    /// [`Self::np_after`], where `cue_words_end` says whether a cue word ends
+    /// the phrase: after "according to" it does not ("according to reports
+    /// in the press", "according to club reports").
+    fn np_after_with(&self, i: usize, cue_words_end: bool) -> Option<(usize, usize)> {
         // "aseguró el lunes la ministra", "a assuré lundi le ministre": a
         // time phrase between the cue and the phrase is no part of it.
         let mut t = i;
@@ -387,7 +430,11 @@ impl Sentence<'_> {
         let mut e = i;
         while e < self.b_eff && e - i < MAX_NP_AFTER {
             let t = &self.toks[e];
-            if !t.is_word() || t.quote.is_some() || self.is(e, Tag::Comp) || self.is_cue_word(e) {
+            if !t.is_word()
+                || t.quote.is_some()
+                || self.is(e, Tag::Comp)
+                || (cue_words_end && self.is_cue_word(e))
+            {
                 break;
             }
             // "dijo la ministra el lunes", "disse à Lusa o vereador": a
@@ -404,6 +451,16 @@ impl Sentence<'_> {
                 break;
             }
             if e > i && self.is(e, Tag::Adj) && !self.is(e, Tag::Link) {
+                break;
+            }
+            // "sagte Sprecherin Karin Doll der Zeitung": after a name (two
+            // capitalised words), a determiner opens the addressee.
+            if e >= i + 2
+                && self.is(e, Tag::Det)
+                && self.toks[e - 1].upper
+                && self.toks[e - 2].upper
+                && !self.is(e - 2, Tag::Det)
+            {
                 break;
             }
             if e > i && self.is(e, Tag::Stop) && !self.is(e, Tag::Link) {
@@ -630,6 +687,39 @@ impl Sentence<'_> {
         Span::new(self.toks[s].start, self.toks[e - 1].end)
     }
 
+    /// The outlet named by word `i` after an elided article joined to it
+    /// ("a déclaré à l’AFP").
+    fn elided_outlet(&self, i: usize) -> Option<&'static str> {
+        let t = self.toks.get(i).filter(|t| t.is_word())?;
+        ["l'", "l’", "d'", "d’"]
+            .iter()
+            .find_map(|p| t.lower.strip_prefix(p))
+            .filter(|r| !r.is_empty())
+            .and_then(lexicon::outlet)
+    }
+
+    /// Where a phrase `ns..ne` goes on after the outlet that opens it
+    /// ("l’AFP Karine Dolle", "Efe la portavoz", "РИА Новости представитель"),
+    /// or `ns` when it opens with none or is only the outlet.
+    fn after_outlet(&self, ns: usize, ne: usize) -> usize {
+        if self.elided_outlet(ns).is_some() {
+            return if ne > ns + 1 { ns + 1 } else { ns };
+        }
+        let mut e = ns;
+        while e < ne && self.toks[e].upper {
+            e += 1;
+        }
+        // The longest run of capitalised words that names an outlet.
+        (ns + 1..=e)
+            .rev()
+            .find(|&x| {
+                let name: Vec<&str> = self.toks[ns..x].iter().map(|t| t.lower.as_ref()).collect();
+                lexicon::outlet(&name.join(" ")).is_some()
+            })
+            .filter(|&x| x < ne)
+            .unwrap_or(ns)
+    }
+
     /// The canonical outlet named in tokens `from..to` ("told Reuters", "in an
     /// interview with CNN", "on Fox News").
     fn outlet_in(&self, from: usize, to: usize) -> Option<&'static str> {
@@ -648,6 +738,9 @@ impl Sentence<'_> {
                 }
                 i = e;
             } else {
+                if let Some(o) = self.elided_outlet(i) {
+                    return Some(o);
+                }
                 i += 1;
             }
         }
@@ -699,6 +792,7 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
                 lone: para.sents.len() == 1,
             };
             let mut last_np: Option<Np> = None;
+            let first_here = out.len();
             let mut i = a;
             while i < b {
                 if let Some(f) = dash_interrupted(&s, i, text) {
@@ -716,7 +810,15 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
                 };
                 let found = frame(&s, i, c1, tag, last_np, text, &mut used_quotes, si);
                 if let Some(f) = found {
-                    if f.np.is_some() {
+                    // "The firm said it had offered a rise and called …": a
+                    // cue inside what an earlier one reports is no subject
+                    // for the cues after it.
+                    let reported = out[first_here..].iter().any(|o| {
+                        o.np.is_some()
+                            && o.content.start <= f.cue.start
+                            && f.cue.end <= o.content.end
+                    });
+                    if f.np.is_some() && !reported {
                         last_np = f.np;
                     }
                     out.push(f);
@@ -951,11 +1053,58 @@ fn frame(
         return poll_frame(s, k, c1, cue);
     }
     if tag == Tag::Prep {
-        let (ns, ne) = s.np_after(c1)?;
+        let (ns, ne) = s.np_after_with(c1, false)?;
+        // "Laut einem Bericht des „Spiegel“ droht …", "Laut Polizei wurde
+        // …": with no comma after it, the phrase of capitalised nouns, their
+        // determiners and prepositions (and a quoted title) ends at the first
+        // other word, where the content starts.
+        let (ne, bare) = if s.clause_end(ne) >= s.b_eff && ne < s.b_eff {
+            let mut e = ns;
+            while e < s.b_eff {
+                let t = &toks[e];
+                if t.kind == Kind::Open
+                    && let Some(q) = t.quote.and_then(|q| text.quotes.get(q))
+                    && q.close.0 == s.para
+                    && q.close.1 < s.b_eff
+                    && q.close.1 <= e + 4
+                {
+                    e = q.close.1 + 1;
+                    continue;
+                }
+                let phrase = t.is_word()
+                    && t.quote.is_none()
+                    && (t.upper || s.is(e, Tag::Det) || s.is(e, Tag::Link) || s.is(e, Tag::Adj));
+                if !phrase {
+                    break;
+                }
+                e += 1;
+            }
+            let named = toks[ns..e].iter().any(|t| t.upper);
+            let rest = toks[e..s.b_eff].iter().filter(|t| t.is_word()).count();
+            if named && e > ns && rest >= 2 && toks[e].is_word() && !toks[e].upper {
+                (e, true)
+            } else {
+                (ne, false)
+            }
+        } else {
+            (ne, false)
+        };
         let np = Some(Np::plain(s.para, ns, ne));
         let outlet = s.outlet_in(ns, ne);
         // "According to X, content." or "Content, according to X."
-        let (cs, ce) = if k == s.a || (k > s.a && !s.toks[s.a..k].iter().any(|t| t.is_word())) {
+        // "But according to X, …", "…: According to X, …": a conjunction
+        // or a colon before the phrase still leaves it opening the clause.
+        let lead = (s.a..k)
+            .rev()
+            .find(|&x| toks[x].quote.is_none() && (toks[x].is(":") || toks[x].is(";")))
+            .map_or(s.a, |x| x + 1);
+        let opening = toks[lead..k]
+            .iter()
+            .enumerate()
+            .all(|(x, t)| !t.is_word() || s.is(lead + x, Tag::Conj));
+        let (cs, ce) = if opening && bare {
+            (ne, s.b_eff)
+        } else if opening {
             let after = s.clause_end(ne);
             (after + 1, s.b_eff)
         } else {
@@ -994,6 +1143,9 @@ fn frame(
         (speech && k > s.a && s.is_boundary(k - 1) && !s.lex.prog_suffix(&toks[c0].lower))
             .then(|| s.np_after(c1))
             .flatten()
+            // "…», a déclaré à l’AFP Karine Dolle", "— заявила РИА Новости
+            // представитель …": the outlet, then the speaker.
+            .map(|(ns, ne)| (s.after_outlet(ns, ne), ne))
             // "…”, disse à Lusa o vereador": the addressee, then the speaker.
             .and_then(|(ns, ne)| {
                 if s.is(ns, Tag::Adj) && s.is(ne, Tag::Det) {
@@ -1045,12 +1197,20 @@ fn frame(
     // Verb second: "Am Montag sagte die Ministerin, dass …", "Nach dem Sturm
     // meldete der Versorger, …": after a fronted adverbial, the subject
     // follows the cue.
-    let verb_second = (speech && inverted.is_none() && s.fronted_adverbial(k))
+    // "Im Interview mit dem ZDF sagte Minister Alfred Horst, …": a longer
+    // prepositional phrase, when a capitalised subject and a comma follow.
+    let short_fronted = s.fronted_adverbial(k);
+    let long_fronted = !short_fronted && s.fronted_phrase(k);
+    let verb_second = (speech && inverted.is_none() && (short_fronted || long_fronted))
         .then(|| s.np_after(c1))
         .flatten()
         .filter(|&(ns, ne)| {
-            (s.is(ns, Tag::Det) || s.is_pronoun(ns))
-                && (ne >= s.b_eff || toks[ne].is_comma_like() || s.is(ne, Tag::Comp))
+            let subject = if long_fronted {
+                toks[ns].upper && !s.is(ns, Tag::Det)
+            } else {
+                s.is(ns, Tag::Det) || s.is_pronoun(ns)
+            };
+            subject && (ne >= s.b_eff || toks[ne].is_comma_like() || s.is(ne, Tag::Comp))
         });
     let (np, boundary, mut r) = match (inverted, verb_second) {
         (Some((ns, ne)), _) => (Some(Np::plain(s.para, ns, ne)), Some(k - 1), ne),
@@ -1137,7 +1297,16 @@ fn frame(
         && (starts_adjunct || left_is_quote)
         && (left_is_quote
             || boundary.is_some_and(|x| toks[s.a..x].iter().filter(|t| t.is_word()).count() >= 3));
-    let outlet = s.outlet_in(after_cue, clause_end.max(after_cue));
+    // "In an interview with the BBC, the minister said": a fronted
+    // prepositional phrase names the outlet too.
+    let outlet = s.outlet_in(c1, clause_end.max(after_cue)).or_else(|| {
+        let fronted = np
+            .filter(|n| n.start > s.a + 1 && s.is(s.a, Tag::Adj) && toks[n.start - 1].is(","))
+            .map(|n| n.start - 1);
+        fronted
+            .or(verb_second.map(|_| k))
+            .and_then(|e| s.outlet_in(s.a, e))
+    });
 
     if postposed {
         let x = boundary?;
@@ -1214,8 +1383,8 @@ fn frame(
         }
         // "…in more ''because …,'' Mr. Roe said. ''But …''": a content that
         // ends with a quotation goes on with the quotations that follow.
-        if (direct || toks[ce].kind == Kind::Close) && !second_cue {
-            end = extend_with_quotes(text, s.para, sentence_index, end, used_quotes);
+        if !second_cue {
+            end = extend_with_quotes(text, s.lex, s.para, sentence_index, end, used_quotes);
         }
         while cs < ce && toks[cs].is_comma_like() {
             cs += 1;
@@ -1236,6 +1405,18 @@ fn frame(
         });
     }
 
+    // "Said Tom Reyes, who coached the team, “…”", "But, said Varga,
+    // “…”": a cue that opens the sentence, its speaker, then the quotation
+    // that ends the sentence.
+    if speech
+        && toks[s.a..k]
+            .iter()
+            .enumerate()
+            .all(|(x, t)| t.is(",") || s.is(s.a + x, Tag::Conj))
+        && let Some(found) = fronted_cue_quote(s, c1, cue, text, used_quotes, sentence_index)
+    {
+        return Some(found);
+    }
     // Preposed: "X said (that) content".
     let np = match np {
         Some(n) if inverted.is_none() => Some(n),
@@ -1384,7 +1565,8 @@ fn frame(
             .count();
         if rest_words == 0 || quote.close.0 != s.para {
             used_quotes[q] = true;
-            let end = extend_with_quotes(text, s.para, sentence_index, quote.end, used_quotes);
+            let end =
+                extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
             return Some(Found {
                 kind: AttributionKind::DirectQuote,
                 np,
@@ -1467,13 +1649,69 @@ fn frame(
         return None;
     }
     let confidence = if tag == Tag::Pre { 0.5 } else { 0.7 };
+    let mut content = s.span(cs, ce);
+    // "He said he would run. “It is time.”": the quotations that follow
+    // reported speech ending its sentence are the same speaker's.
+    // A relative clause's cue ("…, who said …") leaves them to the main one.
+    if speech && ce == s.b_eff && np.is_some_and(|n| !s.is(n.start, Tag::Rel)) {
+        content.end = extend_with_quotes(
+            text,
+            s.lex,
+            s.para,
+            sentence_index,
+            content.end,
+            used_quotes,
+        );
+    }
     Some(Found {
         kind: AttributionKind::IndirectSpeech,
         np,
         cue,
-        content: s.span(cs, ce),
+        content,
         outlet,
         confidence,
+        nests: true,
+    })
+}
+
+/// The speaker after a cue that opens its sentence and the quotation after
+/// it (see [`frame`]): a capitalised name, up to a comma or colon before a
+/// quotation that ends the sentence, with only words and commas between.
+fn fronted_cue_quote(
+    s: &Sentence<'_>,
+    c1: usize,
+    cue: Span,
+    text: &Text,
+    used_quotes: &mut [bool],
+    sentence_index: usize,
+) -> Option<Found> {
+    const MAX_BETWEEN: usize = 25;
+    let toks = s.toks;
+    let (ns, ne) = s.np_after(c1)?;
+    if !toks[ns].upper || s.is(ns, Tag::Det) {
+        return None;
+    }
+    let open = (ne..s.b_eff.min(ne + MAX_BETWEEN))
+        .take_while(|&x| toks[x].is_word() || toks[x].is(",") || toks[x].kind == Kind::Open)
+        .find(|&x| toks[x].kind == Kind::Open)?;
+    if open == ne || !(toks[open - 1].is(",") || toks[open - 1].is(":")) {
+        return None;
+    }
+    let q = toks[open].quote?;
+    let quote = text.quotes.get(q)?;
+    let rest = (open..s.b_eff).any(|x| toks[x].quote != Some(q) && toks[x].is_word());
+    if rest || used_quotes.get(q).copied().unwrap_or(true) {
+        return None;
+    }
+    used_quotes[q] = true;
+    let end = extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
+    Some(Found {
+        kind: AttributionKind::DirectQuote,
+        np: Some(Np::plain(s.para, ns, ne)),
+        cue,
+        content: Span::new(quote.start, end),
+        outlet: None,
+        confidence: 0.8,
         nests: true,
     })
 }
@@ -1547,6 +1785,7 @@ fn poll_frame(s: &Sentence<'_>, k: usize, c1: usize, cue: Span) -> Option<Found>
 /// same paragraph that are only a quotation ("…," she said. "…").
 fn extend_with_quotes(
     text: &Text,
+    lex: &Lexicon,
     para: usize,
     sentence: usize,
     end: usize,
@@ -1570,11 +1809,45 @@ fn extend_with_quotes(
         let all_quoted = p.toks[a..b]
             .iter()
             .all(|t| t.quote == Some(q) || t.kind == Kind::Punct);
-        if !all_quoted || text.quotes[q].start < end {
+        // "“…,” she said. “… reasons.” Asked why, she …": a quotation that
+        // ends with a full stop of its own ends a sentence, whatever the
+        // splitter joined to it.
+        let quote = &text.quotes[q];
+        let closed_sentence = quote.close.0 == para
+            && quote.close.1 > a + 1
+            && quote.close.1 < b
+            && p.toks[quote.close.1].kind == Kind::Close
+            && matches!(&*p.toks[quote.close.1 - 1].lower, "." | "…" | "...");
+        // "“…,” said Jo Roe. “… office” or to anyone else.": a sentence
+        // that opens with a quotation, and whose words outside it hold no
+        // cue of their own, goes on in the speaker's voice.
+        let mut last = b;
+        while last > a && p.toks[last - 1].kind == Kind::Punct {
+            last -= 1;
+        }
+        let runs_on = !all_quoted
+            && !closed_sentence
+            && quote.close.0 == para
+            && quote.close.1 < last
+            && quote.close.1 >= a
+            && 2 * (quote.close.1 + 1 - a) >= last - a
+            && p.toks[quote.close.1 + 1..last].iter().all(|t| {
+                t.quote.is_none()
+                    && !(t.is_word() && lex.cue_at(&[t.lower.as_ref()]).is_some())
+                    && !t.is(":")
+            });
+        if !(all_quoted || closed_sentence || runs_on) || quote.start < end {
             break;
         }
-        end = text.quotes[q].end;
+        end = if runs_on {
+            p.toks[last - 1].end
+        } else {
+            quote.end
+        };
         used[q] = true;
+        if closed_sentence {
+            break;
+        }
     }
     end
 }
@@ -1726,10 +1999,16 @@ pub(crate) fn merge_quote_paragraphs(text: &Text, found: &mut [Found]) {
 fn dash_interrupted(s: &Sentence<'_>, i: usize, text: &Text) -> Option<Found> {
     let toks = s.toks;
     let q = toks[i].quote?;
-    if i < s.a + 2 || !(toks[i - 1].is("—") || toks[i - 1].is("–")) {
+    if i < s.a + 2 {
         return None;
     }
-    if !matches!(toks[i - 2].lower.as_ref(), "," | "!" | "?" | "…") {
+    let dashed = (toks[i - 1].is("—") || toks[i - 1].is("–"))
+        && matches!(toks[i - 2].lower.as_ref(), "," | "!" | "?" | "…");
+    // The French incise: « La situation est difficile, explique Marc Elin,
+    // analyste. Chaque jour … »: a cue after a comma inside the quotation,
+    // then a name.
+    let incise = toks[i - 1].is(",") && toks[i - 1].quote == Some(q);
+    if !(dashed || incise) {
         return None;
     }
     let words: Vec<&str> = toks[i..s.b.min(i + 4)]
@@ -1742,6 +2021,9 @@ fn dash_interrupted(s: &Sentence<'_>, i: usize, text: &Text) -> Option<Found> {
         return None;
     }
     let c1 = i + len;
+    if incise && !toks.get(c1).is_some_and(|t| t.upper || s.is(c1, Tag::Det)) {
+        return None;
+    }
     let mut e = c1;
     while e < s.b && toks[e].is_word() && e - c1 < MAX_NP {
         e += 1;
@@ -1753,9 +2035,13 @@ fn dash_interrupted(s: &Sentence<'_>, i: usize, text: &Text) -> Option<Found> {
     while x < s.b && (toks[x].is(".") || toks[x].is(",")) {
         x += 1;
     }
-    if !(toks.get(x).is_some_and(|t| t.is("—") || t.is("–"))
-        || toks.get(x).is_some_and(|t| t.kind == Kind::Close))
-    {
+    let resumes = toks.get(x).is_some_and(|t| t.is("—") || t.is("–"))
+        || toks.get(x).is_some_and(|t| t.kind == Kind::Close)
+        // The incise ends at a comma or full stop, and the quotation goes on.
+        || (incise
+            && x > e
+            && toks.get(x).is_some_and(|t| t.quote == Some(q) && t.kind != Kind::Close));
+    if !resumes {
         return None;
     }
     let quote = text.quotes.get(q)?;

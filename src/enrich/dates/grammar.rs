@@ -81,9 +81,20 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
 impl<'a> Grammar<'a> {
     /// A grammar over `tokens` of `text`.
     pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let mut lower = String::with_capacity(tokens.iter().map(|t| t.end - t.start + 1).sum());
+        Self::from_token(text, tokens, 0)
+    }
+
+    /// A grammar over `tokens` of `text` whose rules start at token `first`
+    /// or later: the tokens before it are not lowercased ([`Grammar::lower`]
+    /// gives "" for them). Every rule reads lowercase forward from where it
+    /// starts, and looks back at raw text and kinds only, so a scan that
+    /// starts at its first opener need not lowercase the line before it.
+    pub(crate) fn from_token(text: &'a str, tokens: &'a [Token], first: usize) -> Self {
+        let rest = tokens.get(first..).unwrap_or_default();
+        let mut lower = String::with_capacity(rest.iter().map(|t| t.end - t.start + 1).sum());
         let mut lower_at = Vec::with_capacity(tokens.len());
-        for t in tokens {
+        lower_at.resize(tokens.len() - rest.len(), (0, 0));
+        for t in rest {
             if !lower.is_empty() {
                 lower.push(' ');
             }

@@ -5,6 +5,7 @@ use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::tokens::{Kind, tokenize};
+use crate::enrich::text::WordSlots;
 
 /// `(code, months.txt, weekdays.txt, date_words.txt)` of one language.
 macro_rules! lang_files {
@@ -141,39 +142,16 @@ pub(crate) struct Lexicon {
     /// The first word of every month, weekday and cue key: no expression
     /// starts at a word outside this set.
     pub(crate) openers: HashSet<String>,
-    /// A bit for the [`opener_slot`] of every opener: a word whose slot is
-    /// clear opens nothing, known without hashing it.
-    opener_bits: Vec<u64>,
-}
-
-/// Bits of [`Lexicon::opener_bits`].
-const OPENER_BITS: usize = 1 << 14;
-
-/// The bit of a lowercase word: from its length and its first two and last
-/// two bytes (two, so that the lead byte every Cyrillic or Arabic char
-/// shares does not put a script's words on a few bits), mixed by one
-/// multiplication.
-fn opener_slot(word: &str) -> usize {
-    let b = word.as_bytes();
-    let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-    let n = b.len();
-    let key = at(0)
-        | at(1) << 8
-        | at(n.wrapping_sub(2)) << 16
-        | at(n.wrapping_sub(1)) << 24
-        | (n as u64) << 32;
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50) as usize & (OPENER_BITS - 1)
+    /// The slots of every opener: a word whose slot is clear opens nothing,
+    /// known without hashing it.
+    opener_slots: WordSlots,
 }
 
 impl Lexicon {
     /// Whether the lowercase `word` is the first word of a month, weekday
     /// or cue form: [`Lexicon::openers`] holds it.
     pub(crate) fn opens(&self, word: &str) -> bool {
-        let slot = opener_slot(word);
-        self.opener_bits
-            .get(slot / 64)
-            .is_some_and(|bits| bits >> (slot % 64) & 1 == 1)
-            && self.openers.contains(word)
+        self.opener_slots.may_hold(word.as_bytes(), |b| b) && self.openers.contains(word)
     }
 }
 
@@ -266,11 +244,7 @@ impl Lexicon {
             .chain(lex.weekdays.keys().map(first))
             .chain(lex.cues.keys().map(first))
             .collect();
-        lex.opener_bits = vec![0; OPENER_BITS / 64];
-        for word in &lex.openers {
-            let slot = opener_slot(word);
-            lex.opener_bits[slot / 64] |= 1 << (slot % 64);
-        }
+        lex.opener_slots = WordSlots::new(lex.openers.iter().map(String::as_str));
         for line in entries(AGENCIES) {
             let mut parts = line.split('|');
             let Some(name) = parts.next() else { continue };

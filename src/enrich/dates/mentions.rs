@@ -89,7 +89,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
     let Some(first) = first_opener(text, tokens, &LEXICON) else {
         return Vec::new();
     };
-    let mut g = Grammar::new(text, tokens);
+    let mut g = Grammar::from_token(text, tokens, first);
     g.us_order = us_order;
     let lex = g.lex;
     let mut out = Vec::new();

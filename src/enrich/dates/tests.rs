@@ -396,6 +396,28 @@ fn cue_steps_cover_every_cue_and_its_prefixes() {
     }
 }
 
+/// A grammar started at a token lowercases from there on as a whole-line
+/// grammar does, and nothing before it.
+#[test]
+fn a_grammar_from_a_token_lowercases_from_there() {
+    let text = "Der Bericht, Veröffentlicht AM 3. März, 14:05 UHR";
+    let tokens = tokens::tokenize(text, 0, text.len());
+    let whole = grammar::Grammar::new(text, &tokens);
+    for first in 0..=tokens.len() {
+        let g = grammar::Grammar::from_token(text, &tokens, first);
+        for i in 0..tokens.len() {
+            let expected = if i < first { "" } else { whole.lower(i) };
+            assert_eq!(g.lower(i), expected, "token {i} from {first}");
+            if i >= first {
+                assert_eq!(
+                    g.lower_run(i, tokens.len()),
+                    whole.lower_run(i, tokens.len())
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn lowered_runs_are_lexicon_keys() {
     let text = "Veröffentlicht AM 3. März, 14:05 UHR";

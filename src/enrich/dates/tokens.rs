@@ -76,9 +76,18 @@ fn char_at(s: &str, i: usize) -> char {
 /// A byte loop: runs of ASCII letters and digits, most of any page, are
 /// taken a byte at a time without decoding or Unicode tables.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, from, to, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first): a caller tokenizing every line
+/// of a page reuses one buffer instead of allocating one a line.
+pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let slice = &text[from..to];
     let bytes = slice.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(bytes.len() / 4 + 1);
+    out.clear();
+    out.reserve(bytes.len() / 4 + 1);
     let mut space = false;
     let mut newline = false;
     let mut i = 0usize;
@@ -139,7 +148,6 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         space = false;
         newline = false;
     }
-    out
 }
 
 #[cfg(test)]

@@ -4,12 +4,18 @@
 //! a page; an author's box and a list of dated teasers do not, though they
 //! read like its prose.
 
+use std::sync::LazyLock;
+
+use foldhash::HashSet;
+
+use super::lexicon::{FoldedLines, fold};
 use super::line::LineFeatures;
-use super::{BlockKind, is_good};
+use super::{BlockKind, full_paragraph, is_good};
 use crate::enrich::document::Document;
 
-/// Most lines of a closing list taken into the article.
-const LIST_MAX_ITEMS: usize = 30;
+/// Most lines of a closing list taken into the article (a listicle of 25
+/// items with a shop link under each).
+const LIST_MAX_ITEMS: usize = 50;
 /// Longest line that introduces a list, in words.
 const INTRO_MAX_WORDS: usize = 25;
 /// Longest list item, in words.
@@ -447,6 +453,110 @@ pub(super) fn drop_author_boxes(doc: &Document<'_>, feats: &[LineFeatures], body
     }
 }
 
+/// The words of an author's bio (`data/structure/bio_words.txt`): the verbs
+/// that follow the name and the newsroom's job nouns, lowercase.
+struct BioWords {
+    copulas: HashSet<&'static str>,
+    jobs: HashSet<&'static str>,
+}
+
+static BIO_WORDS: LazyLock<BioWords> = LazyLock::new(|| {
+    let mut words = BioWords {
+        copulas: HashSet::default(),
+        jobs: HashSet::default(),
+    };
+    let data = include_str!("../../../data/structure/bio_words.txt");
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        match line.split_once('\t') {
+            Some(("copula", w)) => words.copulas.insert(w.trim()),
+            Some(("job", w)) => words.jobs.insert(w.trim()),
+            _ => false,
+        };
+    }
+    words
+});
+
+/// Most words of the name that opens a bio.
+const BIO_NAME_WORDS: usize = 3;
+/// Words after the verb searched for a job noun, at most.
+const BIO_JOB_REACH: usize = 8;
+
+/// Whether `text` opens like an author's bio set under the article with no
+/// header: a name of two or three capitalised words, a verb right after it,
+/// and a newsroom's job within a few words ("Ana Ruiz is a senior writer
+/// for the Courier …", "Jan Berg ist Redakteur im Ressort Wirtschaft.").
+/// A story's own sentence about a reporter names the reporter after a
+/// comma ("Ana Ruiz, a reporter who …") or further in.
+pub(super) fn bio_opening(text: &str) -> bool {
+    let words = &*BIO_WORDS;
+    let mut tokens = text.split_whitespace();
+    let mut name = 0;
+    let mut verb = None;
+    for token in tokens.by_ref().take(BIO_NAME_WORDS + 1) {
+        let capitalised = token.chars().next().is_some_and(char::is_uppercase)
+            && token
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        if capitalised && name < BIO_NAME_WORDS {
+            name += 1;
+        } else {
+            verb = Some(token);
+            break;
+        }
+    }
+    let is_copula = verb.is_some_and(|v| words.copulas.contains(v.to_lowercase().as_str()));
+    name >= 2
+        && is_copula
+        && tokens.take(BIO_JOB_REACH).any(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            words.jobs.contains(t.to_lowercase().as_str())
+        })
+}
+
+/// Lines under an author's name that make the author's card, at most.
+const AUTHOR_CARD_REACH: usize = 4;
+/// Longest line of an author's card under the name, in words.
+const AUTHOR_CARD_WORDS: usize = 15;
+
+/// Drops the author's cards the article region took in: a body line that
+/// is a name of the byline and nothing else ("Ana Ruiz"), with the short
+/// lines under it (the role, the outlet: "Reporter for the business desk."
+/// / "Harbour Courier"), up to the next full paragraph. A page sets such a
+/// card between the lede and the rest of the story, or under it; the
+/// story names its author in a sentence, never on a line of its own.
+pub(super) fn drop_author_cards(
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    authors: &[String],
+    body: &mut [bool],
+) {
+    let names: Vec<String> = authors
+        .iter()
+        .map(|a| fold(a.trim()).0)
+        .filter(|a| a.split(' ').count() >= 2)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let n = body.len();
+    for i in 0..n {
+        if !body[i] || !names.iter().any(|name| folded.line(i) == name) {
+            continue;
+        }
+        let end = (i + 1..n.min(i + 1 + AUTHOR_CARD_REACH))
+            .find(|&j| full_paragraph(&feats[j]) || feats[j].words > AUTHOR_CARD_WORDS)
+            .unwrap_or(n.min(i + 1 + AUTHOR_CARD_REACH));
+        // A name with nothing of a card under it is a subheading the
+        // byline parser took for a name, or the story's last line.
+        if end == i + 1 {
+            continue;
+        }
+        for flag in &mut body[i..end] {
+            *flag = false;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -837,6 +947,59 @@ mod tests {
         assert!(!body.contains("Subscribe to our newsletter"), "{body}");
         assert!(!body.contains("delivered to your inbox"), "{body}");
         assert!(body.contains("The cost of the first stage"), "{body}");
+        assert!(body.contains("Work on the second stage"), "{body}");
+    }
+
+    /// An author's card between the lede and the rest of the story: the
+    /// byline's name alone on its line, the role and the outlet under it.
+    #[test]
+    fn an_author_card_inside_the_article_leaves_the_body() {
+        let text = format!(
+            "Home\nNews\nSport\nWeather\nContact\n\nHarbour road works to start in spring\n\nBy Ana Ruiz and Tom Berg\n\n{}\n\nAna Ruiz\nReporter on the city desk.\nHarbour Courier\n\n{}\n\n{}\n\n{}\n\nPrivacy policy\nTerms of use\n",
+            HARBOUR[0], HARBOUR[1], HARBOUR[2], HARBOUR[3]
+        );
+        let body = body_of(&text);
+        assert!(!body.contains("Reporter on the city desk"), "{body}");
+        assert!(!body.contains("Ana Ruiz"), "{body}");
+        assert!(body.contains("The cost of the first stage"), "{body}");
+        assert!(body.contains("Residents who live along the road"), "{body}");
+    }
+
+    /// A bio opens with a name, a verb and a newsroom job, in several
+    /// languages; a story's sentences about people do not.
+    #[test]
+    fn bio_openings() {
+        for line in [
+            "Ana Ruiz is a senior writer for the Harbour Courier, covering transport and the port.",
+            "Jan Berg ist Redakteur im Ressort Wirtschaft und schreibt über Energie.",
+            "Claire Dubois est journaliste indépendante et vit à Lyon.",
+            "Marta Gil es periodista y colabora con varios diarios regionales.",
+            "Piotr Nowak jest dziennikarzem i redaktorem działu sportowego.",
+            "Ольга Петрова является корреспондентом газеты в Киеве.",
+        ] {
+            assert!(bio_opening(line), "{line}");
+        }
+        for line in [
+            "Ana Ruiz, a reporter who covered the trial, said the verdict surprised her.",
+            "The Council is expected to vote on the plan next week, a reporter was told.",
+            "Mr Smith said the ferry would run again in May.",
+        ] {
+            assert!(!bio_opening(line), "{line}");
+        }
+    }
+
+    /// A bio with no header and no byline to match closes the article and
+    /// leaves the body.
+    #[test]
+    fn a_bio_without_a_header_leaves_the_body() {
+        let text = page(
+            &HARBOUR,
+            &[
+                "Ana Ruiz is a senior writer for the Harbour Courier, covering transport, the port and the islands. She joined the paper in 2015.",
+            ],
+        );
+        let body = body_of(&text);
+        assert!(!body.contains("senior writer"), "{body}");
         assert!(body.contains("Work on the second stage"), "{body}");
     }
 }

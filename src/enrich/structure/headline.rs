@@ -14,6 +14,8 @@ use crate::enrich::document::Document;
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " › ", " // ", " • ", " : ",
 ];
+/// The marks of a title's separators, as they stand next to its parts.
+const TITLE_MARKS: &str = "|-–—:·«»›/•";
 /// How far before the article the headline is looked for, in lines.
 const HEADLINE_WINDOW: usize = 40;
 /// Longest headline, in characters.
@@ -113,6 +115,9 @@ pub(super) fn after_title_match(
             return (h + 1, b);
         }
     }
+    if let Some(run) = dated_heading_above(folded, (a, b), feats, kinds, values) {
+        return run;
+    }
     // Below the region only the page's own title counts; said again above
     // the region, whatever the line's kind, it anchors the article there.
     let Some(h) = first_own.filter(|&h| h > b && is_repeat(&own, h)) else {
@@ -127,6 +132,70 @@ pub(super) fn after_title_match(
         _ => (a, b),
     }
 }
+
+/// Least lines between the page's dated heading and the region for the
+/// region to lie far below it.
+const FAR_BELOW_HEADING: usize = 12;
+/// Lines of the article's start read for the title's words, at most.
+const TOPIC_LINES: usize = 12;
+
+/// The article under the page's heading when the region lies far below it:
+/// a line above the region that says the title (most of its words, few
+/// others) with a byline or a date within [`HEADING_TO_DATE`] lines under
+/// it, and a run of prose starting within [`TITLE_TO_ARTICLE`] lines under
+/// that, whose opening says more of the title's words than the region's
+/// does. A legal notice, a cookie dialog or a comment thread can outweigh
+/// a short article, but it does not talk about what the title says.
+fn dated_heading_above(
+    folded: &FoldedLines,
+    (a, b): (usize, usize),
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    values: &[f32],
+) -> Option<(usize, usize)> {
+    if a <= FAR_BELOW_HEADING {
+        return None;
+    }
+    let title_words = lead_words(folded, feats)?;
+    let h = (1..a - FAR_BELOW_HEADING).find(|&h| {
+        let f = &feats[h];
+        kinds[h].is_none()
+            && (3..=25).contains(&f.words)
+            && f.length <= HEADLINE_MAX_CHARS
+            && !f.dateline
+            && !f.terminal
+            && (h + 1..=h + HEADING_TO_DATE)
+                .any(|k| matches!(kinds[k], Some(BlockKind::Byline | BlockKind::Timestamp)))
+            && {
+                let (line_share, title_share) = title_shares(folded.line(h), &title_words);
+                line_share >= HEADING_LINE_SHARE && title_share >= REWORDED_TITLE_SHARE
+            }
+    })?;
+    let (s, e) = super::best_region(&values[h + 1..a])?;
+    let (s, e) = (h + 1 + s, h + 1 + e);
+    let prose: usize = (s..=e)
+        .filter(|&i| is_good(&feats[i]))
+        .map(|i| feats[i].length)
+        .sum();
+    if s > h + TITLE_TO_ARTICLE || prose < PROSE_UNDER_TITLE {
+        return None;
+    }
+    // The share of the title's words said in the first prose lines of a run.
+    let topic = |from: usize, to: usize| -> f32 {
+        let mut said: HashSet<&str> = HashSet::new();
+        for i in (from..=to)
+            .filter(|&i| is_good(&feats[i]))
+            .take(TOPIC_LINES)
+        {
+            said.extend(words_of(folded.line(i)).filter(|w| title_words.contains(w)));
+        }
+        said.len() as f32 / title_words.len() as f32
+    };
+    (topic(s, e) > topic(a, b)).then_some((s, e))
+}
+
+/// Least share of a dated heading's words that are the page title's.
+const HEADING_LINE_SHARE: f32 = 0.5;
 
 /// The words of the page title's headline parts (line 0 without its last
 /// part, the site's name, when it has several), if line 0 is a title of
@@ -260,6 +329,10 @@ pub(super) fn find_headline(
     if let Some((i, cut)) = title_anchor(doc, folded_lines, feats, kinds, first)
         .filter(|&(i, _)| !clean_top || i <= first)
     {
+        if let Some(k) = dated_heading_under(folded_lines, feats, kinds, i, first) {
+            let line = &doc.lines()[k];
+            return Some((k, trim_headline(text, line.start, line.end, false, false)));
+        }
         let line = &doc.lines()[i];
         let end = cut.map_or(line.end, |c| line.start + c);
         return Some((i, trim_headline(text, line.start, end, false, false)));
@@ -425,6 +498,72 @@ pub(super) fn find_headline(
     Some((i, trim_headline(text, start, line.end, i == 0, story)))
 }
 
+/// Most words of a title's repeat that may name a section or the site
+/// rather than the article ("News", "Blog").
+const SHORT_ANCHOR_WORDS: usize = 2;
+/// Least share of the page title's words said by a dated heading that
+/// outranks a repeat of the title below the article's start.
+const BELOW_TITLE_SHARE: f32 = 0.4;
+/// Most lines between a dated heading and the article under it.
+const DATED_HEADING_TO_ARTICLE: usize = 6;
+
+/// The article's own heading where a title's repeat is weak evidence: a
+/// repeat of a word or two above the article (a section's or the site's
+/// name: "News - Site"), or one below the article's start (a breadcrumb or
+/// a teaser under the article). The heading is a headline-shaped line right
+/// next to its byline or date line, within [`DATED_HEADING_TO_ARTICLE`]
+/// lines above the article (and below the repeat). The nearest to the
+/// article wins.
+fn dated_heading_under(
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    anchor: usize,
+    first: usize,
+) -> Option<usize> {
+    let below = anchor > first + 3;
+    // A short repeat over its byline is the heading ("Unbefriedigt" / "by
+    // Ana"); a section's name has none.
+    let signed =
+        (anchor + 1..(anchor + 3).min(feats.len())).any(|j| kinds[j] == Some(BlockKind::Byline));
+    if !below && (feats[anchor].words > SHORT_ANCHOR_WORDS || first <= anchor || signed) {
+        return None;
+    }
+    // Below the article's start, the repeat may be right and the region
+    // wrong (it began with comments or a form): the heading must say the
+    // title then.
+    let title_words = if below {
+        Some(lead_words(folded, feats)?)
+    } else {
+        None
+    };
+    let says_title = |k: usize| {
+        title_words.as_ref().is_none_or(|w| {
+            let (line_share, title_share) = title_shares(folded.line(k), w);
+            line_share >= REWORDED_LINE_SHARE && title_share >= BELOW_TITLE_SHARE
+        })
+    };
+    let lo = first
+        .saturating_sub(DATED_HEADING_TO_ARTICLE)
+        .max(if below { 1 } else { anchor + 1 });
+    (lo..first).rev().find(|&k| {
+        let f = &feats[k];
+        // A date with the comment count ("6 May 2024 | 3 comments") reads
+        // as a counter.
+        let dated = |j: usize| {
+            matches!(kinds[j], Some(BlockKind::Byline | BlockKind::Timestamp))
+                || kinds[j] == Some(BlockKind::Counter) && feats[j].scan.date_covered > 0
+        };
+        kinds[k].is_none()
+            && (3..=25).contains(&f.words)
+            && f.length <= HEADLINE_MAX_CHARS
+            && !f.terminal
+            && !f.dateline
+            && (dated(k - 1) || (k + 1..first.min(k + 3)).any(dated))
+            && says_title(k)
+    })
+}
+
 /// Most words of a question that opens the article region and is taken
 /// for its heading.
 const QUESTION_WORDS: usize = 15;
@@ -493,6 +632,7 @@ fn title_anchor(
         let mut cut = None;
         let mut extended_lead = false;
         let mut close_rewording = false;
+        let mut whole_lead = false;
         let tail_part = tails.iter().position(|t| *t == Some(folded));
         // The parts lost their guillemets with the separators; a heading
         // quoted whole ("«…»") keeps them.
@@ -535,6 +675,16 @@ fn title_anchor(
             if pos == 0 || folded_title[..pos].trim_end().ends_with(':') {
                 s += 1.0;
             }
+            // Everything before the site's name of a title of three parts
+            // or more ("Kicker - Headline - Site"): the heading with its
+            // kicker, said whole.
+            whole_lead = pos == 0
+                && parts.len() >= 3
+                && parts.last().is_some_and(|site| {
+                    folded_title[folded.len()..]
+                        .trim_start_matches(|c: char| c == ' ' || TITLE_MARKS.contains(c))
+                        == site.as_str()
+                });
             s
         } else if let Some(part) = parts
             .first()
@@ -590,8 +740,19 @@ fn title_anchor(
             && parts[1..]
                 .iter()
                 .all(|p| words_of(p).count() <= part_words[0] + 1);
+        // So is the part without a label of a few words before it
+        // ("Rezept: Apfelkuchen mit Zimt", "Receita de Bolo de Milho"): the
+        // page sets the label apart or leaves it out.
+        let lead_suffix = parts.len() >= 2
+            && f.words >= 3
+            && parts[0].len() > folded.len()
+            && parts[0].ends_with(folded)
+            && parts[0][..parts[0].len() - folded.len()].ends_with(' ')
+            && 3 * folded.len() >= 2 * parts[0].len();
         let lead_part = extended_lead
             || lead_prefix
+            || lead_suffix
+            || whole_lead
             || close_rewording
             || short_lead
             || (exact_part == Some(0) || tail_part.is_some()) && parts.len() >= 2 && f.words >= 3;
@@ -751,6 +912,7 @@ fn trim_headline(
         }
     }
     start += breadcrumb_len(&text[start..end]);
+    start += date_prefix_len(&text[start..end]);
     let raw = &text[start..end];
     let trimmed = raw.trim_end_matches(|c: char| c == ';' || crate::enrich::document::is_space(c));
     let trimmed = match trimmed.strip_suffix('.') {
@@ -761,6 +923,37 @@ fn trim_headline(
     let lead = raw.len() - raw.trim_start().len();
     start += lead;
     Span::new(start, end.max(start))
+}
+
+/// The length of a date in figures and a dash or bar set before a
+/// headline ("23.01.2024 - Headline", "2024-01-23 | Headline"): a listing's
+/// stamp, not the headline's words. Else 0. The headline after it has
+/// three words or more.
+pub(super) fn date_prefix_len(line: &str) -> usize {
+    let Some((date, rest)) = line.split_once(' ') else {
+        return 0;
+    };
+    let digits = date.chars().filter(char::is_ascii_digit).count();
+    let marks = date
+        .chars()
+        .filter(|c| matches!(c, '.' | '/' | '-'))
+        .count();
+    let figures = date
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-'));
+    if !figures || digits < 4 || marks < 2 {
+        return 0;
+    }
+    let Some(headline) = ["- ", "– ", "— ", "| "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+    else {
+        return 0;
+    };
+    if headline.split_whitespace().count() < 3 {
+        return 0;
+    }
+    line.len() - headline.len()
 }
 
 /// Separators of a breadcrumb trail ("Home → News → Headline").
@@ -817,6 +1010,30 @@ mod tests {
             &folded("How to"),
             &feats(line)
         ));
+    }
+
+    #[test]
+    fn a_date_in_figures_before_a_headline_is_left_out() {
+        let line = "23.01.2024 - Biathletin jubelt beim Saisonfinale";
+        assert_eq!(
+            &line[date_prefix_len(line)..],
+            "Biathletin jubelt beim Saisonfinale"
+        );
+        let line = "2024-01-23 | Council approves the new budget";
+        assert_eq!(
+            &line[date_prefix_len(line)..],
+            "Council approves the new budget"
+        );
+        // A figure that is no date, a date with no separator after it, or
+        // too short a headline after it stays.
+        for line in [
+            "2024 - The year in pictures",
+            "23.01.2024 Biathletin jubelt beim Finale",
+            "12/05/2023 - Vencedores",
+            "3-2 - Home side wins the derby",
+        ] {
+            assert_eq!(date_prefix_len(line), 0, "{line}");
+        }
     }
 
     #[test]

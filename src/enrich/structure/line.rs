@@ -189,10 +189,16 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn is_terminal(text: &str) -> bool {
+    // Invisible format characters (zero-width spaces and joiners, the
+    // invisible separator a recipe plug-in sets after each line) end a line
+    // the reader sees ending with its stop.
     let trimmed = text.trim_end_matches(|c: char| {
         matches!(
             c,
             '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '\u{a0}' | ' ' | '*'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{feff}'
         )
     });
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '.']) && !trimmed.ends_with("...")
@@ -252,6 +258,8 @@ const PHP_DIAGNOSTICS: [&str; 6] = [
 
 /// Most letters and digits outside the markup of a markup line.
 const MARKUP_TEXT_MAX: usize = 12;
+/// Most letters and digits of the label a closed shortcode wraps.
+const SHORTCODE_LABEL_MAX: usize = 40;
 
 /// Whether `text` is markup a flattener kept as text, not the page's words:
 /// a line opening with an HTML tag that carries attributes or closes on
@@ -293,12 +301,18 @@ fn markup_residue(text: &str) -> bool {
                     .split(']')
                     .next()
                     .is_some_and(|a| a.contains('='));
-            attrs
-                || t.match_indices("[/").any(|(at, _)| {
-                    t[at + 2..]
-                        .strip_prefix(name)
-                        .is_some_and(|rest| rest.starts_with(']'))
-                })
+            let closed = t.match_indices("[/").any(|(at, _)| {
+                t[at + 2..]
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(']'))
+            });
+            // A shortcode with attributes closed on its line wraps a
+            // button's or a box's label ("[button link=…]Send us your
+            // photos[/button]"): a page's widget, not the story's words.
+            if attrs && closed && text_outside_markup(t) <= SHORTCODE_LABEL_MAX {
+                return true;
+            }
+            attrs || closed
         }
         Some(b'{') => t.starts_with("{{") || t.starts_with("{%"),
         _ => false,
@@ -585,6 +599,7 @@ mod tests {
             "[embed]https://video.example.org/v/123[/embed]",
             "{{ post.author_name }}",
             "{% include 'share.html' %}",
+            "[button link=\"https://example.org/send-photos/\" size=\"big\"] Send us your photos[/button]",
         ] {
             assert!(markup_residue(line), "{line}");
         }
@@ -718,5 +733,9 @@ mod tests {
         assert!(is_terminal("“We will,” she said.”"));
         assert!(!is_terminal("Danube barge route to carry grain"));
         assert!(is_terminal("他走了。"));
+        // A recipe plug-in's invisible separator after the stop.
+        assert!(is_terminal("Drain the noodles well.\u{2063}"));
+        assert!(is_terminal("Serve at once.\u{200b}"));
+        assert!(!is_terminal("Two cups of rice\u{2063}"));
     }
 }

@@ -322,7 +322,7 @@ fn trim_bio_drops_the_author_box_and_what_follows() {
         let n = doc.lines().len();
         let mut body = vec![true; n];
         let authors: Vec<String> = authors.iter().map(|a| (*a).to_owned()).collect();
-        trim_bio(&folded, &feats, 0, &authors, &mut body);
+        trim_bio(&doc, &folded, &feats, 0, &authors, &mut body);
         assert_eq!(body, want[..n], "{tail}");
     }
 }
@@ -1039,4 +1039,46 @@ fn rows_of_figures_inside_the_article_are_no_stamps() {
     let en = page(&ISLAND_TOP, &paras, &["Privacy policy", "Terms of use"]);
     let body = analyze_text(&en).body_text(&en);
     assert!(body.contains(EN_PARAS[4]), "{body}");
+}
+
+/// A page whose article is followed by a box header alone on its line and
+/// teasers: headlines with their author's stamp, then a headline with a
+/// one-sentence summary.
+fn teaser_box_page(header: &str) -> String {
+    let teasers = [
+        "Bridge repairs to close the eastern approach for a month",
+        "Ana Ruiz • Nov 18",
+        "Night buses return to the island after a two-year pause",
+        "Tom Berg • Nov 17",
+        "Drivers heading into the old town will have to take the ring road from Monday while crews replace the worn joints of the bridge.",
+        "Fishing fleet counts its best season in a decade",
+        "Skippers landed more cod and haddock than in any year since the new quotas were agreed, the harbour office said in its annual report.",
+    ];
+    let bottom = format!(
+        "{header}\n{}\n\nPrivacy policy\nTerms of use",
+        teasers.join("\n")
+    );
+    page(&ISLAND_TOP, &EN_PARAS[..4], &[&bottom])
+}
+
+#[test]
+fn a_bare_box_header_under_the_article_ends_it() {
+    for header in ["Related", "Related links:"] {
+        let text = teaser_box_page(header);
+        let body = analyze_text(&text).body_text(&text);
+        assert!(body.contains("before the end of the winter"), "{body}");
+        assert!(!body.contains("Skippers landed"), "{header}: {body}");
+        assert!(!body.contains("Drivers heading"), "{header}: {body}");
+    }
+}
+
+#[test]
+fn a_teaser_label_or_a_link_box_inside_the_article_does_not_end_it() {
+    let mut paras: Vec<&str> = EN_PARAS[..4].to_vec();
+    paras.push("Read more: Harbour dredging to start next week");
+    paras.push("Related Links\nHarbour authority website");
+    paras.push(EN_PARAS[4]);
+    let text = page(&ISLAND_TOP, &paras, &["Privacy policy\nTerms of use"]);
+    let body = analyze_text(&text).body_text(&text);
+    assert!(body.contains("two thousand passengers a day"), "{body}");
 }

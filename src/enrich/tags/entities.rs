@@ -18,7 +18,7 @@ use super::lexicon::{self, EntityKind, FIRST_NAMES, GAZETTEER, ORG_WORDS, TITLES
 use super::{SpanWords, Tag, TagKind};
 use crate::enrich::Span;
 use crate::enrich::text::words;
-use crate::enrich::text::{push_lowercase, with_lowercase};
+use crate::enrich::text::{is_own_lowercase, push_lowercase, with_lowercase};
 
 /// Inner words that join the capitalised parts of one name.
 const CONNECTORS: &[&str] = &[
@@ -185,8 +185,11 @@ pub(crate) fn extract(
             if is_cap(w) {
                 continue;
             }
+            // A word that is its own lowercase (most words of a page in
+            // any script) is borrowed: no lowercase copy, no String.
             if w.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                || is_own_lowercase(w)
             {
                 lower_words.insert(Cow::Borrowed(w));
                 continue;

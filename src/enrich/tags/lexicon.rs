@@ -4,6 +4,8 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
+use crate::enrich::text::WordSlots;
+
 /// Stopword files, by language code: the shared function-word list and the
 /// news words that tags and topics also skip.
 const STOPWORDS: &[(&str, &str, &str)] = &[
@@ -86,6 +88,14 @@ pub(crate) fn stopwords(lang: &str) -> &'static HashSet<&'static str> {
         .get(lang)
         .or_else(|| STOPWORD_SETS.get("en"))
         .unwrap_or(&EMPTY)
+}
+
+/// The slots of every word of every stopword list: a word whose slot is
+/// clear is no stopword of any language, known without hashing it.
+pub(crate) fn stopword_slots() -> &'static WordSlots {
+    static SLOTS: LazyLock<WordSlots> =
+        LazyLock::new(|| WordSlots::new(STOPWORD_SETS.values().flatten().copied()));
+    &SLOTS
 }
 
 /// Whether `lang` has its own stopword list.
@@ -313,6 +323,7 @@ pub(crate) static ORG_WORDS: LazyLock<OrgWords> = LazyLock::new(|| {
 /// Builds every list now rather than on the first request.
 pub(crate) fn warm_up() {
     LazyLock::force(&STOPWORD_SETS);
+    stopword_slots();
     LazyLock::force(&GAZETTEER);
     LazyLock::force(&QUALIFIERS);
     LazyLock::force(&FIRST_NAMES);

@@ -118,6 +118,9 @@ pub(super) fn meta_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
         [(0, "", Meta::Sep, false); MAX_META_TOKENS];
     let mut n = 0usize;
     let mut dated = false;
+    // A handle needs a date in figures: a word for a day opening a
+    // sentence ("Heute lernen wir …", "Today learn …") makes no meta line.
+    let mut in_figures = false;
     for token in line.split_whitespace() {
         if n == MAX_META_TOKENS {
             return None;
@@ -132,6 +135,7 @@ pub(super) fn meta_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
             let digits = plain.chars().filter(|c| c.is_ascii_digit()).count();
             dated |= digits == plain.len() && digits == 4
                 || plain.contains(['.', '/', '-']) && digits >= 4;
+            in_figures = true;
             Meta::Date
         } else if lexicon.is_date_word(bare) && !is_given_name(bare) {
             dated |= bare.chars().count() >= 3;
@@ -199,7 +203,11 @@ pub(super) fn meta_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
             }
             // A given name alone is a name only as the whole run.
             (end >= 2 || run.len() == 1).then_some(end)
-        } else if handle_shaped(first) && word_ok(first) && !lexicon.is_date_word(first) {
+        } else if in_figures
+            && handle_shaped(first)
+            && word_ok(first)
+            && !lexicon.is_date_word(first)
+        {
             // A handle is the whole run, or comes after a date and before
             // a comment prompt ("anaruiz Schreibe einen Kommentar").
             (run.len() == 1
