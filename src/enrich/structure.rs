@@ -219,6 +219,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             region => region,
         };
         a = moved;
+        let b = take_closing_lines(b, &feats, &kinds);
         a = adjust_start(a, b, &feats, &kinds);
         for i in a..=b {
             body[i] = kinds[i].is_none() && keep_in_body(&feats[i]);
@@ -688,6 +689,29 @@ fn is_good(f: &LineFeatures) -> bool {
     let len = f.length;
     (len >= 80 && (f.stop_ratio >= 0.18 || (f.terminal && f.stop_ratio >= 0.08)))
         || (len >= 150 && f.terminal)
+}
+
+/// Most short closing sentences taken after the region's end.
+const CLOSING_LINES: usize = 2;
+
+/// Extends the article's end `b` over one or two short sentences that close
+/// it ("“We will keep talking. We have to.”", "It was not to be."): each
+/// scores below zero on its own, so the best region ends above them, yet
+/// nothing but the page's end or a labelled line (credit, tag line, footer)
+/// follows them. A comment thread or teaser list goes on with more lines.
+fn take_closing_lines(b: usize, feats: &[LineFeatures], kinds: &[Option<BlockKind>]) -> usize {
+    let sentence = |f: &LineFeatures| {
+        f.terminal && f.words >= 3 && f.lower_words >= 2 && f.repeats <= 1 && !f.markup
+    };
+    let run = (b + 1..feats.len())
+        .take_while(|&i| kinds[i].is_none() && sentence(&feats[i]))
+        .take(CLOSING_LINES + 1)
+        .count();
+    let next = b + 1 + run;
+    if run == 0 || run > CLOSING_LINES || next < feats.len() && kinds[next].is_none() {
+        return b;
+    }
+    b + run
 }
 
 /// Whether a line inside the article region belongs to the body.

@@ -241,6 +241,41 @@ fn headline_after_a_glued_breadcrumb_matches_the_title() {
 const PAGE_WITH_AUTHOR_BOX: &str = "Home\nNews\nSport\n\nCouncil approves new cycle lanes for the harbour road\n\nBy Maren Holt\n\nThe city council voted on Tuesday to build protected cycle lanes along the harbour road, ending a dispute that has run for almost three years between shop owners and residents.\n\nThe plan, which will cost about four million euros, removes one lane of parking on each side of the road and adds new crossings near the ferry terminal and the market hall.\n\nGet the Harbour Weekly newsletter\n\nShop owners had argued that the loss of parking would drive customers away, but a survey by the council found that most visitors to the harbour arrive on foot or by bus.\n\nWork on the first section is due to start in the spring, and the whole route should be open before the end of next year, the council said in a statement.\n\nShare this story\n\nAuthor\n\nMaren Holt\n\nMaren Holt is a city reporter who has covered local politics and transport for the paper since she joined it from a regional radio station.\n\ncycling\ntransport\ncouncil\n\n© 2024 Harbour Weekly\n";
 
 #[test]
+fn short_closing_sentences_end_the_article_but_a_thread_does_not() {
+    let story = "Ferry crews vote to strike over rosters\n\n\
+        HAMBURG (Reuters) - Ferry crews on the Elbe voted on Monday to strike from next week, \
+        their union said, after talks over new shift rosters failed for the second time.\n\n\
+        The operator said it had offered two extra rest days a month and called the vote \
+        regrettable, adding that it would keep a reduced timetable running on the main lines.\n\n\
+        \"The rosters leave people exhausted and the company knows it,\" a union official said.\n\n";
+    // English, German and Spanish closings, each under a credit or at the end.
+    for (closing, after) in [
+        (
+            "\"We will keep talking. We have to.\"",
+            "\n\nReporting by Ana Roe; Editing by Tom Hill",
+        ),
+        ("„Wir reden weiter. Wir müssen.“", ""),
+        (
+            "Nadie sabe cuánto durará la huelga.\nTampoco la empresa.",
+            "\n\nTags: ferries, strikes",
+        ),
+    ] {
+        let text = format!("{story}{closing}{after}");
+        let s = analyze_text(&text);
+        let body: Vec<&str> = s.paragraphs().map(|p| p.text(&text)).collect();
+        let last = body.last().copied().unwrap_or_default();
+        assert!(closing.ends_with(last), "{closing:?} left out: {body:?}");
+    }
+    // Three short lines and more under them are a thread, not the article.
+    let thread = format!(
+        "{story}Great piece, thanks.\nI agree with the union.\nThey should sell the ferries.\nReply to this."
+    );
+    let s = analyze_text(&thread);
+    let body: Vec<&str> = s.paragraphs().map(|p| p.text(&thread)).collect();
+    assert!(body.iter().all(|p| !p.contains("Great piece")), "{body:?}");
+}
+
+#[test]
 fn trailing_prompts_and_author_box_stay_out_of_the_body() {
     let text = PAGE_WITH_AUTHOR_BOX;
     let s = analyze_text(text);
