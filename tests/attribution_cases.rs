@@ -61,40 +61,28 @@ fn describe(text: &str, a: &Attribution) -> String {
 fn attribution_cases_per_language() {
     let mut failures = Vec::new();
     let mut cases = 0;
-    for path in &case_files::txt_files("cases/attribution") {
-        let code = path.file_stem().and_then(|s| s.to_str()).unwrap_or("en");
-        let data = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for (n, line) in data.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let parts: Vec<&str> = line.split(" | ").map(str::trim).collect();
-            let [sentence, source, cue, content] = parts[..] else {
-                panic!(
-                    "{}:{}: expected 4 fields separated by ' | '",
-                    path.display(),
-                    n + 1
-                );
-            };
-            cases += 1;
-            // "! sentence | …": a negative case, which passes when no
-            // attribution reads the sentence this way.
-            let (negative, sentence) = match sentence.strip_prefix("! ") {
-                Some(rest) => (true, rest),
-                None => (false, sentence),
-            };
-            let got = attributions(sentence, code);
-            let want = format!("{source} | {cue} | {content}");
-            let found: Vec<String> = got.iter().map(|a| describe(sentence, a)).collect();
-            if found.contains(&want) == negative {
-                failures.push(format!(
-                    "{}:{}: {sentence}\n    {} {want}\n    got  {found:?}",
-                    path.file_name().and_then(|f| f.to_str()).unwrap_or(""),
-                    n + 1,
-                    if negative { "not" } else { "want" }
-                ));
-            }
+    for case in case_files::case_lines("cases/attribution") {
+        let at = &case.at;
+        let line = case.text.trim();
+        let parts: Vec<&str> = line.split(" | ").map(str::trim).collect();
+        let [sentence, source, cue, content] = parts[..] else {
+            panic!("{at}: expected 4 fields separated by ' | '");
+        };
+        cases += 1;
+        // "! sentence | …": a negative case, which passes when no
+        // attribution reads the sentence this way.
+        let (negative, sentence) = match sentence.strip_prefix("! ") {
+            Some(rest) => (true, rest),
+            None => (false, sentence),
+        };
+        let got = attributions(sentence, &case.lang);
+        let want = format!("{source} | {cue} | {content}");
+        let found: Vec<String> = got.iter().map(|a| describe(sentence, a)).collect();
+        if found.contains(&want) == negative {
+            failures.push(format!(
+                "{at}: {sentence}\n    {} {want}\n    got  {found:?}",
+                if negative { "not" } else { "want" }
+            ));
         }
     }
     case_files::assert_all_pass(cases, 30, &failures);

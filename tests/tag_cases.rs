@@ -50,94 +50,82 @@ const ARTICLE: &str = "A headline for the test page\n\n\
 fn case_files() {
     let mut failures = Vec::new();
     let mut cases = 0;
-    for path in &case_files::txt_files("cases/tags") {
-        let lang = path.file_stem().and_then(|s| s.to_str()).unwrap_or("en");
-        let data =
-            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for (n, line) in data.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            let (kind, input, expected) = match cols.as_slice() {
-                [k, i, e] => (*k, unescape(i), *e),
-                [k, i] => (*k, unescape(i), ""),
-                _ => panic!(
-                    "{}:{}: expected 2 or 3 tab-separated fields",
-                    path.display(),
-                    n + 1
-                ),
-            };
-            cases += 1;
-            let at = format!("{}:{}", path.display(), n + 1);
-            match kind {
-                "explicit" => {
-                    let text = format!("{ARTICLE}{input}\n");
-                    let got: Vec<String> = run(&text, Some(lang))
-                        .into_iter()
-                        .filter(|t| t.kind == TagKind::Explicit)
-                        .map(|t| t.name)
-                        .collect();
-                    let want: Vec<String> = expected
-                        .split(" | ")
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(unescape)
-                        .collect();
-                    if got != want {
-                        failures.push(format!("{at}: explicit {got:?}, want {want:?}"));
-                    }
+    for case in case_files::case_lines("cases/tags") {
+        let (at, lang) = (&case.at, case.lang.as_str());
+        let cols: Vec<&str> = case.text.split('\t').collect();
+        let (kind, input, expected) = match cols.as_slice() {
+            [k, i, e] => (*k, unescape(i), *e),
+            [k, i] => (*k, unescape(i), ""),
+            _ => panic!("{at}: expected 2 or 3 tab-separated fields"),
+        };
+        cases += 1;
+        match kind {
+            "explicit" => {
+                let text = format!("{ARTICLE}{input}\n");
+                let got: Vec<String> = run(&text, Some(lang))
+                    .into_iter()
+                    .filter(|t| t.kind == TagKind::Explicit)
+                    .map(|t| t.name)
+                    .collect();
+                let want: Vec<String> = expected
+                    .split(" | ")
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(unescape)
+                    .collect();
+                if got != want {
+                    failures.push(format!("{at}: explicit {got:?}, want {want:?}"));
                 }
-                "entity" => {
-                    let text = format!("Headline\n\n{input}\n");
-                    let tags = run(&text, Some(lang));
-                    let have = |k: &str, name: &str| {
-                        tags.iter()
-                            .any(|t| t.name == name && (k == "ANY" || kind_name(t.kind) == k))
+            }
+            "entity" => {
+                let text = format!("Headline\n\n{input}\n");
+                let tags = run(&text, Some(lang));
+                let have = |k: &str, name: &str| {
+                    tags.iter()
+                        .any(|t| t.name == name && (k == "ANY" || kind_name(t.kind) == k))
+                };
+                for want in expected
+                    .split(" | ")
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                {
+                    let (negated, want) = match want.strip_prefix('!') {
+                        Some(w) => (true, w),
+                        None => (false, want),
                     };
-                    for want in expected
-                        .split(" | ")
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                    {
-                        let (negated, want) = match want.strip_prefix('!') {
-                            Some(w) => (true, w),
-                            None => (false, want),
-                        };
-                        let Some((k, name)) = want.split_once(':') else {
-                            panic!("{at}: {want:?} is not KIND:Name");
-                        };
-                        if have(k, name) == negated {
-                            let list: Vec<String> = tags
-                                .iter()
-                                .map(|t| format!("{}:{}", kind_name(t.kind), t.name))
-                                .collect();
-                            failures.push(format!(
-                                "{at}: {}{k}:{name} — got {list:?}",
-                                if negated { "unexpected " } else { "missing " }
-                            ));
-                        }
+                    let Some((k, name)) = want.split_once(':') else {
+                        panic!("{at}: {want:?} is not KIND:Name");
+                    };
+                    if have(k, name) == negated {
+                        let list: Vec<String> = tags
+                            .iter()
+                            .map(|t| format!("{}:{}", kind_name(t.kind), t.name))
+                            .collect();
+                        failures.push(format!(
+                            "{at}: {}{k}:{name} — got {list:?}",
+                            if negated { "unexpected " } else { "missing " }
+                        ));
                     }
                 }
-                "topic" => {
-                    // The input is the whole page (headline, blank line, body);
-                    // the expected field is the IPTC code that must rank first
-                    // among the top-level topics.
-                    let doc = Document::new(&input);
-                    let lang = language::detect_article(&doc, Some(lang));
-                    let s = structure::analyze(&doc, lang.as_ref());
-                    let tags = tags::extract(&doc, &s, lang.as_ref());
-                    let best = topics::classify(&doc, &s, lang.as_ref(), &tags)
-                        .into_iter()
-                        .find(|t| t.parent_code.is_none())
-                        .map(|t| t.code)
-                        .unwrap_or_default();
-                    if best != expected.trim() {
-                        failures.push(format!("{at}: best topic {best:?}, want {expected:?}"));
-                    }
-                }
-                other => panic!("{at}: unknown case kind {other:?}"),
             }
+            "topic" => {
+                // The input is the whole page (headline, blank line, body);
+                // the expected field is the IPTC code that must rank first
+                // among the top-level topics.
+                let doc = Document::new(&input);
+                let lang = language::detect_article(&doc, Some(lang));
+                let s = structure::analyze(&doc, lang.as_ref());
+                let tags = tags::extract(&doc, &s, lang.as_ref());
+                let best = topics::classify(&doc, &s, lang.as_ref(), &tags)
+                    .into_iter()
+                    .find(|t| t.parent_code.is_none())
+                    .map(|t| t.code)
+                    .unwrap_or_default();
+                if best != expected.trim() {
+                    failures.push(format!("{at}: best topic {best:?}, want {expected:?}"));
+                }
+            }
+            other => panic!("{at}: unknown case kind {other:?}"),
         }
     }
     case_files::assert_all_pass(cases, 21, &failures);

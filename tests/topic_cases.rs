@@ -26,37 +26,24 @@ fn best_topic(text: &str, hint: Option<&str>) -> String {
 fn case_files() {
     let mut failures = Vec::new();
     let mut cases = 0;
-    for path in &case_files::txt_files("cases/topics") {
-        let lang = path.file_stem().and_then(|s| s.to_str()).unwrap_or("en");
-        let data =
-            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for (n, line) in data.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            let (page, expected) = match cols.as_slice() {
-                [page, expected, ..] => (unescape(page), *expected),
-                _ => panic!(
-                    "{}:{}: expected a page and a code, tab-separated",
-                    path.display(),
-                    n + 1
-                ),
-            };
-            cases += 1;
-            let got = best_topic(&page, Some(lang));
-            let ok = match expected.strip_prefix('!') {
-                Some(code) => got != code,
-                None => got == expected,
-            };
-            if !ok {
-                failures.push(format!(
-                    "{}:{}: expected {expected}, got {got:?}: {}",
-                    path.display(),
-                    n + 1,
-                    page.lines().next().unwrap_or_default()
-                ));
-            }
+    for case in case_files::case_lines("cases/topics") {
+        let at = &case.at;
+        let cols: Vec<&str> = case.text.split('\t').collect();
+        let (page, expected) = match cols.as_slice() {
+            [page, expected, ..] => (unescape(page), *expected),
+            _ => panic!("{at}: expected a page and a code, tab-separated"),
+        };
+        cases += 1;
+        let got = best_topic(&page, Some(&case.lang));
+        let ok = match expected.strip_prefix('!') {
+            Some(code) => got != code,
+            None => got == expected,
+        };
+        if !ok {
+            failures.push(format!(
+                "{at}: expected {expected}, got {got:?}: {}",
+                page.lines().next().unwrap_or_default()
+            ));
         }
     }
     case_files::assert_all_pass(cases, 15, &failures);

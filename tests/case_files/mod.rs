@@ -1,5 +1,5 @@
-//! Reading the data-driven test cases: the `.txt` files of a folder, and one
-//! verdict over all the cases read from them.
+//! Reading the data-driven test cases: the `.txt` files of a folder, their
+//! case lines, and one verdict over all the cases read from them.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,42 @@ pub(crate) fn txt_files(folder: &str) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// One case line of a case file.
+pub(crate) struct CaseLine {
+    /// "path:line", for messages.
+    pub(crate) at: String,
+    /// The file's stem: the language of its cases.
+    pub(crate) lang: String,
+    /// The line as written.
+    pub(crate) text: String,
+}
+
+/// Every case line of the `.txt` files of `tests/<folder>`, in file and
+/// line order; blank lines and `#` comments are no cases.
+pub(crate) fn case_lines(folder: &str) -> Vec<CaseLine> {
+    let mut out = Vec::new();
+    for path in txt_files(folder) {
+        let lang = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("en")
+            .to_owned();
+        let data = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for (n, line) in data.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            out.push(CaseLine {
+                at: format!("{}:{}", path.display(), n + 1),
+                lang: lang.clone(),
+                text: line.to_owned(),
+            });
+        }
+    }
+    out
 }
 
 /// Fails unless at least `min` cases were read and none failed; lists every
