@@ -316,6 +316,23 @@ mod tests {
                 "La ministra",
                 SourceType::Person,
             ),
+            // A role word makes a person of a phrase that names an
+            // organisation; one capitalised noun after an article is none.
+            (
+                "Campaign spokesman Tom Reyes said the bus tour would end in Ohio.",
+                "Tom Reyes",
+                SourceType::Person,
+            ),
+            (
+                "Le syndicat SNPL a annoncé que la grève des pilotes continuerait lundi.",
+                "Le syndicat SNPL",
+                SourceType::Organization,
+            ),
+            (
+                "Die Reederei teilte mit, die Fähren führen ab Montag wieder nach Plan.",
+                "Die Reederei",
+                SourceType::Organization,
+            ),
         ] {
             let text = format!("Headline\n\n{sentence}");
             let doc = Document::new(&text);

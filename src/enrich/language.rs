@@ -396,11 +396,13 @@ fn has_lowercase_word(text: &str) -> bool {
 }
 
 /// Calls `f` with each run of alphanumeric chars of `text` ([`is_alnum`]),
-/// as `text.split(|c| !is_alnum(c))` gives them without the empty ones: a
-/// byte loop over ASCII, which the split decoded char by char (most of the
-/// cost of the stopword test).
+/// as `text.split(|c| !is_alnum(c))` gives them without the empty ones, and
+/// whether the run is all ASCII: a byte loop over ASCII, which the split
+/// decoded char by char (most of the cost of the stopword test). The flag
+/// comes from the loop that found the run, so the caller does not scan the
+/// word again to learn it.
 #[inline]
-fn for_each_alnum_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+fn for_each_alnum_word<'a>(text: &'a str, mut f: impl FnMut(&'a str, bool)) {
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i < bytes.len() {
@@ -421,6 +423,7 @@ fn for_each_alnum_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
             }
         }
         let from = i;
+        let mut ascii = true;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
@@ -430,13 +433,16 @@ fn for_each_alnum_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
                 i += 1;
             } else {
                 match char_at(text, i) {
-                    Some(c) if is_alnum(c) => i += c.len_utf8(),
+                    Some(c) if is_alnum(c) => {
+                        ascii = false;
+                        i += c.len_utf8();
+                    }
                     _ => break,
                 }
             }
         }
         if let Some(word) = text.get(from..i) {
-            f(word);
+            f(word, ascii);
         }
     }
 }
@@ -537,6 +543,10 @@ fn latin_or_cyrillic(text: &str) -> Option<Option<&'static str>> {
     }
 }
 
+/// ASCII words up to this long are lowercased on the stack by
+/// [`stopwords_agree`]; longer ones (no stopword is) through a String.
+const ASCII_KEY_BYTES: usize = 32;
+
 /// Whether the function words of `text` say it is in the language of
 /// `bit`: enough of its words are that language's stopwords, and no other
 /// listed language claims more of them. Mixed-language lines, headlines and
@@ -546,26 +556,49 @@ fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
     let mut hits = [0u16; STOPWORD_LANGUAGES.len()];
     let mut words = 0u16;
     let slots = &*STOPWORD_SLOTS;
-    for_each_alnum_word(text, |word| {
+    for_each_alnum_word(text, |word, ascii| {
         words = words.saturating_add(1);
         // Most words are no stopword: an ASCII word's slot (read from its
         // lowercase bytes in place) rules it out before it is lowercased
         // and hashed.
-        if word.is_ascii() && !slots.may_hold(word.as_bytes(), |b| b.to_ascii_lowercase()) {
-            return;
-        }
-        let key = if word.chars().any(char::is_uppercase) {
-            // (No stopword list holds a Greek word, so the final-sigma rule
-            // of `push_lowercase` cannot change a lookup.)
-            lowered.clear();
-            push_lowercase(lowered, word);
-            lowered.as_str()
+        let mut stack = [0u8; ASCII_KEY_BYTES];
+        let key = if ascii {
+            let bytes = word.as_bytes();
+            if !slots.may_hold(bytes, |b| b.to_ascii_lowercase()) {
+                return;
+            }
+            // The slot above was read from the lowercase bytes: the key
+            // needs no second test. An ASCII word lowercases byte by byte,
+            // on the stack, as `push_lowercase` would.
+            if !bytes.iter().any(u8::is_ascii_uppercase) {
+                word
+            } else if let Some(lower) = stack.get_mut(..bytes.len()) {
+                lower.copy_from_slice(bytes);
+                lower.make_ascii_lowercase();
+                match std::str::from_utf8(lower) {
+                    Ok(key) => key,
+                    Err(_) => return,
+                }
+            } else {
+                lowered.clear();
+                push_lowercase(lowered, word);
+                lowered.as_str()
+            }
         } else {
-            word
+            let key = if word.chars().any(char::is_uppercase) {
+                // (No stopword list holds a Greek word, so the final-sigma
+                // rule of `push_lowercase` cannot change a lookup.)
+                lowered.clear();
+                push_lowercase(lowered, word);
+                lowered.as_str()
+            } else {
+                word
+            };
+            if !slots.may_hold(key.as_bytes(), |b| b) {
+                return;
+            }
+            key
         };
-        if !slots.may_hold(key.as_bytes(), |b| b) {
-            return;
-        }
         if let Some(&mask) = STOPWORDS.get(key) {
             // Most stopwords are one or two languages': visit the set bits.
             let mut rest = mask;
@@ -1143,7 +1176,10 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             let mut got = Vec::new();
-            for_each_alnum_word(text, |w| got.push(w));
+            for_each_alnum_word(text, |w, ascii| {
+                assert_eq!(ascii, w.is_ascii(), "{w}");
+                got.push(w);
+            });
             assert_eq!(got, expected, "{text}");
         }
     }

@@ -264,7 +264,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 }
             }
             if let Some(h) = kinds.iter().position(|k| *k == Some(BlockKind::Headline)) {
-                drop_standfirst(&feats, &mut kinds, &mut body, h);
+                drop_standfirst(doc, &feats, &mut kinds, &mut body, h);
             }
             let first = (a..=b).find(|&i| body[i]).unwrap_or(first);
             let headline_at = kinds.iter().position(|k| *k == Some(BlockKind::Headline));
@@ -300,6 +300,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                         body[i] = true;
                     }
                 }
+                adopt_opening_sentence(doc, &feats, &kinds, &mut body, head_block);
             }
             if !clean {
                 drop_short_runs(doc, &feats, &kinds, &mut body);
@@ -312,6 +313,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 trim_bio(doc, &folded, &feats, first, &structure.authors, &mut body);
                 trim_tail(first, &feats, &mut body);
                 body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
+                body_end::adopt_recipe_card(&folded, &feats, &kinds, &mut body);
                 body_end::adopt_sign_off(&feats, &kinds, &mut body);
                 if let Some(h) = headline_at {
                     adopt_prose_above(h, &feats, &kinds, &mut body);
@@ -377,6 +379,52 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         })
         .collect();
     structure
+}
+
+/// Most words of a short opening sentence taken into a clean story.
+const OPENING_SENTENCE_WORDS: usize = 12;
+
+/// Takes into a clean story (nothing but its headline block above the
+/// article) the short sentence set alone in a paragraph right under the
+/// headline block ("He's back." / "It was a long night in the capital."):
+/// the writer's opening line, which scores below zero alone and so falls
+/// outside the best region. A label ("ABSTRACT.", "Letters.") has no word
+/// in lower case, and a caption or a credit has its kind.
+fn adopt_opening_sentence(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+    head_block: usize,
+) {
+    let Some(first) = body.iter().position(|&b| b) else {
+        return;
+    };
+    let lines = doc.lines();
+    if first == 0 || first - 1 != head_block {
+        return;
+    }
+    let p = first - 1;
+    let f = &feats[p];
+    let alone =
+        lines[p].block != lines[first].block && (p == 0 || lines[p - 1].block != lines[p].block);
+    let opening = alone
+        && kinds[p].is_none()
+        && f.terminal
+        && (2..=OPENING_SENTENCE_WORDS).contains(&f.words)
+        && f.lower_words >= 1
+        && !f.dateline
+        && !f.caption
+        && !f.markup
+        && f.repeats <= 1
+        && doc
+            .line_text(p)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase());
+    if opening {
+        body[p] = true;
+    }
 }
 
 /// Lines under a photo's credit in which the article must go on.
@@ -1212,6 +1260,7 @@ const STANDFIRST_WORDS: usize = 60;
 /// between it and the rest of the article. The lede follows the byline; a
 /// deck sits above it, ending in a full stop or not.
 fn drop_standfirst(
+    doc: &Document<'_>,
     feats: &[LineFeatures],
     kinds: &mut [Option<BlockKind>],
     body: &mut [bool],
@@ -1232,19 +1281,58 @@ fn drop_standfirst(
     }
     let mut marked = false;
     let mut j = first + 1;
+    // An author line the byline parser leaves alone ("Jane Roe @janeroe"):
+    // it stands where the byline does, under the standfirst.
+    let handle = j < n && body[j] && is_handle_line(doc.line_text(j));
+    if handle {
+        body[j] = false;
+        kinds[j] = Some(BlockKind::Byline);
+    }
     while j < n && j <= first + 1 + STANDFIRST_GAP && !body[j] {
         marked |= matches!(kinds[j], Some(BlockKind::Byline | BlockKind::Timestamp));
         j += 1;
     }
-    if !marked || j >= n || !body[j] || j == first + 1 {
-        return;
-    }
-    // The article goes on under the byline.
-    if (j..n).filter(|&k| body[k] && is_good(&feats[k])).count() < 2 {
+    let keep = !marked
+        || j >= n
+        || !body[j]
+        || j == first + 1
+        // The article goes on under the byline.
+        || (j..n).filter(|&k| body[k] && is_good(&feats[k])).count() < 2;
+    if keep {
+        if handle {
+            body[first + 1] = true;
+            kinds[first + 1] = None;
+        }
         return;
     }
     body[first] = false;
     kinds[first] = Some(BlockKind::Deck);
+}
+
+/// Most words of a name before a social handle on an author line.
+const HANDLE_NAME_WORDS: usize = 3;
+
+/// Whether a line is an author's name with a social handle and nothing
+/// else ("Jane Roe @janeroe"): one to [`HANDLE_NAME_WORDS`] capitalised
+/// words, then one "@handle".
+fn is_handle_line(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(handle) = words.next_back() else {
+        return false;
+    };
+    let handle_ok = handle.strip_prefix('@').is_some_and(|h| {
+        h.len() >= 2
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    });
+    let names: Vec<&str> = words.collect();
+    handle_ok
+        && (1..=HANDLE_NAME_WORDS).contains(&names.len())
+        && names.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+        })
 }
 
 /// Lines after a list header that are looked at, at most.

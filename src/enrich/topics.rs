@@ -18,6 +18,8 @@
 //! Names of companies, clubs and studios (`data/iptc/names.txt`) say who a
 //! story is about: in a story about results, shares and deals they count
 //! mostly for the economy, elsewhere for their industry's topic.
+//! Written all lowercase in running text such a name is the common noun
+//! ("pirates", "jazz").
 //! The taxonomy is IPTC's (CC BY 4.0, see `NOTICE`).
 
 use std::collections::BTreeMap;
@@ -193,10 +195,12 @@ const RIC_EXCHANGES: &[&[u8]] = &[
 /// Whether `bytes[at..]` opens with a bracketed stock ticker in the
 /// Reuters Instrument Code form: "(INTC.O)", "<IBM.N>", "(BP.L:",
 /// "(RY.TO)" — one to five capitals, a dot, an exchange suffix of
-/// [`RIC_EXCHANGES`], then a closing bracket or a colon. Stories quoting
-/// such codes are about listed companies and their shares.
+/// [`RIC_EXCHANGES`], then a closing bracket or a colon. An ampersand
+/// stands for a bracket on either side: pages flattened from HTML keep the
+/// "&" of an escaped "&lt;" and "&gt;" ("&IBM.N&", "&<IBM.N&>").
+/// Stories quoting such codes are about listed companies and their shares.
 fn is_ticker_at(bytes: &[u8], at: usize) -> bool {
-    if !matches!(bytes.get(at), Some(b'(' | b'<' | b'[')) {
+    if !matches!(bytes.get(at), Some(b'(' | b'<' | b'[' | b'&')) {
         return false;
     }
     let upper_run = |from: usize, max: usize| {
@@ -220,7 +224,7 @@ fn is_ticker_at(bytes: &[u8], at: usize) -> bool {
             .is_some_and(|code| RIC_EXCHANGES.contains(&code))
         && matches!(
             bytes.get(at + 2 + symbol + exchange),
-            Some(b')' | b'>' | b']' | b':')
+            Some(b')' | b'>' | b']' | b':' | b'&')
         )
 }
 
@@ -290,6 +294,12 @@ struct Model {
     /// The words of `data/iptc/policy.txt` (normalised), and its prefixes.
     policy: foldhash::HashSet<String>,
     policy_prefixes: foldhash::HashSet<String>,
+    /// Per one-word name of `data/iptc/names.txt`, what the word says as a
+    /// common noun ("jazz", "pirates", "magic" written lowercase in running
+    /// text): the weights other lists give it, under a key of its own ("jazz~")
+    /// so that the name and the noun are counted apart. Empty when only the
+    /// name is listed: then the word is read by its stem like any other.
+    common_senses: HashMap<String, (String, Vec<(usize, f32)>)>,
 }
 
 /// What [`Evidence::sum`] moves between topics.
@@ -501,6 +511,7 @@ fn build() -> Model {
     let mut hand_words = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
     let mut names = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
     let mut industries: Vec<usize> = Vec::new();
+    let mut common_senses: HashMap<String, (String, Vec<(usize, f32)>)> = HashMap::new();
     // The top-level topics (bits of `top_bit`) each exact key was written
     // down for.
     let mut hand_tops: HashMap<String, u32> = HashMap::new();
@@ -548,6 +559,10 @@ fn build() -> Model {
                 }
                 if !is_names {
                     *hand_tops.entry(key.clone()).or_default() |= top_bit[concept];
+                }
+                if is_names && !key.contains(' ') && !common_senses.contains_key(&key) {
+                    let before = exact.get(&key).cloned().unwrap_or_default();
+                    common_senses.insert(key.clone(), (format!("{key}~"), before));
                 }
                 let list = exact.entry(key).or_default();
                 set_hand_weight(list, concept, concepts[concept].top, weight);
@@ -659,6 +674,7 @@ fn build() -> Model {
         electoral,
         policy,
         policy_prefixes,
+        common_senses,
     }
 }
 
@@ -855,7 +871,7 @@ impl<'m> Evidence<'m> {
                     self.pattern(model, "<percent>", weight);
                     continue;
                 }
-                b'(' | b'<' | b'[' => {
+                b'(' | b'<' | b'[' | b'&' => {
                     if is_ticker_at(bytes, i) {
                         self.pattern(model, "<ticker>", weight);
                     }
@@ -943,9 +959,35 @@ impl<'m> Evidence<'m> {
             if chars < 2 {
                 continue;
             }
+            // A listed name written all lowercase in running text is the
+            // common noun ("the pirates seized a tanker", "a jazz club"):
+            // what other lists say of the word, or its stem, not the team.
+            // Only a listed word is asked whether it is a name.
             if let Some((key, hits)) = model.exact.get_key_value(*t) {
-                self.add_in_phrase(model, (false, key), hits, weight, full, phrase);
-                continue;
+                let common = if names && !raw[i].1.chars().any(char::is_uppercase) {
+                    model.common_senses.get(key)
+                } else {
+                    None
+                };
+                match common {
+                    // Only the name is listed: read the word by its stem.
+                    Some((_, senses)) if senses.is_empty() => {}
+                    Some((alias, senses)) => {
+                        self.add_in_phrase(
+                            model,
+                            (false, alias.as_str()),
+                            senses,
+                            weight,
+                            full,
+                            phrase,
+                        );
+                        continue;
+                    }
+                    None => {
+                        self.add_in_phrase(model, (false, key), hits, weight, full, phrase);
+                        continue;
+                    }
+                }
             }
             // A capitalised word inside a sentence of running text that the
             // lexicon does not list is a name ("Orbitz", "Directory
@@ -1954,6 +1996,49 @@ mod tests {
         ] {
             assert!(!at(text), "{text}");
         }
+    }
+
+    #[test]
+    fn ampersand_bracketed_tickers_are_read() {
+        let at = |text: &str| {
+            let bytes = text.as_bytes();
+            (0..bytes.len()).any(|i| is_ticker_at(bytes, i))
+        };
+        for text in [
+            "Acme Corp. &ACME.N& said",
+            "Acme &<ACME.O&> rose",
+            "(ACME.L&",
+        ] {
+            assert!(at(text), "{text}");
+        }
+        // An ampersand inside a name or an abbreviation opens no ticker.
+        for text in [
+            "AT&T.",
+            "R&D.S said",
+            "Marks & Spencer.",
+            "&ACME& fell",
+            "&ACME.N said",
+        ] {
+            assert!(!at(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lowercase_team_name_is_the_common_noun() {
+        let stop = |_: &str| false;
+        let read = |text: &str| {
+            let mut evidence = Evidence::default();
+            evidence.read(&MODEL, text, 1.0, true, &stop);
+            (count_of(&evidence, "pirate"), count_of(&evidence, "giant"))
+        };
+        // Lowercase in running text: the seafarers and the big companies.
+        assert_eq!(
+            read("Coastguards said pirates boarded a tanker, and oil giants paid more for cover."),
+            (0.0, 0.0)
+        );
+        // Capitalised, they are the clubs.
+        let (pirates, giants) = read("The Pirates beat the Giants on Sunday.");
+        assert!(pirates > 0.0 && giants > 0.0, "{pirates} {giants}");
     }
 
     #[test]

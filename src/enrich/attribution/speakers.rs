@@ -213,16 +213,24 @@ impl<'a> Speakers<'a> {
         if lex.is(head, Tag::Doc) {
             return Some(self.known_by_mention(SourceType::Document, mention));
         }
+        // "Campaign spokesman Tom Reyes": a role word makes the phrase a
+        // person, whatever organisation it names.
         let org = words
             .iter()
-            .any(|t| lex.is(strip_possessive(&t.lower), Tag::Org));
+            .any(|t| lex.is(strip_possessive(&t.lower), Tag::Org))
+            && !words
+                .iter()
+                .any(|t| lex.is(strip_possessive(&t.lower), Tag::Title));
+        // "die Reederei", "the Pentagon": one capitalised word after a
+        // determiner is a noun or an institution, not a person's name.
+        let det_noun = ns + 1 == words.len() && ns > 0 && lex.is(&words[ns - 1].lower, Tag::Det);
         // A capital that names something: not the article opening a
         // sentence ("The mayor"), not a role word German capitalises as
         // every noun ("Die Ministerin").
         let capitalised = words.iter().enumerate().any(|(i, t)| {
             t.upper && !(i == 0 && lex.is(&t.lower, Tag::Det)) && !lex.is(&t.lower, Tag::Title)
         });
-        if ns < words.len() && !org {
+        if ns < words.len() && !org && !det_noun {
             let name_words: Vec<&str> = words[ns..]
                 .iter()
                 .map(|t| strip_possessive(&self.text[t.start..t.end]))

@@ -223,7 +223,12 @@ impl Sentence<'_> {
                 && n <= 4
                 && i > self.a
                 && self.toks[i - 1].is_word();
-            if !link && (self.is(i, Tag::Stop) || self.is(i, Tag::Comp) || self.is_cue_word(i)) {
+            let pair =
+                n > 0 && self.role_pair(i) && (i - 1 == self.a || !self.toks[i - 2].is_word());
+            if !link
+                && !pair
+                && (self.is(i, Tag::Stop) || self.is(i, Tag::Comp) || self.is_cue_word(i))
+            {
                 break;
             }
             // "On Monday the minister said": a time word before the
@@ -463,7 +468,7 @@ impl Sentence<'_> {
             {
                 break;
             }
-            if e > i && self.is(e, Tag::Stop) && !self.is(e, Tag::Link) {
+            if e > i && self.is(e, Tag::Stop) && !self.is(e, Tag::Link) && !self.role_pair(e) {
                 break;
             }
             e += 1;
@@ -664,6 +669,9 @@ impl Sentence<'_> {
                         && self.is(n, Tag::Conj)
                         && !self.is(n, Tag::Sub)
                         && !self.is(n + 1, Tag::Comp)
+                        // "…, but “…”": a quotation after the conjunction
+                        // is still the speaker's.
+                        && !self.toks.get(n + 1).is_some_and(|t| t.kind == Kind::Open)
                     {
                         return x;
                     }
@@ -677,6 +685,73 @@ impl Sentence<'_> {
             x += 1;
         }
         self.b_eff
+    }
+
+    /// Whether the conjunction at `x` joins two lowercase role words before
+    /// a name ("lobbyist and strategist Ann Roe"): one description, not
+    /// two clauses.
+    fn role_pair(&self, x: usize) -> bool {
+        let role = |y: usize| {
+            self.toks.get(y).is_some_and(|t| {
+                t.is_word() && !t.upper && t.quote.is_none() && !self.is(y, Tag::Stop)
+            }) && !self.is(y, Tag::Det)
+                && !self.is(y, Tag::Conj)
+                && !self.is_pronoun(y)
+                && !self.is_cue_word(y)
+        };
+        x > self.a
+            && self.is(x, Tag::Conj)
+            && !self.is(x, Tag::Sub)
+            && role(x - 1)
+            && role(x + 1)
+            && (x + 2..self.b_eff.min(x + 4)).any(|y| self.toks[y].is_word() && self.toks[y].upper)
+    }
+
+    /// Where the object of a stance verb that starts at `r` ends ("criticised
+    /// bankers, builders and landlords for …"): like [`Self::content_end`],
+    /// but a comma outside quotations ends it unless a list or a short aside
+    /// goes on after it ("anger, and even a little fear, about …").
+    fn object_end(&self, r: usize) -> usize {
+        let end = self.content_end(r);
+        let mut x = r;
+        while x < end {
+            let t = &self.toks[x];
+            if t.quote.is_none() && t.is(",") && !self.list_goes_on(x, end) {
+                return x;
+            }
+            x += 1;
+        }
+        end
+    }
+
+    /// Whether the comma at `x` (before `end`) goes on with a list item or
+    /// a short aside: a coordinating conjunction with no cue after it, or
+    /// at most three words that close with another comma or a conjunction.
+    fn list_goes_on(&self, x: usize, end: usize) -> bool {
+        const MAX_ITEM_WORDS: usize = 3;
+        let n = x + 1;
+        if n >= end {
+            return false;
+        }
+        // "…, although low" qualifies what was said; it is the writer's.
+        if self.is(n, Tag::Sub) {
+            return false;
+        }
+        if self.is(n, Tag::Conj) {
+            return !(n + 1..end.min(n + 6)).any(|y| self.cue_at_checked(y).is_some());
+        }
+        let mut y = n;
+        while y < end && y - n <= MAX_ITEM_WORDS {
+            let t = &self.toks[y];
+            if y > n && (t.is(",") || self.is(y, Tag::Conj)) {
+                return true;
+            }
+            if !t.is_word() || self.cue_at_checked(y).is_some() {
+                return false;
+            }
+            y += 1;
+        }
+        false
     }
 
     fn cue_at_checked(&self, i: usize) -> Option<(usize, Tag)> {
@@ -1053,6 +1128,9 @@ fn frame(
         return poll_frame(s, k, c1, cue);
     }
     if tag == Tag::Prep {
+        if let Some(found) = possessive_prep(s, k, c1, cue) {
+            return Some(found);
+        }
         let (ns, ne) = s.np_after_with(c1, false)?;
         // "Laut einem Bericht des „Spiegel“ droht …", "Laut Polizei wurde
         // …": with no comma after it, the phrase of capitalised nouns, their
@@ -1336,11 +1414,23 @@ fn frame(
         });
         // A quote split by its attribution: "…," she said, "…" — also past
         // an apposition: "…," said Jane Roe, an economist, "…".
+        // "…," he said, but "…": past a conjunction too.
+        let opens = |x: usize| toks.get(x).is_some_and(|t| t.kind == Kind::Open);
         let resumes = (clause_end..s.b_eff)
             .take_while(|&x| toks[x].quote.is_none())
-            .find(|&x| toks[x].is(",") && toks.get(x + 1).is_some_and(|t| t.kind == Kind::Open))
+            .find_map(|x| {
+                if !toks[x].is(",") {
+                    None
+                } else if opens(x + 1) {
+                    Some(x + 1)
+                } else if s.is(x + 1, Tag::Conj) && opens(x + 2) {
+                    Some(x + 2)
+                } else {
+                    None
+                }
+            })
             .filter(|_| direct && !second_cue);
-        if let Some(q) = resumes.and_then(|x| toks[x + 1].quote) {
+        if let Some(q) = resumes.and_then(|x| toks[x].quote) {
             end = text.quotes[q].end;
             used_quotes[q] = true;
         } else if clause_end < s.b_eff && toks[clause_end].is(",") {
@@ -1631,7 +1721,9 @@ fn frame(
     // "offered an olive branch, then …": what a stance verb takes without a
     // complementiser is its object, which ends with the clause.
     let object = tag == Tag::Pre && !s.is(cs, Tag::Comp) && toks[cs].kind != Kind::Open;
-    let ce = if sourceless_opener || object {
+    let ce = if object {
+        s.object_end(cs)
+    } else if sourceless_opener {
         s.content_end(cs).min(s.clause_end(cs))
     } else {
         s.content_end(cs)
@@ -1670,6 +1762,52 @@ fn frame(
         content,
         outlet,
         confidence,
+        nests: true,
+    })
+}
+
+/// "По её словам, …", "по их мнению": a three-word "according to" cue
+/// whose middle word, a possessive, is the source, as the cue without it
+/// ("по словам") is in the lexicon. The content is the rest of the sentence,
+/// or what comes before the cue when it closes the sentence.
+fn possessive_prep(s: &Sentence<'_>, k: usize, c1: usize, cue: Span) -> Option<Found> {
+    let toks = s.toks;
+    if c1 != k + 3 {
+        return None;
+    }
+    let (len, tag) = s
+        .lex
+        .cue_at(&[toks[k].lower.as_ref(), toks[k + 2].lower.as_ref()])?;
+    if len != 2 || tag != Tag::Prep {
+        return None;
+    }
+    let opening = toks[s.a..k]
+        .iter()
+        .enumerate()
+        .all(|(x, t)| !t.is_word() || s.is(s.a + x, Tag::Conj));
+    let (cs, ce) = if opening {
+        let mut cs = c1;
+        while cs < s.b_eff && toks[cs].is_comma_like() {
+            cs += 1;
+        }
+        (cs, s.b_eff)
+    } else {
+        let mut e = k;
+        while e > s.a && toks[e - 1].is_comma_like() {
+            e -= 1;
+        }
+        (s.a, e)
+    };
+    if cs >= ce || !toks[cs..ce].iter().any(Tok::is_word) {
+        return None;
+    }
+    Some(Found {
+        kind: AttributionKind::AccordingTo,
+        np: Some(Np::plain(s.para, k + 1, k + 2)),
+        cue,
+        content: s.span(cs, ce),
+        outlet: None,
+        confidence: 0.7,
         nests: true,
     })
 }

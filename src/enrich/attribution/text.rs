@@ -492,6 +492,29 @@ fn sentences(toks: &[Tok<'_>], lex: &Lexicon) -> Vec<(usize, usize)> {
         }
         let t = &toks[i];
         let ends = t.kind == Kind::Punct && matches!(&*t.lower, "." | "!" | "?" | "…" | "...");
+        // "… after 7 p.m. He says …", "… in the U.S. They …": a dotted
+        // abbreviation keeps its full stop, which still ends the sentence
+        // when a capitalised pronoun, determiner or conjunction follows.
+        if !ends
+            && t.is_word()
+            && t.quote.is_none()
+            && t.lower.ends_with('.')
+            && t.lower.matches('.').count() >= 2
+            && toks.get(i + 1).is_some_and(|n| {
+                (n.kind == Kind::Open && toks.get(i + 2).is_some_and(|w| w.is_word() && w.upper))
+                    || (n.is_word()
+                        && n.upper
+                        && n.quote.is_none()
+                        && [Tag::Pron, Tag::PronM, Tag::PronF, Tag::Det, Tag::Conj]
+                            .iter()
+                            .any(|&tag| lex.is(&n.lower, tag)))
+            })
+        {
+            out.push((start, i + 1));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         if !ends {
             i += 1;
             continue;

@@ -71,6 +71,15 @@ fn char_at(s: &str, i: usize) -> char {
     crate::enrich::text::char_at(s, i).unwrap_or('\u{fffd}')
 }
 
+/// What the first char of a token is, which decides how far it runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum First {
+    Digit,
+    Cjk,
+    Letter,
+    Mark,
+}
+
 /// Tokens of `text[from..to]` (`from` and `to` on char boundaries).
 ///
 /// A byte loop: runs of ASCII letters and digits, most of any page, are
@@ -92,15 +101,45 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
     let mut newline = false;
     let mut i = 0usize;
     while i < bytes.len() {
-        let c = char_at(slice, i);
         let start = i;
-        i += c.len_utf8();
-        if crate::enrich::document::is_space(c) {
-            space = true;
-            newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
-            continue;
-        }
-        let kind = if is_digit(c) {
+        let b = bytes[i];
+        // An ASCII byte (most of any page) is classed by the byte, as the
+        // char tests below class it: whitespace is U+0009–U+000D and the
+        // space (`char::is_whitespace`), digits and letters are the ASCII
+        // ones, anything else a mark. No char is decoded for it.
+        let first = if b < 0x80 {
+            i += 1;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                space = true;
+                newline |= matches!(b, b'\n' | b'\r');
+                continue;
+            }
+            if b.is_ascii_digit() {
+                First::Digit
+            } else if b.is_ascii_alphabetic() {
+                First::Letter
+            } else {
+                First::Mark
+            }
+        } else {
+            let c = char_at(slice, i);
+            i += c.len_utf8();
+            if crate::enrich::document::is_space(c) {
+                space = true;
+                newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+                continue;
+            }
+            if is_digit(c) {
+                First::Digit
+            } else if is_cjk(c) {
+                First::Cjk
+            } else if is_letter(c) {
+                First::Letter
+            } else {
+                First::Mark
+            }
+        };
+        let kind = if first == First::Digit {
             while i < bytes.len() {
                 if bytes[i].is_ascii_digit() {
                     i += 1;
@@ -113,9 +152,9 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
                 i += d.len_utf8();
             }
             Kind::Num
-        } else if is_cjk(c) {
+        } else if first == First::Cjk {
             Kind::Word
-        } else if is_letter(c) {
+        } else if first == First::Letter {
             while i < bytes.len() {
                 if bytes[i].is_ascii_alphabetic() {
                     i += 1;
@@ -236,7 +275,7 @@ mod tests {
         // spaces and marks, ASCII or not.
         let alphabet = [
             'a', 'Z', '7', '\'', '-', '\u{2011}', ' ', '\n', '\u{a0}', '\u{200b}', ',', 'é',
-            '\u{301}', 'ж', '\u{663}', '語', '\u{2028}',
+            '\u{301}', 'ж', '\u{663}', '語', '\u{2028}', '\u{b}', '\u{1f}',
         ];
         crate::enrich::text::for_every_string(&alphabet, 1..=4, |text| {
             let inner = text.char_indices().nth(1).map_or(0, |(i, _)| i);

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 
 use super::lexicon::{FoldedLines, fold};
 use super::line::LineFeatures;
@@ -74,6 +74,132 @@ pub(super) fn adopt_closing_list(
         for flag in &mut body[intro..=end] {
             *flag = true;
         }
+    }
+}
+
+/// Lines under the article's last line searched for a recipe card's
+/// ingredients header, at most.
+const RECIPE_REACH: usize = 40;
+/// Most lines of a recipe card's ingredient list, and of its steps.
+const RECIPE_PART_LINES: usize = 40;
+/// Longest header of a recipe card, in words.
+const RECIPE_HEADER_WORDS: usize = 4;
+/// Fewest ingredients of a recipe card.
+const RECIPE_MIN_ITEMS: usize = 2;
+
+/// The part of a recipe card a header opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecipePart {
+    /// What goes in ("Ingredients", "Zutaten").
+    Ingredients,
+    /// How it is made ("Method", "Zubereitung").
+    Steps,
+}
+
+/// The headers of a recipe card (`data/structure/recipe_headers.txt`),
+/// folded.
+static RECIPE_HEADERS: LazyLock<HashMap<String, RecipePart>> = LazyLock::new(|| {
+    let data = include_str!("../../../data/structure/recipe_headers.txt");
+    let mut headers = HashMap::default();
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let part = match line.split_once('\t') {
+            Some(("ingredients", h)) => (RecipePart::Ingredients, h),
+            Some(("steps", h)) => (RecipePart::Steps, h),
+            _ => continue,
+        };
+        headers.insert(fold(part.1.trim()).0, part.0);
+    }
+    headers
+});
+
+/// The part of a recipe card that line `i` heads, if it is a header.
+fn recipe_header(folded: &FoldedLines, feats: &[LineFeatures], i: usize) -> Option<RecipePart> {
+    if feats[i].words > RECIPE_HEADER_WORDS {
+        return None;
+    }
+    let key = folded.line(i).trim_end_matches([':', '：', ' ']);
+    RECIPE_HEADERS.get(key).copied()
+}
+
+/// Takes into the article the recipe card set under a cooking post: an
+/// ingredients header ("Ingredients", "Zutaten") within [`RECIPE_REACH`]
+/// lines under the article's last line, the list under it, the steps
+/// header ("Method", "Zubereitung") and the steps, up to the first chrome
+/// the lexicons know or a short line that ends no sentence with no sentence
+/// under it. A card's items are short lines like a link list's, and its
+/// facts (servings, times) and print buttons stand between the post and the
+/// card, so the article region stops above it; a comment thread before the
+/// header means the card is not the post's.
+pub(super) fn adopt_recipe_card(
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+) {
+    let n = body.len();
+    let Some(last) = body.iter().rposition(|&b| b) else {
+        return;
+    };
+    // Lines that can be a card's: no chrome the lexicons know (a quantity
+    // alone reads as a counter, a "1 – 2 tbsp" as a gallery's caption).
+    let plain = |i: usize| {
+        matches!(
+            kinds[i],
+            None | Some(BlockKind::Caption | BlockKind::Counter | BlockKind::Timestamp)
+        ) && !feats[i].markup
+    };
+    let header = (last + 1..n.min(last + 1 + RECIPE_REACH))
+        .take_while(|&i| kinds[i] != Some(BlockKind::Comments))
+        .find(|&i| recipe_header(folded, feats, i) == Some(RecipePart::Ingredients));
+    let Some(header) = header else {
+        return;
+    };
+    let mut take = vec![header];
+    let mut steps_header = None;
+    for i in header + 1..n.min(header + 1 + RECIPE_PART_LINES) {
+        if feats[i].alnum == 0 {
+            continue;
+        }
+        if recipe_header(folded, feats, i) == Some(RecipePart::Steps) {
+            steps_header = Some(i);
+            break;
+        }
+        if !plain(i) {
+            return;
+        }
+        take.push(i);
+    }
+    let Some(steps_header) = steps_header else {
+        return;
+    };
+    // The header and its items.
+    if take.len() < 1 + RECIPE_MIN_ITEMS {
+        return;
+    }
+    take.push(steps_header);
+    let next_text = |i: usize| (i + 1..n).find(|&k| feats[k].alnum > 0);
+    let mut steps = 0;
+    for i in steps_header + 1..n.min(steps_header + 1 + RECIPE_PART_LINES) {
+        let f = &feats[i];
+        if f.alnum == 0 {
+            continue;
+        }
+        if !plain(i) {
+            break;
+        }
+        // A step's subheading ("For the glaze") has a sentence under it; the
+        // box under the card ("Nutrition facts" / "Per serving") has not.
+        if !f.terminal && !next_text(i).is_some_and(|k| plain(k) && feats[k].terminal) {
+            break;
+        }
+        take.push(i);
+        steps += 1;
+    }
+    if steps == 0 {
+        return;
+    }
+    for i in take {
+        body[i] = true;
     }
 }
 
@@ -597,6 +723,89 @@ mod tests {
         paras.extend_from_slice(blocks);
         paras.extend([HARBOUR[2], HARBOUR[3]]);
         page(&paras, &[])
+    }
+
+    /// A recipe card under a cooking post (its facts and buttons between
+    /// them) joins the article: the ingredients, the steps header and the
+    /// steps, up to the box under the card; in English and in German.
+    #[test]
+    fn a_recipe_card_under_the_post_joins_the_article() {
+        let post = [
+            "Every autumn my neighbour leaves a crate of windfall apples at our door, and every autumn I end up baking the same simple cake with them, because it never fails and it keeps for days.",
+            "The trick is to slice the apples thinly and to let the batter rest for ten minutes before it goes into the oven, so that the slices sink a little and stay juicy.",
+            "It is best eaten warm with a spoon of cream, but a slice the next morning with a cup of coffee is just as good, if there is any left by then.",
+        ];
+        let card = [
+            "Print",
+            "Pin",
+            "Servings",
+            "8",
+            "Prep time",
+            "20 minutes",
+            "",
+            "Ingredients",
+            "3 apples, thinly sliced",
+            "200 g flour",
+            "150 g sugar",
+            "2 eggs",
+            "Instructions",
+            "Beat the eggs with the sugar until pale and fluffy.",
+            "Fold in the flour and spread the batter in a buttered tin.",
+            "Press the apple slices into the batter and bake for 40 minutes at 180 degrees.",
+            "Nutrition facts",
+            "Calories 310",
+            "Fat 9 g",
+        ];
+        let text = format!(
+            "Home\nRecipes\nBaking\nAbout\nContact\n\nA simple apple cake for windfall apples\n\n{}\n\n{}\n\nPrivacy policy\nTerms of use\n",
+            post.join("\n\n"),
+            card.join("\n")
+        );
+        let body = body_of(&text);
+        for line in [
+            post[2],
+            "200 g flour",
+            "Instructions",
+            "bake for 40 minutes",
+        ] {
+            assert!(body.contains(line), "{line}: {body}");
+        }
+        for line in ["Prep time", "Nutrition facts", "Calories 310"] {
+            assert!(!body.contains(line), "{line}: {body}");
+        }
+
+        let post = [
+            "Wenn im Garten die Zucchini schneller wachsen, als wir sie essen können, kommt bei uns jede Woche diese Suppe auf den Tisch, und niemand beschwert sich darüber.",
+            "Sie ist in einer halben Stunde fertig, lässt sich gut einfrieren und schmeckt mit einem Klecks Joghurt und etwas frischem Dill am allerbesten.",
+            "Wer es würziger mag, gibt zum Schluss noch eine Prise Chili dazu oder röstet ein paar Kürbiskerne in der Pfanne an.",
+        ];
+        let card = [
+            "Drucken",
+            "Portionen",
+            "4",
+            "Zutaten",
+            "2 Zucchini",
+            "1 Zwiebel",
+            "500 ml Gemüsebrühe",
+            "Zubereitung",
+            "Die Zwiebel würfeln und in etwas Öl glasig dünsten.",
+            "Die Zucchini in Stücke schneiden, dazugeben und mit der Brühe aufgießen.",
+            "Alles zwanzig Minuten köcheln lassen und fein pürieren.",
+            "Das könnte dir auch gefallen",
+            "Kürbissuppe mit Ingwer",
+        ];
+        let text = format!(
+            "Startseite\nRezepte\nSuppen\nÜber mich\nKontakt\n\nSchnelle Zucchinisuppe\n\n{}\n\n{}\n\nImpressum\nDatenschutz\n",
+            post.join("\n\n"),
+            card.join("\n")
+        );
+        let body = body_of(&text);
+        for line in ["500 ml Gemüsebrühe", "Zubereitung", "fein pürieren"] {
+            assert!(body.contains(line), "{line}: {body}");
+        }
+        for line in ["Portionen", "Kürbissuppe mit Ingwer"] {
+            assert!(!body.contains(line), "{line}: {body}");
+        }
     }
 
     /// A newsletter or donation box whose text shares a block with its

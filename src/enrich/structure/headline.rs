@@ -306,8 +306,132 @@ fn title_parts(line: &str) -> Vec<&str> {
 }
 
 /// Finds the headline before line `first` (the article's first line):
-/// returns its line index and span.
+/// returns its line index and span. A fuller form of the headline said
+/// right under it is the headline ([`fuller_repeat`]).
 pub(super) fn find_headline(
+    doc: &Document<'_>,
+    folded_lines: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+    head_block: usize,
+) -> Option<(usize, Span)> {
+    let (mut i, mut span) = pick_headline(doc, folded_lines, feats, kinds, first, head_block)?;
+    if let Some(k) = title_pair_pick(doc, folded_lines, feats, kinds, i) {
+        let line = &doc.lines()[k];
+        (i, span) = (
+            k,
+            trim_headline(doc.text(), line.start, line.end, false, false),
+        );
+    }
+    match fuller_repeat(doc, folded_lines, feats, kinds, i, span) {
+        Some(k) => {
+            let line = &doc.lines()[k];
+            Some((
+                k,
+                trim_headline(doc.text(), line.start, line.end, false, false),
+            ))
+        }
+        None => Some((i, span)),
+    }
+}
+
+/// The other line of a pair that says the page title's first two parts
+/// on consecutive lines ("Kicker - Headline - Site", "Headline - Deck -
+/// Site"), when the pick `i` is one of them: the lower line when the first
+/// part is a kicker of at most [`KICKER_WORDS`] words set above the
+/// headline, else the upper line, the headline over its deck. None when
+/// the pick is the right one or no such pair exists.
+fn title_pair_pick(
+    doc: &Document<'_>,
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    i: usize,
+) -> Option<usize> {
+    let n = feats.len();
+    if i == 0 || n < 3 || feats[0].length > HEADLINE_MAX_CHARS {
+        return None;
+    }
+    let parts: Vec<String> = title_parts(doc.line_text(0))
+        .iter()
+        .map(|p| lexicon::fold(p).0)
+        .collect();
+    if parts.len() < 2 || parts[0] == parts[1] {
+        return None;
+    }
+    let line = folded.line(i);
+    let (upper, lower) = if line == parts[0] && i + 1 < n && folded.line(i + 1) == parts[1] {
+        (i, i + 1)
+    } else if line == parts[1] && i >= 2 && folded.line(i - 1) == parts[0] {
+        (i - 1, i)
+    } else {
+        return None;
+    };
+    // The site's name closes the title: a two-part title's second part is
+    // no headline.
+    if parts.len() < 3 || [upper, lower].iter().any(|&k| kinds[k].is_some() && k != i) {
+        return None;
+    }
+    let kicker = words_of(&parts[0]).count() <= KICKER_WORDS;
+    let pick = if kicker { lower } else { upper };
+    (pick != i && feats[pick].words >= 2).then_some(pick)
+}
+
+/// Lines under the headline searched for its fuller form.
+const FULLER_REACH: usize = 3;
+/// Separators between a headline and the words a fuller form adds.
+const FULLER_SEPARATORS: &[&str] = &[" - ", " – ", " — ", ": ", " | ", " · "];
+
+/// The line under the headline `i` (within [`FULLER_REACH`] lines, past
+/// date and byline lines) that says the headline whole and goes on after a
+/// separator ("Old Mills, Part 3" / "Old Mills, Part 3 – The Lower Weir"):
+/// the page's heading, where the title line above it was cut short. A
+/// sentence (a lede opening with the headline's words) is no heading.
+fn fuller_repeat(
+    doc: &Document<'_>,
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    i: usize,
+    span: Span,
+) -> Option<usize> {
+    let head = span.text(doc.text()).trim();
+    if head.split_whitespace().count() < 3 {
+        return None;
+    }
+    let head = lexicon::fold(head).0;
+    let end = (i + 1 + FULLER_REACH).min(feats.len());
+    for k in i + 1..end {
+        let f = &feats[k];
+        let line = folded.line(k);
+        let fuller = kinds[k].is_none()
+            && !f.terminal
+            && f.words <= 25
+            && f.length <= HEADLINE_MAX_CHARS
+            && line.strip_prefix(head.as_str()).is_some_and(|rest| {
+                FULLER_SEPARATORS.iter().any(|sep| {
+                    rest.strip_prefix(sep)
+                        .is_some_and(|more| words_of(more).count() >= 2)
+                })
+            });
+        if fuller {
+            return Some(k);
+        }
+        // Only the headline's date and byline lines stand between them.
+        if !matches!(
+            kinds[k],
+            Some(BlockKind::Timestamp | BlockKind::Byline | BlockKind::Section)
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The headline before line `first` by the page title's repeats and the
+/// shape of the lines above the article.
+fn pick_headline(
     doc: &Document<'_>,
     folded_lines: &FoldedLines,
     feats: &[LineFeatures],
@@ -641,6 +765,10 @@ fn title_anchor(
             .iter()
             .position(|p| *p == folded || *p == bare)
             .or(tail_part);
+        // The title's headline part with its author after it ("Plum Cake
+        // by anna | Site"): the page's heading leaves the author to the
+        // byline.
+        let authored = parts.len() >= 2 && parts[0].strip_prefix(folded).is_some_and(author_tail);
         let mut score = if folded == folded_title {
             7.0
         } else if feats[0].words >= 4
@@ -662,11 +790,14 @@ fn title_anchor(
             let after = folded_title[pos + folded.len()..].chars().next();
             let bounded = before.is_none_or(|c| !c.is_alphanumeric())
                 && after.is_none_or(|c| !c.is_alphanumeric());
-            if !bounded || (f.words < 2 && exact_part.is_none()) {
+            if !bounded || (f.words < 2 && exact_part.is_none() && !authored) {
                 continue;
             }
-            let mut s = 2.0 + 3.0 * folded.chars().count() as f32 / title_len;
-            if exact_part.is_some() {
+            // The heading without its author says the title's headline
+            // part whole.
+            let said = if authored { &parts[0] } else { folded };
+            let mut s = 2.0 + 3.0 * said.chars().count() as f32 / title_len;
+            if exact_part.is_some() || authored {
                 s += 1.0;
             }
             // The headline opens the title, or follows its kicker's colon
@@ -750,6 +881,7 @@ fn title_anchor(
             && parts[0][..parts[0].len() - folded.len()].ends_with(' ')
             && 3 * folded.len() >= 2 * parts[0].len();
         let lead_part = extended_lead
+            || authored
             || lead_prefix
             || lead_suffix
             || whole_lead
@@ -795,6 +927,21 @@ fn title_anchor(
 
 /// Most words a page's heading adds to the title's headline part.
 const EXTENSION_WORDS: usize = 15;
+
+/// Words that set an author's name after a headline in a page title, in
+/// the languages of the byline cues ("Plum Cake by anna", "Pflaumenkuchen
+/// von anna", "Tarte aux prunes par anna").
+const AUTHOR_TAIL_CUES: &[&str] = &["by", "von", "par", "por", "door", "av", "od"];
+/// Most words of an author's name after a headline in a page title.
+const AUTHOR_TAIL_WORDS: usize = 2;
+
+/// Whether the folded rest of a title part after a headline is its author:
+/// a cue of [`AUTHOR_TAIL_CUES`] and a name of one or two words.
+fn author_tail(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let cue = words.next().is_some_and(|w| AUTHOR_TAIL_CUES.contains(&w));
+    rest.starts_with(' ') && cue && (1..=AUTHOR_TAIL_WORDS).contains(&words.count())
+}
 
 /// Whether the folded line is the title's headline part `part` (three words
 /// or more) with a few more words after it, not a sentence: the page's
@@ -1083,6 +1230,18 @@ mod tests {
              cancelled connections, crowded platforms, missed shifts and long walks home",
         );
         assert!(!rewords_title(&sentence, &words));
+    }
+
+    #[test]
+    fn an_author_after_the_title_part_is_a_cue_and_a_short_name() {
+        assert!(author_tail(" by kitchenowl"));
+        assert!(author_tail(" von anna berg"));
+        assert!(author_tail(" par cuisinette"));
+        // A headline that goes on after "by" is no author.
+        assert!(!author_tail(" by the sea at night"));
+        assert!(!author_tail(" with apples"));
+        assert!(!author_tail(" by"));
+        assert!(!author_tail("by anna"));
     }
 
     /// `tests/cases/structure/headline_<lang>.txt`: `<headline><TAB><lede or

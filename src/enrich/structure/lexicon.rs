@@ -422,6 +422,8 @@ impl Lexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // Anchored searches find the shorter phrases at a match's start.
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&patterns)
             .unwrap_or_else(|e| panic!("boilerplate automaton from the bundled data: {e}"));
         Lexicon {
@@ -485,79 +487,141 @@ impl Lexicon {
     /// Finds the lexicon phrases in `line`, given its folding and the map
     /// back (see [`FoldedLines`]).
     pub(crate) fn scan_folded(&self, line: &str, folded: &str, map: &[u32]) -> Scan {
-        let map = |k: usize| map[k] as usize;
         let mut scan = Scan::default();
         let mut best_len = 0usize;
-        for m in self.automaton.find_iter(folded) {
-            let (start, end) = (map(m.start()), map(m.end()));
-            let matched = &line[start..end];
-            if !on_boundaries(line, start, end) {
-                continue;
-            }
-            let alnum = matched.chars().filter(|c| c.is_alphanumeric()).count();
-            let opens = line[..start].chars().all(|c| !c.is_alphanumeric());
-            let glued = !opens
-                && line[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
-                && matched.chars().next().is_some_and(char::is_uppercase);
-            for &entry in &self.entries[m.pattern().as_usize()] {
-                match entry.role {
-                    Role::Date => scan.date_covered += alnum,
-                    Role::BodyStart => {
-                        scan.covered += alnum;
-                        scan.body_start = true;
-                    }
-                    Role::AuthorTitle => {}
-                    Role::AuthorBox => scan.author_box = true,
-                    Role::SignOff => scan.sign_off |= opens,
-                    Role::About => {
-                        if opens && scan.about_end.is_none() {
-                            scan.about_end = Some(end);
-                        }
-                    }
-                    Role::BylineCue => {
-                        scan.has_cue = true;
-                        if opens || glued {
-                            scan.byline_cue.get_or_insert(end);
-                        }
-                    }
-                    Role::Kind(kind) => {
-                        if entry.mode == Mode::Prefix {
-                            if (opens || glued) && scan.prefix.is_none() {
-                                scan.prefix = Some((kind, start));
-                                scan.prefix_covered = alnum;
-                            }
-                        } else if entry.mode == Mode::Tail {
-                            let after = line[end..].split_whitespace().count();
-                            let before = line[..start].split_whitespace().count();
-                            if after <= 8 && before >= 3 && scan.prefix.is_none() {
-                                scan.prefix = Some((kind, start));
-                            }
-                        } else if entry.mode == Mode::Suffix {
-                            let words = line.split_whitespace().count();
-                            let commenter = words <= 12
-                                && (words <= 3 || line.chars().any(|c| c.is_ascii_digit()));
-                            if commenter
-                                && line[end..].chars().all(|c| !c.is_alphanumeric())
-                                && scan.prefix.is_none()
-                            {
-                                scan.prefix = Some((kind, start));
-                            }
-                        } else {
-                            scan.covered += alnum;
-                            if alnum > best_len {
-                                best_len = alnum;
-                                scan.kind = Some(kind);
-                                scan.longest = alnum;
-                            }
-                        }
-                    }
+        let mut at = 0;
+        while let Some(m) = self
+            .automaton
+            .find(aho_corasick::Input::new(folded).span(at..folded.len()))
+        {
+            // The longest phrase at a place can say nothing of this line (a
+            // start-of-line marker in mid-line, a longer phrase running into
+            // the next word): then the longest shorter one that starts at the
+            // same place speaks instead ("Weitere Beiträge" inside "Ostsee
+            // Weitere Beiträge zu Reisen"), and when none does, the phrases
+            // that start inside it are looked for.
+            let mut current = Some(m);
+            at = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+            while let Some(m) = current {
+                if self.apply(line, map, m, &mut scan, &mut best_len) {
+                    at = m.end();
+                    break;
                 }
+                current = self.shorter_at(folded, m);
             }
         }
         scan
+    }
+
+    /// The longest phrase that starts where `m` does and ends before it.
+    fn shorter_at(&self, folded: &str, m: aho_corasick::Match) -> Option<aho_corasick::Match> {
+        if m.end() <= m.start() + 1 {
+            return None;
+        }
+        let input = aho_corasick::Input::new(folded)
+            .span(m.start()..m.end() - 1)
+            .anchored(aho_corasick::Anchored::Yes);
+        self.automaton.find(input)
+    }
+
+    /// Adds what the phrase matched at `m` says of `line` to `scan`; false
+    /// when it says nothing here (off word boundaries, or a marker out of
+    /// its place in the line).
+    fn apply(
+        &self,
+        line: &str,
+        map: &[u32],
+        m: aho_corasick::Match,
+        scan: &mut Scan,
+        best_len: &mut usize,
+    ) -> bool {
+        let (start, end) = (map[m.start()] as usize, map[m.end()] as usize);
+        if !on_boundaries(line, start, end) {
+            return false;
+        }
+        let matched = &line[start..end];
+        let alnum = matched.chars().filter(|c| c.is_alphanumeric()).count();
+        let opens = line[..start].chars().all(|c| !c.is_alphanumeric());
+        let glued = !opens
+            && line[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+            && matched.chars().next().is_some_and(char::is_uppercase);
+        let mut said = false;
+        for &entry in &self.entries[m.pattern().as_usize()] {
+            said |= match entry.role {
+                Role::Date => {
+                    scan.date_covered += alnum;
+                    true
+                }
+                Role::BodyStart => {
+                    scan.covered += alnum;
+                    scan.body_start = true;
+                    true
+                }
+                Role::AuthorTitle => true,
+                Role::AuthorBox => {
+                    scan.author_box = true;
+                    true
+                }
+                Role::SignOff => {
+                    scan.sign_off |= opens;
+                    true
+                }
+                Role::About => {
+                    if opens && scan.about_end.is_none() {
+                        scan.about_end = Some(end);
+                    }
+                    true
+                }
+                Role::BylineCue => {
+                    scan.has_cue = true;
+                    if opens || glued {
+                        scan.byline_cue.get_or_insert(end);
+                    }
+                    true
+                }
+                Role::Kind(kind) => match entry.mode {
+                    Mode::Prefix => {
+                        if (opens || glued) && scan.prefix.is_none() {
+                            scan.prefix = Some((kind, start));
+                            scan.prefix_covered = alnum;
+                        }
+                        opens || glued
+                    }
+                    Mode::Tail => {
+                        let after = line[end..].split_whitespace().count();
+                        let before = line[..start].split_whitespace().count();
+                        let placed = after <= 8 && before >= 3;
+                        if placed && scan.prefix.is_none() {
+                            scan.prefix = Some((kind, start));
+                        }
+                        placed
+                    }
+                    Mode::Suffix => {
+                        let words = line.split_whitespace().count();
+                        let commenter =
+                            words <= 12 && (words <= 3 || line.chars().any(|c| c.is_ascii_digit()));
+                        let placed = commenter && line[end..].chars().all(|c| !c.is_alphanumeric());
+                        if placed && scan.prefix.is_none() {
+                            scan.prefix = Some((kind, start));
+                        }
+                        placed
+                    }
+                    Mode::Phrase => {
+                        scan.covered += alnum;
+                        if alnum > *best_len {
+                            *best_len = alnum;
+                            scan.kind = Some(kind);
+                            scan.longest = alnum;
+                        }
+                        true
+                    }
+                },
+            };
+        }
+        said
     }
 }
 
@@ -688,6 +752,26 @@ mod tests {
         );
         assert!(lex.scan("By Ana Ruiz").byline_cue.is_some());
         assert!(lex.scan("Stand by me").byline_cue.is_none());
+    }
+
+    #[test]
+    fn a_marker_out_of_place_leaves_the_shorter_phrase_at_its_start() {
+        let lex = get();
+        // "Weitere Beiträge zu" marks a line it opens; in mid-line the
+        // shorter "Weitere Beiträge" still counts.
+        let scan = lex.scan("Ostsee Weitere Beiträge zu Reisen nach Island");
+        assert!(scan.prefix.is_none());
+        assert_eq!(scan.covered, "WeitereBeiträge".chars().count());
+        assert_eq!(scan.kind, Some(BlockKind::Related));
+        // Opening the line, the marker marks it.
+        let scan = lex.scan("Weitere Beiträge zu Reisen nach Island");
+        assert_eq!(scan.prefix.map(|p| p.0), Some(BlockKind::Related));
+        // A longer phrase running into the next word hides nothing that
+        // starts inside it: "Zum Newsletter anmelden" fails on "anmeldenden",
+        // "Newsletter" still counts.
+        let scan = lex.scan("Alle zum Newsletter anmeldenden Leser erhalten ein Heft");
+        assert_eq!(scan.kind, Some(BlockKind::Banner));
+        assert!(scan.covered >= "Newsletter".len(), "{scan:?}");
     }
 
     #[test]

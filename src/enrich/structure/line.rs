@@ -232,6 +232,51 @@ fn caption_shaped(text: &str) -> bool {
     open > 0 && credit.len() <= CREDIT_MAX && (credit.contains('/') || credit.contains('©'))
 }
 
+/// Most words of an unbracketed credit closing a caption.
+const TAIL_CREDIT_WORDS: usize = 5;
+/// Fewest words of the caption before an unbracketed credit.
+const TAIL_CAPTION_WORDS: usize = 4;
+
+/// Whether `text` closes with an unbracketed photo credit after its
+/// caption: a copyright sign set off by a slash or a bar ("… at dawn / ©
+/// Jan Berg", "… | (c) Jan Berg"), or names around a slash after the
+/// caption's last full stop ("… at dawn. Harbour Press / Jan Berg"). An
+/// article's sentence never ends in a bare name pair.
+fn tail_credit(text: &str) -> bool {
+    let t = text.trim_end();
+    let capitalised = |words: &str| {
+        let mut count = 0;
+        let all = words.split_whitespace().filter(|w| *w != "/").all(|w| {
+            count += 1;
+            w.chars().next().is_some_and(char::is_uppercase) || w.contains('.')
+        });
+        all && !words.chars().any(|c| c.is_ascii_digit())
+            && !is_terminal(words)
+            && (1..=TAIL_CREDIT_WORDS).contains(&count)
+    };
+    let head_words = |head: &str| head.split_whitespace().count() >= TAIL_CAPTION_WORDS;
+    for sep in [" / ", " | "] {
+        let Some(at) = t.rfind(sep) else {
+            continue;
+        };
+        let rest = t[at + sep.len()..].trim_start();
+        let name = ["©", "(c)", "(C)"]
+            .iter()
+            .find_map(|sign| rest.strip_prefix(sign));
+        if let Some(name) = name {
+            return head_words(&t[..at]) && capitalised(name);
+        }
+    }
+    let Some(stop) = t.rfind(". ") else {
+        return false;
+    };
+    let rest = &t[stop + 2..];
+    rest.matches('/').count() == 1
+        && rest.split_whitespace().filter(|w| *w != "/").count() >= 2
+        && head_words(&t[..stop])
+        && capitalised(rest)
+}
+
 /// Whether `text` ends with an emoji ("😉", "♥") or a typed emoticon
 /// (":)", ";-)", "<3", "(:").
 fn emoticon_end(text: &str) -> bool {
@@ -548,7 +593,7 @@ pub(crate) fn features_folded(
     f.upper_ratio = upper as f32 / letters.max(1) as f32;
     f.scan = lexicon.scan_folded(text, folded, map);
     f.dateline = opens_with_dateline(text);
-    f.caption = caption_shaped(text);
+    f.caption = caption_shaped(text) || tail_credit(text);
     f.colon_end = text.trim_end().ends_with([':', '：']);
     f.dated_name = dated_name(text, &f, lexicon);
     f.emoticon_end = emoticon_end(text);
@@ -651,6 +696,28 @@ mod tests {
             "Zwei Tage später – und alles war anders",
         ] {
             assert!(!opens_with_dateline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn unbracketed_credits_close_captions() {
+        for line in [
+            "Der Bürgermeister eröffnet die neue Brücke am Hafen. Stadtwerke / Jan Berg",
+            "Les bateaux rentrent au port au petit matin / (C) Marie Duval",
+            "Fishing boats return to the harbour at dawn | © Harbour Press",
+            "Kolarze na starcie wyścigu w Gdańsku. PAP/Adam Nowicki",
+        ] {
+            assert!(tail_credit(line), "{line}");
+        }
+        for line in [
+            "The council voted on Monday. Both sides said they would appeal.",
+            "Prices rose. Input / output figures come next week with 12 charts",
+            "Read more. News / Sport",
+            "Lunch and/or dinner will be served at the harbour hall.",
+            "The table shows the ratio of imports / exports for 2023",
+            "Elle a signé le contrat / (c) ce qui suit est une annexe.",
+        ] {
+            assert!(!tail_credit(line), "{line}");
         }
     }
 

@@ -259,8 +259,11 @@ impl<'a> LineCtx<'a> {
         let mut prev_end = 0usize;
         for &(at, w) in self.words {
             let gap = &self.line[prev_end..at];
+            // Most words follow one space, which opens no sentence: the
+            // gap is searched for the eleven marks only when it is not.
             let initial = toks.is_empty()
-                || gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '—', '-', '(']);
+                || (gap != " "
+                    && gap.contains(['.', '!', '?', ':', '"', '“', '«', '„', '—', '-', '(']));
             toks.push(Tok { at, w, initial });
             prev_end = at + w.len();
         }

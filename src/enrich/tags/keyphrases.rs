@@ -68,6 +68,15 @@ struct RunWord<'a> {
     is_lower: bool,
 }
 
+const _: () = assert!(MAX_WORDS * 32 <= 128);
+
+/// The word ids of a candidate as one map key (32 bits each).
+fn packed(key: &[u32; MAX_WORDS]) -> u128 {
+    key.iter()
+        .rev()
+        .fold(0u128, |packed, &id| packed << 32 | u128::from(id))
+}
+
 /// The key phrases of `lines` (body line spans, whose words are `words`),
 /// best first; `exclude` holds lowercase names already reported as entities
 /// or explicit tags.
@@ -91,7 +100,10 @@ pub(crate) fn extract(
     // Occurrences of each word, by id.
     let mut word_freq: Vec<u32> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
-    let mut by_key: HashMap<[u32; MAX_WORDS], usize> = HashMap::new();
+    // Keyed by the ids packed into one integer: hashed in one step, where
+    // the array was hashed as a length and a byte slice (same keys, one to
+    // one).
+    let mut by_key: HashMap<u128, usize> = HashMap::new();
     let mut sentence = 0usize;
     let mut lower_word = String::new();
     let mut run: Vec<RunWord<'_>> = Vec::new();
@@ -107,7 +119,7 @@ pub(crate) fn extract(
                     let (first, last) = (run[i], run[i + n - 1]);
                     key[n - 1] = last.id;
                     lower |= last.is_lower;
-                    let idx = *by_key.entry(key).or_insert_with(|| {
+                    let idx = *by_key.entry(packed(&key)).or_insert_with(|| {
                         candidates.push(Candidate {
                             words: key,
                             n,
@@ -129,12 +141,16 @@ pub(crate) fn extract(
         };
         for &(at, w) in words.get(line_index) {
             let gap = &line[prev_end..at];
-            let breaks = gap.chars().any(|c| !c.is_whitespace());
-            if gap.contains(['.', '!', '?', ';', ':']) {
-                flush(&mut run, sentence);
-                sentence += 1;
-            } else if breaks {
-                flush(&mut run, sentence);
+            // Most words follow one space, which neither breaks a run nor
+            // ends a sentence: no scan of it.
+            if gap != " " {
+                let breaks = gap.chars().any(|c| !c.is_whitespace());
+                if gap.contains(['.', '!', '?', ';', ':']) {
+                    flush(&mut run, sentence);
+                    sentence += 1;
+                } else if breaks {
+                    flush(&mut run, sentence);
+                }
             }
             prev_end = at + w.len();
             let content = if has_content_shape(w) {
@@ -290,6 +306,20 @@ mod tests {
             .into_iter()
             .map(|t| t.name)
             .collect()
+    }
+
+    #[test]
+    fn packed_keys_are_one_to_one() {
+        let ids = [0, 1, 2, 0xffff, 0x1_0000, NO_WORD - 1, NO_WORD];
+        let mut seen = std::collections::HashMap::new();
+        for &a in &ids {
+            for &b in &ids {
+                for &c in &ids {
+                    let key = [a, b, c];
+                    assert_eq!(seen.insert(packed(&key), key), None, "{key:?}");
+                }
+            }
+        }
     }
 
     #[test]

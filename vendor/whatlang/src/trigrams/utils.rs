@@ -33,19 +33,23 @@ pub(crate) fn top_packed_trigrams(text: &LowercaseText) -> Vec<(PackedTrigram, u
         c1 = c2;
         c2 = c3;
     }
-    let mut ranked: Vec<(u32, PackedTrigram)> = occurrences
+    // copydesk patch: each (count, trigram) pair as one integer, the count
+    // above the trigram's 63 bits, so that it orders as the pair does and
+    // the sort compares integers, not tuples through a closure (the sort
+    // was ~45 % of this function). Descending: by the complement.
+    let mut ranked: Vec<u128> = occurrences
         .into_iter()
-        .map(|(trigram, count)| (count, trigram))
+        .map(|(trigram, count)| !(u128::from(count) << 64 | u128::from(trigram)))
         .collect();
     if ranked.len() > TEXT_TRIGRAMS_SIZE {
-        ranked.select_nth_unstable_by(TEXT_TRIGRAMS_SIZE, |a, b| b.cmp(a));
+        ranked.select_nth_unstable(TEXT_TRIGRAMS_SIZE);
         ranked.truncate(TEXT_TRIGRAMS_SIZE);
     }
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    ranked.sort_unstable();
     ranked
         .into_iter()
         .enumerate()
-        .map(|(i, (_, trigram))| (trigram, i as u32))
+        .map(|(i, key)| (!key as u64, i as u32))
         .collect()
 }
 
