@@ -19,7 +19,9 @@
 //! story is about: in a story about results, shares and deals they count
 //! mostly for the economy, elsewhere for their industry's topic.
 //! Written all lowercase in running text such a name is the common noun
-//! ("pirates", "jazz").
+//! ("pirates", "jazz"). On a German page a capitalised noun is no name: it
+//! is read by the stems written for German (`aktie* @de`), not by the
+//! other stems, mostly English ("gang*", "union*").
 //! The taxonomy is IPTC's (CC BY 4.0, see `NOTICE`).
 
 use std::collections::BTreeMap;
@@ -94,6 +96,12 @@ const SENSE_PHRASE_WEIGHT: f32 = 1.5;
 /// its city counts for it: one listed keyword (weight 1), not the taxonomy
 /// definitions' faint words.
 const CITY_CLUB_MIN_OTHER: f32 = 1.0;
+/// The languages that capitalise their nouns: a capitalised word inside a
+/// sentence of such a page is no sign of a name, and is read by the stems
+/// written for its language ("Aktienkurse" by "aktie* @de"); stems written
+/// for every language, mostly English ("gang*", "union*", "probe*"), do not
+/// read it.
+const NOUN_CAPITALISING_LANGUAGES: &[&str] = &["de"];
 /// Weight of the page's explicit tags.
 const EXPLICIT_TAG_WEIGHT: f32 = 2.0;
 /// Weight of a listed organisation's or person's topic, per mention (capped).
@@ -300,6 +308,16 @@ struct Model {
     /// so that the name and the noun are counted apart. Empty when only the
     /// name is listed: then the word is read by its stem like any other.
     common_senses: HashMap<String, (String, Vec<(usize, f32)>)>,
+    /// The stems of `data/iptc/keywords.txt` written for some languages
+    /// only ("aktie* @de,sv"): language codes by stem. A stem not here
+    /// applies to every language.
+    stem_languages: HashMap<String, Vec<&'static str>>,
+    /// Words listed whole that a stem of some languages only starts
+    /// ("wahl", "wahl* @de"): their entry with that stem's weights, per
+    /// language, used in place of `exact`'s on pages of that language.
+    exact_languages: HashMap<String, LanguageEntries>,
+    /// The languages some stem is written for (`stem_languages`' values).
+    tag_languages: Vec<&'static str>,
 }
 
 /// What [`Evidence::sum`] moves between topics.
@@ -310,6 +328,10 @@ struct Shift {
     /// The policy words' economy weight goes partly to politics.
     policy: bool,
 }
+
+/// The entries of one word listed whole for the languages whose stems
+/// give it more than the common stems do: (language, entry).
+type LanguageEntries = Vec<(&'static str, Vec<(usize, f32)>)>;
 
 static MODEL: LazyLock<Model> = LazyLock::new(build);
 
@@ -512,6 +534,7 @@ fn build() -> Model {
     let mut names = <foldhash::HashSet<String> as foldhash::HashSetExt>::new();
     let mut industries: Vec<usize> = Vec::new();
     let mut common_senses: HashMap<String, (String, Vec<(usize, f32)>)> = HashMap::new();
+    let mut stem_languages: HashMap<String, Vec<&'static str>> = HashMap::new();
     // The top-level topics (bits of `top_bit`) each exact key was written
     // down for.
     let mut hand_tops: HashMap<String, u32> = HashMap::new();
@@ -535,7 +558,11 @@ fn build() -> Model {
             let Ok(weight) = weight.parse::<f32>() else {
                 continue;
             };
-            let term = term.trim();
+            // "stem* @de,sv": the languages the stem is written for.
+            let (term, languages) = match term.trim().rsplit_once(" @") {
+                Some((term, languages)) if !is_names => (term.trim(), Some(languages)),
+                _ => (term.trim(), None),
+            };
             // A "*" on a phrase of several words ("interest rate*") asks for
             // its plural: the reader's normalisation already gives that.
             let term = match term.strip_suffix('*') {
@@ -543,6 +570,12 @@ fn build() -> Model {
                 _ => term,
             };
             if let Some(stem) = term.strip_suffix('*') {
+                if let Some(languages) = languages {
+                    stem_languages
+                        .entry(stem.to_lowercase())
+                        .or_default()
+                        .extend(languages.split(',').map(str::trim));
+                }
                 let list = prefix.entry(stem.to_lowercase()).or_default();
                 set_hand_weight(list, concept, concepts[concept].top, weight);
             } else {
@@ -584,18 +617,23 @@ fn build() -> Model {
     // down whole keeps to the topics it was written for when the prefix is
     // shorter than it: "striker" is listed for sport, and is no "strike*" of
     // labour (a name, "rockets", is a homonym and keeps "rocket*").
+    // A stem written for some languages only ("wahl* @de") gives its weights
+    // to the words listed whole ("wahl", from the taxonomy's German label)
+    // on pages of those languages only: the reader takes the exact entry
+    // first and looks no further, so without a variant of its own the
+    // German stem would be silent on every word some list holds whole.
+    let mut tag_languages: Vec<&'static str> = stem_languages.values().flatten().copied().collect();
+    tag_languages.sort_unstable();
+    tag_languages.dedup();
+    let mut exact_languages: HashMap<String, LanguageEntries> = HashMap::new();
     let keys: Vec<String> = exact.keys().filter(|k| !k.contains(' ')).cloned().collect();
     for key in keys {
-        let Some(stem_hits) = longest_prefix(&prefix, &key) else {
-            continue;
-        };
         let own = hand_tops
             .get(&key)
             .copied()
             .filter(|_| !prefix.contains_key(&key));
-        let stem_hits = stem_hits.clone();
-        if let Some(list) = exact.get_mut(&key) {
-            for (concept, w) in stem_hits {
+        let inherit = |list: &mut Vec<(usize, f32)>, stem_hits: &[(usize, f32)]| {
+            for &(concept, w) in stem_hits {
                 if own.is_some_and(|mask| mask & top_bit[concept] == 0) {
                     continue;
                 }
@@ -604,6 +642,30 @@ fn build() -> Model {
                     None => list.push((concept, w)),
                 }
             }
+        };
+        let Some(base) = exact.get(&key).cloned() else {
+            continue;
+        };
+        let common = longest_prefix(&prefix, &key, &stem_languages, "");
+        for &lang in &tag_languages {
+            let Some((end, stem_hits)) = longest_prefix(&prefix, &key, &stem_languages, lang)
+            else {
+                continue;
+            };
+            if common.is_some_and(|(common_end, _)| common_end == end) {
+                continue;
+            }
+            let mut list = base.clone();
+            inherit(&mut list, stem_hits);
+            exact_languages
+                .entry(key.clone())
+                .or_default()
+                .push((lang, list));
+        }
+        if let Some((_, stem_hits)) = common
+            && let Some(list) = exact.get_mut(&key)
+        {
+            inherit(list, stem_hits);
         }
     }
     let bias = TOPIC_BIAS
@@ -675,6 +737,9 @@ fn build() -> Model {
         policy,
         policy_prefixes,
         common_senses,
+        stem_languages,
+        exact_languages,
+        tag_languages,
     }
 }
 
@@ -686,12 +751,15 @@ fn first_chars(word: &str, n: usize) -> Option<&str> {
     }
 }
 
-/// The entry of the longest prefix of `word` (at least 4 chars, at most 24)
-/// in `prefix`.
+/// The longest prefix of `word` (at least 4 chars, at most 24) in `prefix`
+/// that applies on a page of language `lang` (a stem of `tagged` applies
+/// only to the languages listed for it): its end in bytes and its entry.
 fn longest_prefix<'m>(
     prefix: &'m HashMap<String, Vec<(usize, f32)>>,
     word: &str,
-) -> Option<&'m Vec<(usize, f32)>> {
+    tagged: &HashMap<String, Vec<&'static str>>,
+    lang: &str,
+) -> Option<(usize, &'m Vec<(usize, f32)>)> {
     let bounds: Vec<usize> = word
         .char_indices()
         .map(|(i, _)| i)
@@ -702,7 +770,12 @@ fn longest_prefix<'m>(
     bounds
         .iter()
         .rev()
-        .find_map(|&end| prefix.get(&word[..end]))
+        .filter(|&&end| {
+            tagged
+                .get(&word[..end])
+                .is_none_or(|languages| languages.contains(&lang))
+        })
+        .find_map(|&end| prefix.get(&word[..end]).map(|hits| (end, hits)))
 }
 
 /// Whether word `i` of `words` (over `text`) is capitalised, not all
@@ -791,6 +864,9 @@ struct Evidence<'m> {
     /// "Georgia Tech"): a title-case headline cannot show that they are
     /// names, the body can.
     name_words: Vec<String>,
+    /// The page's language code ("" when unknown): which stems of
+    /// `Model::stem_languages` apply.
+    lang: &'static str,
 }
 
 impl<'m> Evidence<'m> {
@@ -897,6 +973,9 @@ impl<'m> Evidence<'m> {
             ranges.push((from, buf.len()));
         }
         let toks: Vec<&str> = ranges.iter().map(|&(a, b)| &buf[a..b]).collect();
+        // Only a page in a language some stem is written for has entries of
+        // its own: the others skip the lookup.
+        let has_variants = model.tag_languages.contains(&self.lang);
         // Tokens before this index are part of a matched two-word term.
         let mut covered = 0usize;
         // The top-level topics of the phrase starting at the previous token.
@@ -984,6 +1063,18 @@ impl<'m> Evidence<'m> {
                         continue;
                     }
                     None => {
+                        let variants = if has_variants {
+                            model.exact_languages.get(key)
+                        } else {
+                            None
+                        };
+                        let hits = match variants {
+                            Some(variants) => variants
+                                .iter()
+                                .find(|(lang, _)| *lang == self.lang)
+                                .map_or(hits.as_slice(), |(_, own)| own.as_slice()),
+                            _ => hits.as_slice(),
+                        };
                         self.add_in_phrase(model, (false, key), hits, weight, full, phrase);
                         continue;
                     }
@@ -993,7 +1084,8 @@ impl<'m> Evidence<'m> {
             // lexicon does not list is a name ("Orbitz", "Directory
             // Assistance"): reading it by its stem would take the name for
             // the common word it starts with.
-            if names && capitalised_mid_sentence(text, &raw, i) {
+            let noun = names && capitalised_mid_sentence(text, &raw, i);
+            if noun && !NOUN_CAPITALISING_LANGUAGES.contains(&self.lang) {
                 continue;
             }
             // Longest known prefix of at least 4 chars (bounded by the word
@@ -1013,8 +1105,14 @@ impl<'m> Evidence<'m> {
             });
             for end in std::iter::once(t.len()).chain(inner) {
                 if let Some((key, hits)) = model.prefix.get_key_value(&t[..end]) {
-                    self.add_in_phrase(model, (true, key), hits, weight, full, phrase);
-                    break;
+                    let applies = match model.stem_languages.get(key) {
+                        Some(languages) => languages.contains(&self.lang),
+                        None => !noun,
+                    };
+                    if applies {
+                        self.add_in_phrase(model, (true, key), hits, weight, full, phrase);
+                        break;
+                    }
                 }
             }
         }
@@ -1254,7 +1352,10 @@ fn read_article<'m>(
         slots.may_hold(w.as_bytes(), |b| b)
             && (stops.contains(w) || other.is_some_and(|e| e.contains(w)))
     };
-    let mut evidence = Evidence::default();
+    let mut evidence = Evidence {
+        lang: language.map_or("", |l| l.article.code),
+        ..Evidence::default()
+    };
     let mut read_bytes = 0usize;
     for &(span, paragraph) in body {
         if read_bytes >= MAX_BODY_BYTES {
@@ -1424,6 +1525,8 @@ mod tests {
         let mut seen: std::collections::HashMap<(String, String), (f32, String)> =
             std::collections::HashMap::new();
         let mut clashes = Vec::new();
+        let mut stem_lists: std::collections::HashMap<String, (String, String)> =
+            std::collections::HashMap::new();
         for (file, is_names) in [(KEYWORDS, false), (NAMES, true)] {
             let mut section = "";
             let mut section_known = false;
@@ -1448,6 +1551,41 @@ mod tests {
                     !is_names || !line.contains('*'),
                     "names.txt: {line:?}: a name is matched whole"
                 );
+                // A language list ("stem* @de,sv") is for stems only.
+                let (line, languages) = match line.rsplit_once(" @") {
+                    Some((entry, languages)) => (entry.trim(), Some(languages)),
+                    None => (line, None),
+                };
+                // One stem is one key of the model, whatever its section: a
+                // list on one of its lines holds for all of them, so each
+                // must say it ("wahl*" of politics and of elections).
+                if !is_names
+                    && line.ends_with('*')
+                    && let [_, stem] = line.split_whitespace().collect::<Vec<_>>()[..]
+                {
+                    let list = languages.map(str::trim).unwrap_or("").to_owned();
+                    if let Some((first, earlier)) = stem_lists.get(stem)
+                        && *earlier != list
+                    {
+                        clashes.push(format!("{first:?} vs {line:?}: language lists differ"));
+                    }
+                    stem_lists
+                        .entry(stem.to_owned())
+                        .or_insert((line.to_owned(), list));
+                }
+                if let Some(languages) = languages {
+                    assert!(
+                        !is_names && line.ends_with('*') && line.split_whitespace().count() == 2,
+                        "{line:?}: only a stem of keywords.txt takes a language list"
+                    );
+                    assert!(
+                        languages
+                            .split(',')
+                            .all(|l| (2..=3).contains(&l.trim().len())
+                                && l.trim().bytes().all(|b| b.is_ascii_lowercase())),
+                        "{line:?}: bad language list {languages:?}"
+                    );
+                }
                 if let Some((w, term)) = line.split_once(' ')
                     && let Ok(w) = w.parse::<f32>()
                 {
@@ -2021,6 +2159,69 @@ mod tests {
         ] {
             assert!(!at(text), "{text}");
         }
+    }
+
+    /// The weighted count the reader gave the stem `key` ("aktie").
+    fn stem_count(evidence: &Evidence<'_>, key: &str) -> f32 {
+        evidence
+            .terms
+            .iter()
+            .filter(|((prefix, k), _)| *prefix && *k == key)
+            .map(|(_, &(_, count))| count)
+            .sum()
+    }
+
+    #[test]
+    fn german_nouns_are_read_by_german_stems_only() {
+        let none = |_: &str| false;
+        let read = |lang: &'static str, text: &str| {
+            let mut evidence = Evidence {
+                lang,
+                ..Evidence::default()
+            };
+            evidence.read(&MODEL, text, 1.0, true, &none);
+            evidence
+        };
+        let text = "Am Freitag fielen die Aktienkurse, und die Gangster der Bande flohen.";
+        let german = read("de", text);
+        assert!(stem_count(&german, "aktie") > 0.0);
+        // "Gangster" is no "gang*" of English crime reports on a German page.
+        assert_eq!(stem_count(&german, "gang"), 0.0);
+        // On an English page a capitalised word inside a sentence is a name.
+        assert_eq!(stem_count(&read("en", text), "aktie"), 0.0);
+        // A stem written for German reads no other language's words.
+        let dutch = read("nl", "de aktiekoersen daalden");
+        assert_eq!(stem_count(&dutch, "aktie"), 0.0);
+        assert!(stem_count(&read("sv", "aktiekursen föll"), "aktie") > 0.0);
+    }
+
+    #[test]
+    fn a_word_listed_whole_takes_the_stem_of_its_page_language() {
+        // "wahl" is listed whole (the taxonomy's German label of elections)
+        // and starts "wahl* @de": on a German page it must carry the stem's
+        // politics weight, or the stem is silent on the word itself (the
+        // German campaign story of tests/cases/tags/de.txt then read as
+        // economy).
+        let none = |_: &str| false;
+        let politics = MODEL.politics.unwrap_or(usize::MAX);
+        let weight = |lang: &'static str| {
+            let mut evidence = Evidence {
+                lang,
+                ..Evidence::default()
+            };
+            evidence.read(&MODEL, "Sie gewann die Wahl.", 1.0, true, &none);
+            evidence
+                .terms
+                .get(&(false, "wahl"))
+                .and_then(|(hits, _)| hits.iter().find(|(c, _)| *c == politics))
+                .map_or(0.0, |&(_, w)| w)
+        };
+        assert!(
+            weight("de") > weight("fr"),
+            "{} vs {}",
+            weight("de"),
+            weight("fr")
+        );
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub(crate) enum Tag {
     /// Infinitive marker right before a cue ("went on to say"): the cue takes
     /// the sentence's subject, or the name right before the marker.
     Inf,
+    /// Verb of mind (hopes, wants, thinks): after a conjunction with no
+    /// subject of its own it shares a reported clause's subject, so it goes
+    /// on with what was said ("said the dam had held and hoped for drier weeks").
+    Mind,
     /// A phrase that opens with a cue word but attributes nothing ("asked
     /// not to be named"): it hides the shorter cue inside it.
     NotCue,
@@ -111,6 +115,7 @@ impl Tag {
             "progsuffix" => Tag::ProgSuffix,
             "time" => Tag::Time,
             "inf" => Tag::Inf,
+            "mind" => Tag::Mind,
             "notcue" => Tag::NotCue,
             _ => return None,
         })

@@ -652,7 +652,8 @@ impl Sentence<'_> {
                 // "… and calls her …", "… when a doctor reported …".
                 if x > r
                     && self.is(x, Tag::Conj)
-                    && (x + 1..self.b_eff.min(x + 6)).any(|y| self.cue_at_checked(y).is_some())
+                    && self.cue_in_clause_after(x)
+                    && !self.shared_subject_verb(r, x)
                 {
                     return x;
                 }
@@ -685,6 +686,35 @@ impl Sentence<'_> {
             x += 1;
         }
         self.b_eff
+    }
+
+    /// Whether a cue opens a new report within a few words after the
+    /// conjunction at `x`, before any comma ("… and calls her …"): a cue
+    /// past a comma is the comma's to judge ("described it as a gift,
+    /// adding …"), and a stance verb after a subordinator ("… because the
+    /// keeper feared …") gives a reason inside what was said.
+    fn cue_in_clause_after(&self, x: usize) -> bool {
+        let sub = self.is(x, Tag::Sub);
+        (x + 1..self.b_eff.min(x + 6))
+            .take_while(|&y| !self.toks[y].is_comma_like())
+            .any(|y| match self.cue_at_checked(y) {
+                Some((_, Tag::Pre)) => !sub,
+                Some(_) => true,
+                None => false,
+            })
+    }
+
+    /// Whether the conjunction at `x` goes on with a second verb of the
+    /// reported clause that starts at `r` ("said the dam had held and hoped
+    /// for drier weeks"): the clause has its own subject (a complementiser
+    /// or a pronoun opens it), and a verb of mind follows the conjunction
+    /// with no subject of its own, so that verb shares the reported subject
+    /// and is part of what was said. A verb of speech there ("… and called
+    /// the strike damaging") is the main subject's second report.
+    fn shared_subject_verb(&self, r: usize, x: usize) -> bool {
+        let clause = self.is(r, Tag::Comp) || self.is_pronoun(r);
+        let v = if self.is_aux(x + 1) { x + 2 } else { x + 1 };
+        clause && self.is(v, Tag::Mind) && self.cue_at_checked(v).is_some()
     }
 
     /// Whether the conjunction at `x` joins two lowercase role words before
@@ -1365,8 +1395,18 @@ fn frame(
         && r < s.b_eff
         && toks[r].is_word()
         && boundary.is_some_and(|x| !toks[s.a..x].iter().any(|t| t.is(",")));
+    // "Friday on Radio Ost’s “Morning Desk,” the mayor said the ferry …": a
+    // quoted title inside an opening adverbial is where it was said; the
+    // clause after the cue is what.
+    let fronted_title = left_is_quote
+        && toks[s.a].kind != Kind::Open
+        && (s.is(s.a, Tag::Adj) || s.is(s.a, Tag::Time))
+        && r < s.b_eff
+        && toks[r].is_word()
+        && !starts_adjunct;
     let postposed = speech
         && !subordinate_opener
+        && !fronted_title
         && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
         // "…," she wrote in a message titled "bravo!": a quotation that
         // ends right before the cue is its content, whatever follows.

@@ -104,7 +104,17 @@ pub(super) fn after_title_match(
     if let Some(h) =
         (a..=b).find(|&i| is_repeat(&titles, i) || (Some(i) == first_own && is_repeat(&own, i)))
     {
-        return if h > a && prose(h + 1, b) >= PROSE_UNDER_TITLE {
+        // A repeat under two thirds of the region's prose or more closes the
+        // article (the column's name over the author's note, a recipe card's
+        // title), not the heading the article starts under. Prose said again
+        // elsewhere on the page (a teaser list's summaries) is no article.
+        let under = prose(h + 1, b);
+        let once_above: usize = (a..h)
+            .filter(|&i| feats[i].repeats <= 1 && is_good(&feats[i]))
+            .map(|i| feats[i].length)
+            .sum();
+        let closing = once_above >= 2 * under && once_above >= PROSE_UNDER_TITLE;
+        return if h > a && under >= PROSE_UNDER_TITLE && !closing {
             (h + 1, b)
         } else {
             (a, b)

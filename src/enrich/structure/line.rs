@@ -244,6 +244,13 @@ const TAIL_CAPTION_WORDS: usize = 4;
 /// article's sentence never ends in a bare name pair.
 fn tail_credit(text: &str) -> bool {
     let t = text.trim_end();
+    // Every form below needs a slash or a bar (the names-around-a-slash form
+    // a slash after the last stop): two byte scans (core's memchr) rule out
+    // most lines before three reverse substring searches over each.
+    let bytes = t.as_bytes();
+    if !bytes.contains(&b'/') && !bytes.contains(&b'|') {
+        return false;
+    }
     let capitalised = |words: &str| {
         let mut count = 0;
         let all = words.split_whitespace().filter(|w| *w != "/").all(|w| {

@@ -1117,3 +1117,81 @@ fn a_teaser_label_or_a_link_box_inside_the_article_does_not_end_it() {
     let body = analyze_text(&text).body_text(&text);
     assert!(body.contains("two thousand passengers a day"), "{body}");
 }
+
+/// A columnist's page: the column's name (the title's first part) comes
+/// again under the whole column, over the author's note. The article does
+/// not start under that repeat: most of the region's prose lies above it.
+fn column_page(title: &str, heading: &str, paras: &[&str], repeat: &str, bio: &[&str]) -> String {
+    let mut bottom = vec![repeat, ""];
+    bottom.extend_from_slice(bio);
+    bottom.extend(["", "Privacy policy", "Terms of use"]);
+    page(
+        &[title, "", "Home", "Columns", "Archive", "", heading],
+        paras,
+        &bottom,
+    )
+}
+
+#[test]
+fn the_column_name_repeated_under_the_column_does_not_start_the_article() {
+    let en = column_page(
+        "Night Walks column – Why the old bridge still waits | Harbour Courier",
+        "Why the old bridge still waits",
+        &EN_PARAS,
+        "Night Walks column",
+        &[
+            "Mara Lind, born in the harbour district, has written about the streets, squares and bridges of the city for this paper since she left the university in Lund.",
+            "",
+            "Her column appears every second Sunday, and readers who want to suggest a walk for her can write to her through the letters page of the weekend edition.",
+        ],
+    );
+    let s = analyze_text(&en);
+    assert!(
+        s.lede
+            .is_some_and(|l| l.text(&en).starts_with("The city council voted")),
+        "{:?}",
+        s.lede.map(|l| l.text(&en))
+    );
+    let de = column_page(
+        "Kolumne Nachtgang – Warum die alte Brücke noch wartet - Hafenbote",
+        "Warum die alte Brücke noch wartet",
+        &DE_PARAS,
+        "Kolumne Nachtgang",
+        &[
+            "Mara Lind, im Hafenviertel geboren, schreibt für diese Zeitung über die Straßen, Plätze und Brücken der Stadt, seit sie die Universität in Lund verlassen hat.",
+            "",
+            "Ihre Kolumne erscheint jeden zweiten Sonntag, und wer ihr einen Spaziergang vorschlagen möchte, schreibt ihr über die Leserbriefseite der Wochenendausgabe.",
+        ],
+    );
+    let s = analyze_text(&de);
+    assert!(
+        s.lede
+            .is_some_and(|l| l.text(&de).starts_with("Der Stadtrat hat")),
+        "{:?}",
+        s.lede.map(|l| l.text(&de))
+    );
+    let es = column_page(
+        "Columna Paseos nocturnos – Por qué el viejo puente sigue esperando | Diario del Puerto",
+        "Por qué el viejo puente sigue esperando",
+        &[
+            "El ayuntamiento aprobó el martes reabrir el viejo puente de hierro entre el puerto y el barrio de pescadores, cerrado desde hace más de tres años por obras.",
+            "Los técnicos municipales calculan que los primeros peatones podrán cruzarlo en mayo, cuando termine la pintura de las barandillas y se revise el alumbrado.",
+            "Los vecinos del barrio habían reclamado la apertura desde que se suspendieron los trabajos, y muchos de ellos acudieron al pleno para escuchar la votación.",
+            "La concejala de obras explicó que el coste final será algo mayor del previsto, porque hubo que sustituir dos vigas que el óxido había dejado inservibles.",
+            "Un estudio encargado por el puerto estima que el puente servirá a unas dos mil personas al día cuando se abra también la nueva parada de autobús del muelle.",
+        ],
+        "Columna Paseos nocturnos",
+        &[
+            "Mara Lind, nacida en el barrio del puerto, escribe en este diario sobre las calles, las plazas y los puentes de la ciudad desde que terminó sus estudios en Lund.",
+            "",
+            "Su columna se publica cada dos domingos, y quien quiera proponerle un paseo puede escribirle a través de la sección de cartas de la edición del fin de semana.",
+        ],
+    );
+    let s = analyze_text(&es);
+    assert!(
+        s.lede
+            .is_some_and(|l| l.text(&es).starts_with("El ayuntamiento aprobó")),
+        "{:?}",
+        s.lede.map(|l| l.text(&es))
+    );
+}
