@@ -169,10 +169,7 @@ fn dated_heading_above(
     let title_words = lead_words(folded, feats)?;
     let h = (1..a - FAR_BELOW_HEADING).find(|&h| {
         let f = &feats[h];
-        kinds[h].is_none()
-            && (3..=25).contains(&f.words)
-            && f.length <= HEADLINE_MAX_CHARS
-            && !f.dateline
+        heading_shaped(f, kinds[h])
             && !f.terminal
             && (h + 1..=h + HEADING_TO_DATE)
                 .any(|k| matches!(kinds[k], Some(BlockKind::Byline | BlockKind::Timestamp)))
@@ -202,6 +199,19 @@ fn dated_heading_above(
         said.len() as f32 / title_words.len() as f32
     };
     (topic(s, e) > topic(a, b)).then_some((s, e))
+}
+
+/// Words of a page's heading line.
+const HEADING_WORDS: std::ops::RangeInclusive<usize> = 3..=25;
+
+/// Whether a line of kind `kind` has the shape of a page's heading: no
+/// kind of its own, [`HEADING_WORDS`] words within a headline's length,
+/// and no dateline. The callers judge terminal punctuation each their way.
+fn heading_shaped(f: &LineFeatures, kind: Option<BlockKind>) -> bool {
+    kind.is_none()
+        && HEADING_WORDS.contains(&f.words)
+        && f.length <= HEADLINE_MAX_CHARS
+        && !f.dateline
 }
 
 /// Least share of a dated heading's words that are the page title's.
@@ -259,11 +269,7 @@ fn dated_rewording(
     let mut best: Option<(f32, usize)> = None;
     for h in a + 1..=b.min(feats.len() - 1) {
         let f = &feats[h];
-        let shaped = kinds[h].is_none()
-            && (3..=25).contains(&f.words)
-            && f.length <= HEADLINE_MAX_CHARS
-            && !f.dateline
-            && !(f.terminal && is_good(f));
+        let shaped = heading_shaped(f, kinds[h]) && !(f.terminal && is_good(f));
         if !shaped {
             continue;
         }
@@ -287,7 +293,7 @@ fn dated_rewording(
     // the article starts at the region, and the line inside it heads a
     // video or a box.
     let said_above = (a.saturating_sub(HEADLINE_WINDOW).max(1)..a).any(|i| {
-        (3..=25).contains(&feats[i].words) && {
+        HEADING_WORDS.contains(&feats[i].words) && {
             let (l, t) = title_shares(folded.line(i), &title_words);
             l + t >= score
         }
@@ -688,11 +694,8 @@ fn dated_heading_under(
             matches!(kinds[j], Some(BlockKind::Byline | BlockKind::Timestamp))
                 || kinds[j] == Some(BlockKind::Counter) && feats[j].scan.date_covered > 0
         };
-        kinds[k].is_none()
-            && (3..=25).contains(&f.words)
-            && f.length <= HEADLINE_MAX_CHARS
+        heading_shaped(f, kinds[k])
             && !f.terminal
-            && !f.dateline
             && (dated(k - 1) || (k + 1..first.min(k + 3)).any(dated))
             && says_title(k)
     })

@@ -1145,13 +1145,6 @@ fn the_column_name_repeated_under_the_column_does_not_start_the_article() {
             "Her column appears every second Sunday, and readers who want to suggest a walk for her can write to her through the letters page of the weekend edition.",
         ],
     );
-    let s = analyze_text(&en);
-    assert!(
-        s.lede
-            .is_some_and(|l| l.text(&en).starts_with("The city council voted")),
-        "{:?}",
-        s.lede.map(|l| l.text(&en))
-    );
     let de = column_page(
         "Kolumne Nachtgang – Warum die alte Brücke noch wartet - Hafenbote",
         "Warum die alte Brücke noch wartet",
@@ -1162,13 +1155,6 @@ fn the_column_name_repeated_under_the_column_does_not_start_the_article() {
             "",
             "Ihre Kolumne erscheint jeden zweiten Sonntag, und wer ihr einen Spaziergang vorschlagen möchte, schreibt ihr über die Leserbriefseite der Wochenendausgabe.",
         ],
-    );
-    let s = analyze_text(&de);
-    assert!(
-        s.lede
-            .is_some_and(|l| l.text(&de).starts_with("Der Stadtrat hat")),
-        "{:?}",
-        s.lede.map(|l| l.text(&de))
     );
     let es = column_page(
         "Columna Paseos nocturnos – Por qué el viejo puente sigue esperando | Diario del Puerto",
@@ -1187,11 +1173,16 @@ fn the_column_name_repeated_under_the_column_does_not_start_the_article() {
             "Su columna se publica cada dos domingos, y quien quiera proponerle un paseo puede escribirle a través de la sección de cartas de la edición del fin de semana.",
         ],
     );
-    let s = analyze_text(&es);
-    assert!(
-        s.lede
-            .is_some_and(|l| l.text(&es).starts_with("El ayuntamiento aprobó")),
-        "{:?}",
-        s.lede.map(|l| l.text(&es))
-    );
+    for (page, lede) in [
+        (en, "The city council voted"),
+        (de, "Der Stadtrat hat"),
+        (es, "El ayuntamiento aprobó"),
+    ] {
+        let s = analyze_text(&page);
+        assert!(
+            s.lede.is_some_and(|l| l.text(&page).starts_with(lede)),
+            "{:?}",
+            s.lede.map(|l| l.text(&page))
+        );
+    }
 }
