@@ -4,7 +4,7 @@
 mod case_files;
 
 use copydesk::enrich::tags::{self, Tag, TagKind};
-use copydesk::enrich::{Document, language, structure, topics};
+use copydesk::enrich::{Document, language, structure};
 
 fn unescape(s: &str) -> String {
     s.replace("\\n", "\n").replace("\\u00a0", "\u{a0}")
@@ -108,27 +108,10 @@ fn case_files() {
                     }
                 }
             }
-            "topic" => {
-                // The input is the whole page (headline, blank line, body);
-                // the expected field is the IPTC code that must rank first
-                // among the top-level topics.
-                let doc = Document::new(&input);
-                let lang = language::detect_article(&doc, Some(lang));
-                let s = structure::analyze(&doc, lang.as_ref());
-                let tags = tags::extract(&doc, &s, lang.as_ref());
-                let best = topics::classify(&doc, &s, lang.as_ref(), &tags)
-                    .into_iter()
-                    .find(|t| t.parent_code.is_none())
-                    .map(|t| t.code)
-                    .unwrap_or_default();
-                if best != expected.trim() {
-                    failures.push(format!("{at}: best topic {best:?}, want {expected:?}"));
-                }
-            }
             other => panic!("{at}: unknown case kind {other:?}"),
         }
     }
-    case_files::assert_all_pass(cases, 21, &failures);
+    case_files::assert_all_pass(cases, 45, &failures);
 }
 
 #[test]

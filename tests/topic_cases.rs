@@ -46,5 +46,5 @@ fn case_files() {
             ));
         }
     }
-    case_files::assert_all_pass(cases, 15, &failures);
+    case_files::assert_all_pass(cases, 70, &failures);
 }
