@@ -315,6 +315,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
                 body_end::adopt_recipe_card(&folded, &feats, &kinds, &mut body);
                 body_end::adopt_sign_off(&feats, &kinds, &mut body);
+                body_end::drop_tail_scraps(&feats, &kinds, &mut body);
                 if let Some(h) = headline_at {
                     adopt_prose_above(h, &feats, &kinds, &mut body);
                 }

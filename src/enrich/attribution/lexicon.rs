@@ -80,6 +80,13 @@ pub(crate) enum Tag {
     /// A phrase that opens with a cue word but attributes nothing ("asked
     /// not to be named"): it hides the shorter cue inside it.
     NotCue,
+    /// Noun that heads reported content ("claim", "plan"): after a
+    /// possessor and before a complementiser or an infinitive marker it is a
+    /// cue ("her claim that …", "his plan to …").
+    Noun,
+    /// Possessive determiner ("his", "their"): the possessor of a content
+    /// noun is its source.
+    Poss,
 }
 
 impl Tag {
@@ -117,6 +124,8 @@ impl Tag {
             "inf" => Tag::Inf,
             "mind" => Tag::Mind,
             "notcue" => Tag::NotCue,
+            "noun" => Tag::Noun,
+            "poss" => Tag::Poss,
             _ => return None,
         })
     }

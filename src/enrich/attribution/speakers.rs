@@ -33,7 +33,8 @@ pub(crate) struct Speakers<'a> {
     last_described: Vec<(String, String)>,
 }
 
-fn strip_possessive(word: &str) -> &str {
+/// `word` without a possessive ending ("Trump’s" → "Trump").
+pub(super) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix("s'").map(|_| &word[..word.len() - 1]))

@@ -7,6 +7,7 @@
 
 use super::AttributionKind;
 use super::lexicon::{self, Lexicon, Tag};
+use super::speakers::strip_possessive;
 use super::text::{Kind, Text, Tok};
 use crate::enrich::Span;
 
@@ -909,6 +910,11 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
                     out.push(f);
                     continue;
                 }
+                if let Some(f) = content_noun(&s, i) {
+                    out.push(f);
+                    i += 1;
+                    continue;
+                }
                 let Some((c1, tag)) = s.cue_at(i) else {
                     i += 1;
                     continue;
@@ -934,6 +940,90 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The most modifiers between a possessor and its content noun ("his
+/// repeated public warning that …").
+const MAX_NOUN_MODIFIERS: usize = 2;
+
+/// "Her claim that the count was rigged", "seine Forderung, dass …", "Ann
+/// Roe’s plan to close the pool": a noun that heads reported content, owned
+/// by a possessive determiner or a possessive name and followed by a
+/// complementiser (after a comma, or after a linking preposition: "su
+/// afirmación de que") or an infinitive marker, is a cue. The possessor is
+/// the source, the clause from the marker on the content. Without a
+/// possessor the noun is the writer's ("the claim that …"). Before an
+/// infinitive the possessive phrase must open its clause: as the object of
+/// a verb ("… rebuked Ann Roe’s plan to …") it is that verb's content.
+fn content_noun(s: &Sentence<'_>, i: usize) -> Option<Found> {
+    let toks = s.toks;
+    if !s.is(i, Tag::Noun) || toks[i].quote.is_some() {
+        return None;
+    }
+    let mut m = i + 1;
+    if toks.get(m).is_some_and(|t| t.is(",")) {
+        m += 1;
+    }
+    if s.is(m, Tag::Link) && s.is(m + 1, Tag::Comp) {
+        m += 1;
+    }
+    let clause = s.is(m, Tag::Comp);
+    if !(clause || s.is(m, Tag::Inf))
+        || m + 1 >= s.b_eff
+        || toks[m].quote.is_some()
+        || !toks[m + 1].is_word()
+    {
+        return None;
+    }
+    let mut x = i;
+    let np = loop {
+        if x == s.a || i - x > MAX_NOUN_MODIFIERS {
+            return None;
+        }
+        x -= 1;
+        let t = &toks[x];
+        if !t.is_word() || t.quote.is_some() {
+            return None;
+        }
+        if s.is(x, Tag::Poss) {
+            break Np::plain(s.para, x, x + 1);
+        }
+        // "Ann Roe’s", "the union’s": the phrase that ends with the
+        // possessive; "it’s", "that’s" are no possessors.
+        let stem = strip_possessive(&t.lower);
+        if stem.len() < t.lower.len()
+            && !s.lex.is_any(
+                stem,
+                &[Tag::Pron, Tag::PronM, Tag::PronF, Tag::Stop, Tag::Rel],
+            )
+        {
+            let (start, end) = s.words_back(x + 1)?;
+            break Np::plain(s.para, start, end);
+        }
+        if (t.upper && !s.title) || s.is(x, Tag::Stop) || s.is(x, Tag::Det) || s.is_cue_word(x) {
+            return None;
+        }
+    };
+    let opens = np.start == s.a || {
+        let before = &toks[np.start - 1];
+        before.is_comma_like() || before.is(";") || before.is(":")
+    };
+    if !clause && !opens {
+        return None;
+    }
+    let ce = s.content_end(m);
+    if ce <= m + 1 {
+        return None;
+    }
+    Some(Found {
+        kind: AttributionKind::IndirectSpeech,
+        np: Some(np),
+        cue: s.span(i, i + 1),
+        content: s.span(m, ce),
+        outlet: None,
+        confidence: 0.5,
+        nests: true,
+    })
 }
 
 /// The most words of a name that signs a quotation.
@@ -1051,7 +1141,11 @@ fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
         && !(x == s.a + 1 && toks[s.a].lower.chars().count() == 1)
         && named
         && !(s.a..x).any(|i| s.is(i, Tag::Stop) || s.is(i, Tag::Adj) || s.is_cue_word(i));
-    if !(heading || turn) || x + 1 >= s.b_eff || !toks[x + 1..s.b_eff].iter().any(Tok::is_word) {
+    // "Clinton: 1,769": a tally, not words.
+    let words = toks[x + 1..s.b_eff.max(x + 1)]
+        .iter()
+        .any(|t| t.is_word() && t.lower.chars().any(char::is_alphabetic));
+    if !(heading || turn) || x + 1 >= s.b_eff || !words {
         return false;
     }
     let end = if turn {

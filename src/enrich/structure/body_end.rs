@@ -683,6 +683,81 @@ pub(super) fn drop_author_cards(
     }
 }
 
+/// Fewest lines outside the article between its text and a scrap under it.
+const SCRAP_GAP: usize = 2;
+/// Longest scrap, in characters.
+const SCRAP_MAX_LENGTH: usize = 600;
+/// How many times the length of a scrap the article above it has, at least.
+const SCRAP_ARTICLE_RATIO: usize = 3;
+/// Most scraps taken off one page.
+const SCRAP_MAX: usize = 4;
+/// Most words of a short line between two parts of the article (a
+/// subheading, a label: "Moderation: Ana Ruiz").
+const SCRAP_LABEL_WORDS: usize = 4;
+
+/// Whether a line between two runs of body lines sets the lower run off
+/// from the article: a line with a kind, or one too long for a subheading.
+/// A related link ("Read more: …", a small "Related links" box) does not:
+/// the region keeps the article across such a box on purpose
+/// (`structure::link_box`), and the article may go on under it; nor does
+/// an embedded post (a social line), which articles quote between their
+/// paragraphs.
+fn sets_off(kind: Option<BlockKind>, f: &LineFeatures) -> bool {
+    match kind {
+        Some(BlockKind::Related | BlockKind::Social) => false,
+        Some(_) => true,
+        None => f.words > SCRAP_LABEL_WORDS,
+    }
+}
+
+/// Drops the scraps of page text the article region swallowed under the
+/// article's end: short runs of body lines (a newsletter box's pitch, a
+/// teaser's summary, a comment form's notice, the site's own blurb) set off
+/// from the text above them by [`SCRAP_GAP`] lines or more that are no
+/// article text, among them one that [`sets_off`] the scrap (a teaser's
+/// headline, a newsletter box's header). They go from the last one up while
+/// each is short and the article above it is much longer. A run of short
+/// unlabelled lines sets off a part of the article itself (a subheading and
+/// a label over its paragraph); more than [`SCRAP_MAX`] scraps in a row are
+/// the article's own list set between furniture (a recipe's steps under
+/// their photos, numbered references), and stay.
+pub(super) fn drop_tail_scraps(
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    body: &mut [bool],
+) {
+    let Some(mut end) = body.iter().rposition(|&b| b) else {
+        return;
+    };
+    let mut left: usize = (0..body.len())
+        .filter(|&i| body[i])
+        .map(|i| feats[i].length)
+        .sum();
+    let (mut cut, mut scraps) = (body.len(), 0);
+    loop {
+        let mut start = end;
+        while start > 0 && body[start - 1] {
+            start -= 1;
+        }
+        let Some(above) = body[..start].iter().rposition(|&b| b) else {
+            break;
+        };
+        let gap = above + 1..start;
+        let set_off = gap.len() >= SCRAP_GAP && gap.clone().any(|i| sets_off(kinds[i], &feats[i]));
+        let length: usize = (start..=end).map(|i| feats[i].length).sum();
+        left -= length;
+        if !set_off || length > SCRAP_MAX_LENGTH || left < SCRAP_ARTICLE_RATIO * length {
+            break;
+        }
+        (cut, scraps, end) = (start, scraps + 1, above);
+    }
+    if (1..=SCRAP_MAX).contains(&scraps) {
+        for flag in &mut body[cut..] {
+            *flag = false;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1210,5 +1285,85 @@ mod tests {
         let body = body_of(&text);
         assert!(!body.contains("senior writer"), "{body}");
         assert!(body.contains("Work on the second stage"), "{body}");
+    }
+
+    /// A teaser's summary under the article, set off by the teaser's kicker
+    /// and headline, leaves the body; in English and in German.
+    #[test]
+    fn a_scrap_under_the_article_leaves_the_body() {
+        for tail in [
+            [
+                "Coast",
+                "Ferry timetable to change in May on the island routes",
+                "The island ferry will leave half an hour earlier on weekdays from May, the operator said on Monday.",
+            ],
+            [
+                "Region",
+                "Neuer Fahrplan für die Fähren zu den Inseln ab Mai",
+                "Die Fähre zu den Inseln fährt ab Mai an Werktagen eine halbe Stunde früher ab, teilte die Reederei mit.",
+            ],
+        ] {
+            let text = page(&HARBOUR, &tail);
+            let body = body_of(&text);
+            assert!(!body.contains(tail[2]), "{body}");
+            assert!(body.contains("Work on the second stage"), "{body}");
+        }
+    }
+
+    /// A paragraph under a subheading and a label (short lines with no
+    /// kind) stays in the article.
+    #[test]
+    fn parts_of_the_article_set_off_by_short_lines_stay() {
+        let text = page(
+            &HARBOUR,
+            &[
+                "Open evening",
+                "Venue: Town Hall",
+                "The council will answer questions about the works at an open evening in the town hall on the first Monday of March.",
+            ],
+        );
+        let body = body_of(&text);
+        assert!(body.contains("open evening in the town hall"), "{body}");
+    }
+
+    /// The article's last paragraph under an embedded post it quotes stays:
+    /// an embed's lines do not set a scrap off.
+    #[test]
+    fn a_paragraph_under_an_embedded_post_stays() {
+        let paras = [
+            HARBOUR[0],
+            HARBOUR[1],
+            HARBOUR[2],
+            "View this post on Instagram\nA post shared by Harbour Rowing Club (@harbourrowing)",
+            HARBOUR[3],
+        ];
+        let body = body_of(&page(&paras, &[]));
+        assert!(body.contains("Work on the second stage"), "{body}");
+    }
+
+    /// Steps of the article set each under its photo's number and button
+    /// are more scraps than a page's box holds: they stay.
+    #[test]
+    fn a_row_of_steps_between_furniture_stays() {
+        let steps = [
+            "Lay the old paving slabs aside along the edge of the path first, so that the workers can reuse the good ones when the new surface goes down later in the week.",
+            "Dig out the soft ground under the old slabs to a depth of about twenty centimetres, and keep the soil in a heap beside the path so that it can be taken away.",
+            "Fill the trench with a layer of crushed stone and press it down firmly with a heavy roller, going over every part of it at least twice before the next layer.",
+            "Spread a thin bed of sand on top of the stone and smooth it out with a long straight board, so that the new slabs will sit flat and will not rock underfoot.",
+            "Set the new slabs on the sand one by one, tap each of them down with a rubber mallet, and brush fine sand into the joints between them when they are all laid.",
+            "Water the finished path lightly so that the sand settles into the joints, and keep people off it for a day while it beds down before the path is opened again.",
+        ];
+        let mut paras = vec![HARBOUR[0], HARBOUR[1]];
+        let numbered: Vec<String> = steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| format!("{}.\nShow image\n{step}", i + 1))
+            .collect();
+        paras.extend(numbered.iter().map(String::as_str));
+        let text = page(&paras, &[]);
+        let body = body_of(&text);
+        for step in steps {
+            assert!(body.contains(step), "{body}");
+        }
     }
 }

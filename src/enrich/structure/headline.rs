@@ -536,8 +536,10 @@ fn pick_headline(
                     })
                     .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)));
                 if let Some(p) = suffix {
-                    let k = folded.len() - p.len();
-                    cut = folded_lines.map(i).get(k).map(|&m| m as usize);
+                    let k = glued_start(folded, folded.len() - p.len(), &folded_parts);
+                    if k > 0 {
+                        cut = folded_lines.map(i).get(k).map(|&m| m as usize);
+                    }
                     folded = p.as_str();
                     titled = true;
                 }
@@ -636,6 +638,35 @@ fn pick_headline(
         _ => line.start,
     };
     Some((i, trim_headline(text, start, line.end, i == 0, story)))
+}
+
+/// Where the headline starts in a folded line that ends with a title part
+/// at byte `k`: a breadcrumb is glued before it with a space ("home news
+/// headline"), while a separator before the part makes the line a title
+/// of its own ("kicker - headline", "series - episode - headline"), said
+/// whole from the first of its parts that is no title part. The parts
+/// before the separator that are title parts too go with it; a breadcrumb
+/// glued before them stays out. Returns 0 for the whole line.
+fn glued_start(folded: &str, mut k: usize, parts: &HashSet<String>) -> usize {
+    loop {
+        let before = folded[..k].trim_end();
+        let Some(rest) = before.strip_suffix(|c: char| TITLE_MARKS.contains(c)) else {
+            return k;
+        };
+        let rest = rest.trim_end();
+        let earlier = parts
+            .iter()
+            .filter(|q| {
+                rest.ends_with(q.as_str())
+                    && (rest.len() == q.len() || rest.as_bytes()[rest.len() - q.len() - 1] == b' ')
+            })
+            .map(|q| rest.len() - q.len())
+            .min();
+        match earlier {
+            Some(j) if j > 0 => k = j,
+            _ => return 0,
+        }
+    }
 }
 
 /// Most words of a title's repeat that may name a section or the site
@@ -1194,6 +1225,39 @@ mod tests {
         ] {
             assert_eq!(date_prefix_len(line), 0, "{line}");
         }
+    }
+
+    #[test]
+    fn a_title_part_after_a_separator_keeps_what_the_line_sets_before_it() {
+        let parts: HashSet<String> = ["episode 12", "the long way home", "home"]
+            .iter()
+            .map(|p| folded(p))
+            .collect();
+        let start = |line: &str, part: &str| {
+            let line = folded(line);
+            let k = line.len() - folded(part).len();
+            let at = glued_start(&line, k, &parts);
+            line[at..].to_owned()
+        };
+        // A breadcrumb glued with a space stays out.
+        assert_eq!(
+            start("Home News The long way home", "The long way home"),
+            "the long way home"
+        );
+        // The line's own kicker before a separator stays in.
+        assert_eq!(
+            start("Night walks – The long way home", "The long way home"),
+            "night walks - the long way home"
+        );
+        // Title parts before the separator go with the headline; the
+        // crumb glued before them does not.
+        assert_eq!(
+            start(
+                "Podcast Episode 12 - The long way home",
+                "The long way home"
+            ),
+            "episode 12 - the long way home"
+        );
     }
 
     #[test]
