@@ -716,9 +716,9 @@ fn sets_off(kind: Option<BlockKind>, f: &LineFeatures) -> bool {
 /// from the text above them by [`SCRAP_GAP`] lines or more that are no
 /// article text, among them one that [`sets_off`] the scrap (a teaser's
 /// headline, a newsletter box's header). They go from the last one up while
-/// each is short and the article above it is much longer. A run of short
-/// unlabelled lines sets off a part of the article itself (a subheading and
-/// a label over its paragraph); more than [`SCRAP_MAX`] scraps in a row are
+/// each is short and the article above it is much longer. Short unlabelled
+/// lines alone (a subheading and a label over a paragraph) head a part of
+/// the article itself, which stays; more than [`SCRAP_MAX`] scraps in a row are
 /// the article's own list set between furniture (a recipe's steps under
 /// their photos, numbered references), and stay.
 pub(super) fn drop_tail_scraps(
