@@ -276,13 +276,11 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
                     || (c == '\''
                         && matches!(last, 's' | 'S')
                         && at(i + 1).is_none_or(char::is_whitespace))
-                    // "18,000", "3,5": a comma between digits is part of the number.
-                    || (c == ','
-                        && last.is_ascii_digit()
-                        && at(i + 1).is_some_and(|n| n.is_ascii_digit()))
-                    // "24/7", "3/4": a slash between digits names one thing,
-                    // and a source phrase goes on over it ("a 24/7 courier").
-                    || (c == '/'
+                    // "18,000", "3,5": a comma between digits is part of the
+                    // number; "24/7", "3/4": a slash between digits names one
+                    // thing, and a source phrase goes on over it ("a 24/7
+                    // courier").
+                    || (matches!(c, ',' | '/')
                         && last.is_ascii_digit()
                         && at(i + 1).is_some_and(|n| n.is_ascii_digit()));
                 if crate::enrich::text::is_alnum(c) || joins || c == '\u{00ad}' {
