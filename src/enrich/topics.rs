@@ -751,31 +751,46 @@ fn first_chars(word: &str, n: usize) -> Option<&str> {
     }
 }
 
-/// The longest prefix of `word` (at least 4 chars, at most 24) in `prefix`
-/// that applies on a page of language `lang` (a stem of `tagged` applies
-/// only to the languages listed for it): its end in bytes and its entry.
+/// The longest prefix of `word` in `prefix` that applies on a page of
+/// language `lang` (a stem of `tagged` applies only to the languages listed
+/// for it): its end in bytes and its entry.
 fn longest_prefix<'m>(
     prefix: &'m HashMap<String, Vec<(usize, f32)>>,
     word: &str,
     tagged: &HashMap<String, Vec<&'static str>>,
     lang: &str,
 ) -> Option<(usize, &'m Vec<(usize, f32)>)> {
-    let bounds: Vec<usize> = word
-        .char_indices()
-        .map(|(i, _)| i)
-        .skip(4)
-        .take(24)
-        .chain(std::iter::once(word.len()))
-        .collect();
-    bounds
-        .iter()
-        .rev()
-        .filter(|&&end| {
-            tagged
-                .get(&word[..end])
-                .is_none_or(|languages| languages.contains(&lang))
-        })
-        .find_map(|&end| prefix.get(&word[..end]).map(|hits| (end, hits)))
+    prefix_ends(word, word.chars().count())
+        .filter(|&end| stem_applies(tagged, &word[..end], lang, true))
+        .find_map(|end| prefix.get(&word[..end]).map(|hits| (end, hits)))
+}
+
+/// The ends in bytes of the prefixes of `word` (of `chars` chars) that can
+/// be a stem of the lexicon, longest first: the whole word, then its first
+/// 27 chars down to its first 4. The model's build and its reader share it,
+/// so that a word inherits at build time the stem the reader would find.
+fn prefix_ends(word: &str, chars: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut k = chars;
+    let inner = word.char_indices().rev().filter_map(move |(at, _)| {
+        k -= 1;
+        (4..28).contains(&k).then_some(at)
+    });
+    std::iter::once(word.len()).chain(inner)
+}
+
+/// Whether the stem `key` applies on a page of language `lang`: a stem
+/// `tagged` for some languages applies on their pages only, any other
+/// stem as `untagged` says.
+fn stem_applies(
+    tagged: &HashMap<String, Vec<&'static str>>,
+    key: &str,
+    lang: &str,
+    untagged: bool,
+) -> bool {
+    match tagged.get(key) {
+        Some(languages) => languages.contains(&lang),
+        None => untagged,
+    }
 }
 
 /// Whether word `i` of `words` (over `text`) is capitalised, not all
@@ -1088,9 +1103,7 @@ impl<'m> Evidence<'m> {
             if noun && !NOUN_CAPITALISING_LANGUAGES.contains(&self.lang) {
                 continue;
             }
-            // Longest known prefix of at least 4 chars (bounded by the word
-            // length, capped).
-            // The whole word, then the ends of its chars 28 down to 5.
+            // The longest known prefix (see `prefix_ends`).
             // No prefix of four chars or more can match when the word's first
             // four do not start one; only the whole word, when shorter.
             if let Some(start) = first_chars(t, 4)
@@ -1098,21 +1111,15 @@ impl<'m> Evidence<'m> {
             {
                 continue;
             }
-            let mut k = chars;
-            let inner = t.char_indices().rev().filter_map(|(at, _)| {
-                k -= 1;
-                (4..28).contains(&k).then_some(at)
-            });
-            for end in std::iter::once(t.len()).chain(inner) {
-                if let Some((key, hits)) = model.prefix.get_key_value(&t[..end]) {
-                    let applies = match model.stem_languages.get(key) {
-                        Some(languages) => languages.contains(&self.lang),
-                        None => !noun,
-                    };
-                    if applies {
-                        self.add_in_phrase(model, (true, key), hits, weight, full, phrase);
-                        break;
-                    }
+            // In a language that capitalises nouns, a word capitalised
+            // mid-sentence may still be a name: only the stems written for
+            // that language read it.
+            for end in prefix_ends(t, chars) {
+                if let Some((key, hits)) = model.prefix.get_key_value(&t[..end])
+                    && stem_applies(&model.stem_languages, key, self.lang, !noun)
+                {
+                    self.add_in_phrase(model, (true, key), hits, weight, full, phrase);
+                    break;
                 }
             }
         }
@@ -2276,5 +2283,20 @@ mod tests {
             .map(|(_, w)| w)
             .collect();
         assert_eq!(w, ["U.S", "AT&T's", "e-mail", "ok"]);
+    }
+
+    #[test]
+    fn a_stem_is_the_whole_word_or_a_prefix_of_4_to_27_chars() {
+        let prefixes = |word: &str| -> Vec<String> {
+            prefix_ends(word, word.chars().count())
+                .map(|end| word[..end].to_owned())
+                .collect()
+        };
+        assert_eq!(prefixes("wählen"), ["wählen", "wähle", "wähl"]);
+        assert_eq!(prefixes("tax"), ["tax"]);
+        let long = "x".repeat(30);
+        let ends: Vec<usize> = prefix_ends(&long, 30).collect();
+        assert_eq!(ends.first(), Some(&30));
+        assert_eq!(ends[1..], (4..28).rev().collect::<Vec<_>>()[..]);
     }
 }
