@@ -249,31 +249,23 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         }
     }
-    for line in entries(ORGS) {
-        let mut cols = line.split('\t');
-        let Some(name) = cols.next() else { continue };
-        let aliases = cols.next().unwrap_or("");
-        let topic = cols.next().map(str::trim).filter(|t| !t.is_empty());
-        let entity = Entity {
-            name: name.trim(),
-            kind: EntityKind::Organization,
-            country: None,
-            topic,
-        };
-        add(&mut g, entity, aliases);
-    }
-    for line in entries(PEOPLE) {
-        let mut cols = line.split('\t');
-        let Some(name) = cols.next() else { continue };
-        let aliases = cols.next().unwrap_or("");
-        let topic = cols.next().map(str::trim).filter(|t| !t.is_empty());
-        let entity = Entity {
-            name: name.trim(),
-            kind: EntityKind::Person,
-            country: None,
-            topic,
-        };
-        add(&mut g, entity, aliases);
+    for (list, kind) in [
+        (ORGS, EntityKind::Organization),
+        (PEOPLE, EntityKind::Person),
+    ] {
+        for line in entries(list) {
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next() else { continue };
+            let aliases = cols.next().unwrap_or("");
+            let topic = cols.next().map(str::trim).filter(|t| !t.is_empty());
+            let entity = Entity {
+                name: name.trim(),
+                kind,
+                country: None,
+                topic,
+            };
+            add(&mut g, entity, aliases);
+        }
     }
     g
 });
