@@ -78,6 +78,25 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
         && year.is_none_or(|y| (1800..=2199).contains(&y))
 }
 
+/// The date of a day (tokens `first..end`), when its parts make a real one.
+fn day_date(
+    first: usize,
+    end: usize,
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+) -> Option<Match<DateParts>> {
+    valid(year, month, day).then_some(Match {
+        first,
+        end,
+        value: DateParts {
+            year,
+            month: Some(month),
+            day: Some(day),
+        },
+    })
+}
+
 impl<'a> Grammar<'a> {
     /// A grammar over `tokens` of `text`.
     pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
@@ -311,17 +330,9 @@ impl<'a> Grammar<'a> {
             }
             if let Some(day) = self.num(i + 4, 1, 2)
                 && (self.is(i + 5, "日") || self.is(i + 5, "号"))
-                && valid(year, month, day)
+                && let Some(date) = day_date(i, i + 6, year, month, day)
             {
-                return Some(Match {
-                    first: i,
-                    end: i + 6,
-                    value: DateParts {
-                        year,
-                        month: Some(month),
-                        day: Some(day),
-                    },
-                });
+                return Some(date);
             }
             if (1..=12).contains(&month) {
                 return Some(Match {
@@ -340,16 +351,8 @@ impl<'a> Grammar<'a> {
         if self.is(i + 1, "月") {
             let month = self.num(i, 1, 2)?;
             let day = self.num(i + 2, 1, 2)?;
-            if (self.is(i + 3, "日") || self.is(i + 3, "号")) && valid(None, month, day) {
-                return Some(Match {
-                    first: i,
-                    end: i + 4,
-                    value: DateParts {
-                        year: None,
-                        month: Some(month),
-                        day: Some(day),
-                    },
-                });
+            if self.is(i + 3, "日") || self.is(i + 3, "号") {
+                return day_date(i, i + 4, None, month, day);
             }
             return None;
         }
@@ -369,16 +372,7 @@ impl<'a> Grammar<'a> {
         if let Some(year) = self.num(i, 4, 4) {
             let month = self.num(i + 2, 1, 2)?;
             let day = self.num(i + 4, 1, 2)?;
-            let year = Some(year as i32);
-            return valid(year, month, day).then_some(Match {
-                first: i,
-                end,
-                value: DateParts {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                },
-            });
+            return day_date(i, end, Some(year as i32), month, day);
         }
         // 17.10.2019, 10/17/2019, 17-10-2019
         let a = self.num(i, 1, 2)?;
@@ -401,15 +395,7 @@ impl<'a> Grammar<'a> {
         } else {
             (b, a)
         };
-        valid(year, month, day).then_some(Match {
-            first: i,
-            end,
-            value: DateParts {
-                year,
-                month: Some(month),
-                day: Some(day),
-            },
-        })
+        day_date(i, end, year, month, day)
     }
 
     /// An optional year after a day and month: ", 2019", " 2019", "de 2019",
@@ -480,18 +466,7 @@ impl<'a> Grammar<'a> {
             year = Some(y);
             end = e;
         }
-        if !valid(year, month, day) {
-            return None;
-        }
-        Some(Match {
-            first: i,
-            end,
-            value: DateParts {
-                year,
-                month: Some(month),
-                day: Some(day),
-            },
-        })
+        day_date(i, end, year, month, day)
     }
 
     /// "Oct 17, 2019", "March 26", "October 2019".
@@ -514,18 +489,7 @@ impl<'a> Grammar<'a> {
                 year = Some(y);
                 end = e;
             }
-            if valid(year, month, day) {
-                return Some(Match {
-                    first: i,
-                    end,
-                    value: DateParts {
-                        year,
-                        month: Some(month),
-                        day: Some(day),
-                    },
-                });
-            }
-            return None;
+            return day_date(i, end, year, month, day);
         }
         // "October 2019"
         let year = self.num(j, 4, 4)? as i32;
@@ -752,15 +716,7 @@ impl<'a> Grammar<'a> {
             year = Some(y);
             end = e;
         }
-        valid(year, month, day).then_some(Match {
-            first: i,
-            end,
-            value: DateParts {
-                year,
-                month: Some(month),
-                day: Some(day),
-            },
-        })
+        day_date(i, end, year, month, day)
     }
 }
 
