@@ -162,6 +162,7 @@ pub fn extract(
     let mut found = speech::find(&tokens, lex);
     speech::merge_quote_paragraphs(&tokens, &mut found);
     speech::drop_nested(&tokens, &mut found);
+    speech::drop_twins(&mut found);
     let mut speakers = speakers::Speakers::new(doc.text(), &tokens, lex);
     let mut attributions: Vec<Attribution> = found
         .into_iter()

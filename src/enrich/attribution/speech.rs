@@ -2396,3 +2396,43 @@ pub(crate) fn drop_nested(text: &Text, found: &mut Vec<Found>) {
         keep
     });
 }
+
+/// How much two contents must share to be one report: twice the shared bytes
+/// over their summed lengths, in tenths (fitted on annotated news).
+const TWIN_SHARE_TENTHS: usize = 7;
+
+/// Keeps one attribution per reported content: two cues that frame the same
+/// clause, or most of it ("said she believed that …", "repeated his claim
+/// that …", "was asked whether he thought that …"), report it once, as news
+/// annotation schemes count it. The more certain frame keeps it; of equally
+/// certain ones, the first found.
+pub(crate) fn drop_twins(found: &mut Vec<Found>) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| (found[i].content.start, found[i].content.end));
+    let mut twin = vec![false; found.len()];
+    for (k, &a) in order.iter().enumerate() {
+        let x = found[a].content;
+        for &b in order[k + 1..].iter().take(NEST_WINDOW) {
+            let y = found[b].content;
+            if y.start >= x.end {
+                break;
+            }
+            let shared = x.end.min(y.end) - y.start;
+            let summed = (x.end - x.start) + (y.end - y.start);
+            if 20 * shared >= TWIN_SHARE_TENTHS * summed {
+                let a_wins = found[a]
+                    .confidence
+                    .total_cmp(&found[b].confidence)
+                    .then(b.cmp(&a))
+                    .is_gt();
+                twin[if a_wins { b } else { a }] = true;
+            }
+        }
+    }
+    let mut i = 0;
+    found.retain(|_| {
+        let keep = !twin[i];
+        i += 1;
+        keep
+    });
+}
