@@ -374,14 +374,7 @@ mod tests {
     #[test]
     fn any_of_several_tags_agrees_with_each_tag() {
         let sets: [&[Tag]; 4] = [
-            &[
-                Tag::Title,
-                Tag::Stop,
-                Tag::Det,
-                Tag::Pron,
-                Tag::PronM,
-                Tag::PronF,
-            ],
+            super::super::speakers::NOT_NAME_TAGS,
             &[Tag::Comp],
             &[Tag::Say, Tag::Comp, Tag::Abbr],
             &[],

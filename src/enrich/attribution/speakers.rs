@@ -41,21 +41,19 @@ pub(super) fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// The tags of words that are no part of a name, capitalised or not:
+/// titles, stopwords, determiners and pronouns.
+pub(super) const NOT_NAME_TAGS: &[Tag] = &[
+    Tag::Title,
+    Tag::Stop,
+    Tag::Det,
+    Tag::Pron,
+    Tag::PronM,
+    Tag::PronF,
+];
+
 fn is_name_word(t: &Tok, lex: &Lexicon) -> bool {
-    t.is_word()
-        && t.upper
-        && t.quote.is_none()
-        && !lex.is_any(
-            &t.lower,
-            &[
-                Tag::Title,
-                Tag::Stop,
-                Tag::Det,
-                Tag::Pron,
-                Tag::PronM,
-                Tag::PronF,
-            ],
-        )
+    t.is_word() && t.upper && t.quote.is_none() && !lex.is_any(&t.lower, NOT_NAME_TAGS)
 }
 
 impl<'a> Speakers<'a> {
