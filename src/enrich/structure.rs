@@ -595,8 +595,11 @@ fn is_indented(text: &str, start: usize) -> bool {
     i == 0 && width >= 2
 }
 
-/// Fewest letters of a notice's phrase that mark a long paragraph.
-const NOTICE_PHRASE: usize = 28;
+/// Fewest letters of a notice's phrase that mark a long paragraph: a
+/// disclosure's or a moderation note's clause of three words ("we may
+/// receive compensation", "Kommentare werden moderiert") is as sure a mark
+/// as a longer one.
+const NOTICE_PHRASE: usize = 24;
 /// Longest paragraph a notice's phrase marks, in words.
 const NOTICE_WORDS: usize = 80;
 
