@@ -32,7 +32,7 @@ use whatlang::{Lang, Script};
 
 use super::Span;
 use super::document::Document;
-use super::text::{WordSlots, char_at, is_alnum, is_alpha, push_lowercase};
+use super::text::{WordSlots, char_at, is_alnum, is_alpha, is_upper, push_lowercase};
 
 /// A sample at least this long (in chars) is detected by whatlang first.
 const LONG_TEXT_CHARS: usize = 500;
@@ -391,7 +391,7 @@ fn has_lowercase_word(text: &str) -> bool {
     text.split(|c: char| !is_alnum(c)).any(|w| {
         w.chars()
             .next()
-            .is_some_and(|c| is_alpha(c) && !c.is_uppercase())
+            .is_some_and(|c| is_alpha(c) && !is_upper(c))
     })
 }
 
@@ -585,7 +585,7 @@ fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
                 lowered.as_str()
             }
         } else {
-            let key = if word.chars().any(char::is_uppercase) {
+            let key = if word.chars().any(is_upper) {
                 // (No stopword list holds a Greek word, so the final-sigma
                 // rule of `push_lowercase` cannot change a lookup.)
                 lowered.clear();

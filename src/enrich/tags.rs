@@ -521,7 +521,8 @@ mod tests {
 
     /// The shared split gives every span the words a split of the span's
     /// own text gives, also when the span starts inside a line (after a
-    /// dateline) and when it runs over several lines.
+    /// dateline), ends inside one (the topics stage's cut of a long body,
+    /// mid-word too) and when it runs over several lines.
     #[test]
     fn span_words_match_a_split_of_each_span() {
         let text = "WARSAW, May 2 (PAP) - Don't-stop talks\nin Gdańsk, U.S.-led;\n\n  Trzecia linia\u{a0}\nend-\nx-ray";
@@ -532,6 +533,8 @@ mod tests {
             Span::new(text.find("-stop").unwrap_or(0), lines[0].end),
             Span::new(lines[2].start, lines[4].end),
             Span::new(lines[0].start, lines[0].end),
+            Span::new(lines[0].start, text.find("alks").unwrap_or(0)),
+            Span::new(lines[1].start, lines[4].start + 2),
         ];
         let shared = SpanWords::of_document(&doc, spans);
         for (i, span) in spans.iter().enumerate() {

@@ -209,6 +209,42 @@ pub(crate) fn is_alnum(c: char) -> bool {
     }
 }
 
+/// [`char::is_uppercase`], with the shortcuts of [`is_alpha`] (Latin-1 and
+/// basic Cyrillic capitals by range).
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0x41..=0x5a => true,
+        0..=0xbf | 0xd7 => false,
+        0xc0..=0xde | 0x400..=0x42f => true,
+        0xdf..=0xff | 0x430..=0x45f => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// [`char::is_lowercase`], with the shortcuts of [`is_upper`] (Latin-1 below
+/// its capitals keeps the std answer: "ª" and "º" are lower case).
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    match u32::from(c) {
+        0x61..=0x7a => true,
+        0..=0x7f | 0xc0..=0xde | 0xf7 | 0x400..=0x42f => false,
+        0xdf..=0xff | 0x430..=0x45f => true,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// [`char::is_numeric`], with the shortcuts of [`is_alpha`]: Latin
+/// Extended and Cyrillic hold no numerals.
+#[inline]
+pub(crate) fn is_num(c: char) -> bool {
+    match u32::from(c) {
+        0x30..=0x39 => true,
+        0..=0x7f | 0xc0..=0x24f | 0x400..=0x52f => false,
+        _ => c.is_numeric(),
+    }
+}
+
 /// Whether `c` joins the letters around it into one word ("don't",
 /// "anti-Daesh", "AT&T", "U.S").
 #[inline]
@@ -351,6 +387,9 @@ mod tests {
         for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
             assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_num(c), c.is_numeric(), "{c:?}");
         }
     }
 

@@ -34,7 +34,7 @@ use super::document::Document;
 use super::language::ArticleLanguage;
 use super::structure::Structure;
 use super::tags::lexicon::{self, entries};
-use super::tags::{Tag, TagKind};
+use super::tags::{SpanWords, Tag, TagKind};
 use super::text::{WordSlots, words};
 
 /// One topic an article is about.
@@ -951,6 +951,20 @@ impl<'m> Evidence<'m> {
         names: bool,
         stop: &dyn Fn(&str) -> bool,
     ) {
+        self.read_words(model, text, &words(text), weight, names, stop);
+    }
+
+    /// [`Self::read`] given the words of `text` (`raw`, as [`words`] splits
+    /// it): body spans take theirs from the document's one split.
+    fn read_words(
+        &mut self,
+        model: &'m Model,
+        text: &str,
+        raw: &[(usize, &str)],
+        weight: f32,
+        names: bool,
+        stop: &dyn Fn(&str) -> bool,
+    ) {
         // Every `%`, and a currency sign (`$`, `€`, `£`, `¥`) right before a
         // digit, in text order: a byte scan (they are ASCII or known UTF-8
         // sequences).
@@ -978,11 +992,10 @@ impl<'m> Evidence<'m> {
                 self.pattern(model, "<money>", weight);
             }
         }
-        let raw = words(text);
         // The normalised words, in one buffer.
         let mut buf = String::with_capacity(text.len() + 8);
         let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
-        for &(_, w) in &raw {
+        for &(_, w) in raw {
             let from = buf.len();
             normalize_into(&mut buf, w);
             ranges.push((from, buf.len()));
@@ -1002,7 +1015,7 @@ impl<'m> Evidence<'m> {
             // "Deutsche Bank Championship"): what it says as a common noun
             // is weak evidence. Title-case headlines say nothing either way.
             let name_part = if names {
-                let part = continues_name(text, &raw, i);
+                let part = continues_name(text, raw, i);
                 if part
                     && self.name_words.len() < MAX_NAME_WORDS
                     && !self.name_words.iter().any(|w| w == t)
@@ -1099,7 +1112,7 @@ impl<'m> Evidence<'m> {
             // lexicon does not list is a name ("Orbitz", "Directory
             // Assistance"): reading it by its stem would take the name for
             // the common word it starts with.
-            let noun = names && capitalised_mid_sentence(text, &raw, i);
+            let noun = names && capitalised_mid_sentence(text, raw, i);
             if noun && !NOUN_CAPITALISING_LANGUAGES.contains(&self.lang) {
                 continue;
             }
@@ -1364,6 +1377,7 @@ fn read_article<'m>(
         ..Evidence::default()
     };
     let mut read_bytes = 0usize;
+    let mut spans: Vec<(Span, f32)> = Vec::with_capacity(body.len());
     for &(span, paragraph) in body {
         if read_bytes >= MAX_BODY_BYTES {
             break;
@@ -1377,8 +1391,14 @@ fn read_article<'m>(
         } else {
             0.5
         };
-        evidence.read(model, &text[span.start..end], weight, true, &stop);
+        spans.push((Span::new(span.start, end), weight));
         read_bytes += end - span.start;
+    }
+    // Whole body lines have their words in the document's split already.
+    let span_words = SpanWords::of_document(doc, spans.iter().map(|&(s, _)| s));
+    for (i, &(span, weight)) in spans.iter().enumerate() {
+        let raw = span_words.get(i);
+        evidence.read_words(model, span.text(text), raw, weight, true, &stop);
     }
     // After the body, which tells which of the headline's words are names.
     if let Some(h) = structure.headline {

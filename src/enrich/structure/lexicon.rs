@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::BlockKind;
 use crate::enrich::document::is_space;
+use crate::enrich::text::{is_alnum, is_lower, is_upper};
 
 /// What a lexicon phrase says about the line it is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,16 +243,28 @@ fn fold_with(text: &str, out: &mut String, map: &mut impl FoldMap) {
         // A run of printable ASCII folds to itself lowercased, byte for byte:
         // copy it whole instead of char by char. Spaces and control chars
         // take the general path below.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !(b'!'..=b'~').contains(&b))
-            .map_or(bytes.len(), |k| i + k);
+        // A single space between them folds to itself too, so a line of
+        // plain ASCII prose is one run, not one per word.
+        let mut run = i;
+        while let Some(&b) = bytes.get(run) {
+            let copied = (b'!'..=b'~').contains(&b)
+                || (b == b' '
+                    && if run > i {
+                        bytes[run - 1] != b' '
+                    } else {
+                        !last_space
+                    });
+            if !copied {
+                break;
+            }
+            run += 1;
+        }
         if run > i {
             let from = out.len();
             out.push_str(&text[i..run]);
             out[from..].make_ascii_lowercase();
             map.mark_run(i..run);
-            last_space = false;
+            last_space = bytes[run - 1] == b' ';
             i = run;
             continue;
         }
@@ -502,12 +515,43 @@ impl Lexicon {
             // that start inside it are looked for.
             let mut current = Some(m);
             at = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+            // A match that starts inside a word says nothing, nor does any
+            // shorter one from the same place (most matches are short month
+            // or weekday forms inside longer words).
+            if !starts_word(line, map[m.start()] as usize) {
+                current = None;
+            }
+            let mut said = false;
             while let Some(m) = current {
                 if self.apply(line, map, m, &mut scan, &mut best_len) {
                     at = m.end();
+                    said = true;
                     break;
                 }
                 current = self.shorter_at(folded, m);
+            }
+            if !said {
+                // Matches that start inside the rest of the word would say
+                // nothing either: search on from the next place a phrase can
+                // start instead of finding each of them. Only ASCII letters
+                // and digits are skipped (each folds to one byte): two of them
+                // in a row leave a word open unless a capital follows a lower
+                // case letter or a digit.
+                let bytes = line.as_bytes();
+                while let Some(&from) = map.get(at) {
+                    let s = from as usize;
+                    let inside = s > 0
+                        && bytes.get(s).is_some_and(|&f| {
+                            let p = bytes[s - 1];
+                            f.is_ascii_alphanumeric()
+                                && p.is_ascii_alphanumeric()
+                                && (!f.is_ascii_uppercase() || p.is_ascii_uppercase())
+                        });
+                    if !inside {
+                        break;
+                    }
+                    at += 1;
+                }
             }
         }
         scan
@@ -540,14 +584,14 @@ impl Lexicon {
             return false;
         }
         let matched = &line[start..end];
-        let alnum = matched.chars().filter(|c| c.is_alphanumeric()).count();
-        let opens = line[..start].chars().all(|c| !c.is_alphanumeric());
+        let alnum = matched.chars().filter(|&c| is_alnum(c)).count();
+        let opens = line[..start].chars().all(|c| !is_alnum(c));
         let glued = !opens
             && line[..start]
                 .chars()
                 .next_back()
-                .is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
-            && matched.chars().next().is_some_and(char::is_uppercase);
+                .is_some_and(|p| is_lower(p) || p.is_ascii_digit())
+            && matched.chars().next().is_some_and(is_upper);
         let mut said = false;
         for &entry in &self.entries[m.pattern().as_usize()] {
             said |= match entry.role {
@@ -603,7 +647,7 @@ impl Lexicon {
                         let words = line.split_whitespace().count();
                         let commenter =
                             words <= 12 && (words <= 3 || line.chars().any(|c| c.is_ascii_digit()));
-                        let placed = commenter && line[end..].chars().all(|c| !c.is_alphanumeric());
+                        let placed = commenter && line[end..].chars().all(|c| !is_alnum(c));
                         if placed && scan.prefix.is_none() {
                             scan.prefix = Some((kind, start));
                         }
@@ -629,29 +673,48 @@ impl Lexicon {
 /// that flattening glued away.
 fn on_boundaries(line: &str, start: usize, end: usize) -> bool {
     let matched = &line[start..end];
-    let (Some(first), Some(last)) = (matched.chars().next(), matched.chars().next_back()) else {
+    let Some(last) = matched.chars().next_back() else {
         return false;
     };
-    let before_ok = match line[..start].chars().next_back() {
-        None => true,
-        Some(p) => {
-            !first.is_alphanumeric()
-                || !p.is_alphanumeric()
-                || is_cjk(first)
-                || (first.is_uppercase() && (p.is_lowercase() || p.is_ascii_digit()))
-        }
-    };
+    let before_ok = starts_word(line, start);
     let after_ok = match line[end..].chars().next() {
         None => true,
         Some(n) => {
-            !last.is_alphanumeric()
-                || !n.is_alphanumeric()
+            !is_alnum(last)
+                || !is_alnum(n)
                 || is_cjk(last)
-                || (n.is_uppercase() && !last.is_uppercase())
+                || (is_upper(n) && !is_upper(last))
                 || (n.is_ascii_digit() && !last.is_ascii_digit())
         }
     };
     before_ok && after_ok
+}
+
+/// Whether a phrase at `line[start..]` starts on a word boundary, or on one
+/// that flattening glued away: the first half of [`on_boundaries`].
+#[inline]
+fn starts_word(line: &str, start: usize) -> bool {
+    let bytes = line.as_bytes();
+    // Two ASCII chars (most of any page) answer without decoding.
+    if let (Some(&f), Some(p)) = (bytes.get(start), start.checked_sub(1).map(|k| bytes[k])) {
+        if f.is_ascii() && p.is_ascii() {
+            return !f.is_ascii_alphanumeric()
+                || !p.is_ascii_alphanumeric()
+                || (f.is_ascii_uppercase() && (p.is_ascii_lowercase() || p.is_ascii_digit()));
+        }
+    }
+    let Some(first) = line[start..].chars().next() else {
+        return false;
+    };
+    match line[..start].chars().next_back() {
+        None => true,
+        Some(p) => {
+            !is_alnum(first)
+                || !is_alnum(p)
+                || is_cjk(first)
+                || (is_upper(first) && (is_lower(p) || p.is_ascii_digit()))
+        }
+    }
 }
 
 /// What the lexicons found in one line.
@@ -715,6 +778,43 @@ mod tests {
             map[folded.find("12").unwrap_or(0)],
             text.find("12").unwrap_or(1)
         );
+    }
+
+    #[test]
+    fn single_spaces_fold_within_the_ascii_run() {
+        // A space after a printable char is copied with the run; the second
+        // of two spaces folds away, as a space after a space does.
+        let (folded, map) = fold("Ab  cD e");
+        assert_eq!(folded, "ab cd e");
+        assert_eq!(map, [0, 1, 2, 4, 5, 6, 7, 8]);
+        let (folded, map) = fold("a \u{a0} b");
+        assert_eq!(folded, "a b");
+        assert_eq!(map, [0, 1, 5, 6]);
+    }
+
+    #[test]
+    fn ascii_word_starts_answer_as_chars_do() {
+        let chars = ['a', 'Z', '7', ' ', '-', '\'', 'é', 'É', 'Ж', '中'];
+        for p in chars {
+            for f in chars {
+                let line = format!("{p}{f}");
+                let expected = !f.is_alphanumeric()
+                    || !p.is_alphanumeric()
+                    || is_cjk(f)
+                    || (f.is_uppercase() && (p.is_lowercase() || p.is_ascii_digit()));
+                assert_eq!(starts_word(&line, p.len_utf8()), expected, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_search_on_from_inside_a_word_stops_at_a_glued_phrase() {
+        // "mar" (March) inside "summarized" starts no phrase, and the search
+        // goes on from the next word start: the capital glued after it.
+        let lex = get();
+        let scan = lex.scan("Figures summarizedPrivacy Policy");
+        assert_eq!(scan.covered, "PrivacyPolicy".len());
+        assert_eq!(lex.scan("Figures summarized").covered, 0);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::BlockKind;
 use super::lexicon::{Lexicon, Scan};
+use crate::enrich::text::{is_lower, is_num, is_upper};
 
 /// Only this much of a line's start is searched for a dateline.
 const DATELINE_WINDOW: usize = 160;
@@ -514,10 +515,10 @@ fn count_words(text: &str, split: &[(usize, &str)], stopwords: &HashSet<String>)
             continue;
         }
         counts.words += 1;
-        if token.chars().next().is_some_and(char::is_lowercase) {
+        if token.chars().next().is_some_and(is_lower) {
             counts.lower += 1;
         }
-        let stopword = if token.chars().all(|c| !c.is_uppercase()) {
+        let stopword = if token.chars().all(|c| !is_upper(c)) {
             stopwords.contains(token)
         } else {
             crate::enrich::text::with_lowercase(token, |lower| stopwords.contains(lower))
@@ -570,14 +571,14 @@ pub(crate) fn features_folded(
         i += c.len_utf8();
         if crate::enrich::text::is_alpha(c) {
             letters += 1;
-            if c.is_uppercase() {
+            if is_upper(c) {
                 upper += 1;
             }
         }
         if crate::enrich::text::is_alnum(c) {
             f.alnum += 1;
         }
-        if c.is_numeric() {
+        if is_num(c) {
             f.digits += 1;
         }
         if is_cjk(c) {

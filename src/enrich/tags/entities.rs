@@ -18,7 +18,7 @@ use super::lexicon::{self, EntityKind, FIRST_NAMES, GAZETTEER, ORG_WORDS, TITLES
 use super::{SpanWords, Tag, TagKind};
 use crate::enrich::Span;
 use crate::enrich::text::words;
-use crate::enrich::text::{is_own_lowercase, push_lowercase, with_lowercase};
+use crate::enrich::text::{is_lower, is_own_lowercase, is_upper, push_lowercase, with_lowercase};
 
 /// Inner words that join the capitalised parts of one name.
 const CONNECTORS: &[&str] = &[
@@ -134,7 +134,7 @@ struct Mention {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(is_upper)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -143,7 +143,7 @@ fn is_acronym(w: &str) -> bool {
     let (mut chars, mut letters) = (0usize, 0usize);
     for c in w.chars() {
         chars += 1;
-        if chars > 5 || !(c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+        if chars > 5 || !(is_upper(c) || c.is_ascii_digit() || c == '&') {
             return false;
         }
         letters += usize::from(c.is_alphabetic());
@@ -156,9 +156,9 @@ fn is_acronym(w: &str) -> bool {
 fn mostly_upper(text: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in text.chars() {
-        if c.is_uppercase() {
+        if is_upper(c) {
             upper += 1;
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             lower += 1;
         }
     }
