@@ -303,16 +303,35 @@ fn dated_rewording(
 
 /// Whether `line` holds a title separator: a line without one has one part.
 fn has_title_separator(line: &str) -> bool {
+    title_separators(line) != 0
+}
+
+/// The separators in `line`, as a mask of bits numbered as in
+/// [`TITLE_SEPARATORS`].
+fn title_separators(line: &str) -> u16 {
+    const _: () = assert!(TITLE_SEPARATORS.len() <= u16::BITS as usize);
     // Every separator opens with a space: test only from the spaces.
-    line.match_indices(' ')
-        .any(|(at, _)| TITLE_SEPARATORS.iter().any(|s| line[at..].starts_with(s)))
+    let mut mask = 0;
+    for (at, _) in line.match_indices(' ') {
+        for (k, sep) in TITLE_SEPARATORS.iter().enumerate() {
+            if line[at..].starts_with(sep) {
+                mask |= 1 << k;
+            }
+        }
+    }
+    mask
 }
 
 /// The headline parts of a page title line ("Headline | Site").
 fn title_parts(line: &str) -> Vec<&str> {
+    // Split only by the separators the line holds: a split by any other
+    // finds nothing in its parts, and each builds a substring searcher.
+    let present = title_separators(line);
     let mut parts = vec![line];
-    for sep in TITLE_SEPARATORS {
-        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    for (k, sep) in TITLE_SEPARATORS.iter().enumerate() {
+        if present & (1 << k) != 0 {
+            parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+        }
     }
     parts
         .into_iter()
@@ -1201,6 +1220,20 @@ mod tests {
             &folded("How to"),
             &feats(line)
         ));
+    }
+
+    #[test]
+    fn a_title_is_split_by_the_separators_it_holds_in_their_order() {
+        // Overlapping separators: " - " splits before " : ", " :: " before " : ".
+        let line = "Kicker : - Headline :: Part - Site";
+        let bit = |sep| 1 << TITLE_SEPARATORS.iter().position(|s| *s == sep).unwrap();
+        assert_eq!(
+            title_separators(line),
+            bit(" - ") | bit(" : ") | bit(" :: ")
+        );
+        assert_eq!(title_parts(line), ["Kicker :", "Headline", "Part", "Site"]);
+        assert_eq!(title_separators("Headline-Site"), 0);
+        assert_eq!(title_parts(" Headline-Site "), ["Headline-Site"]);
     }
 
     #[test]
