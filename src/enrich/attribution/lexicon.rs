@@ -90,6 +90,26 @@ pub(crate) enum Tag {
 }
 
 impl Tag {
+    /// The tag's bit in a word's tag set ([`Lexicon::tags_of`]).
+    pub(crate) const fn bit(self) -> u64 {
+        1 << self as u32
+    }
+
+    /// The bits of all of `tags` in a word's tag set.
+    pub(crate) const fn mask(tags: &[Tag]) -> u64 {
+        let (mut bits, mut i) = (0, 0);
+        while i < tags.len() {
+            bits |= tags[i].bit();
+            i += 1;
+        }
+        bits
+    }
+}
+
+// Every tag has a bit of its own in a `u64`.
+const _: () = assert!((Tag::Poss as u32) < u64::BITS);
+
+impl Tag {
     fn parse(s: &str) -> Option<Tag> {
         Some(match s {
             "say" => Tag::Say,
@@ -243,6 +263,19 @@ impl Lexicon {
         tags.contains(&Tag::Comp) && self.is(word, Tag::Comp)
     }
 
+    /// The tags the lowercase `word` carries, a bit each ([`Tag::bit`]):
+    /// what [`Lexicon::is`] answers of every tag, read at once.
+    pub(crate) fn tags_of(&self, word: &str) -> u64 {
+        let mut bits = self
+            .words
+            .get(word)
+            .map_or(0, |tags| tags.iter().fold(0, |bits, t| bits | t.bit()));
+        if bits & Tag::Comp.bit() == 0 && word.contains(['\'', '’']) && self.is(word, Tag::Comp) {
+            bits |= Tag::Comp.bit();
+        }
+        bits
+    }
+
     /// Whether the lowercase `word` carries `tag`.
     pub(crate) fn is(&self, word: &str, tag: Tag) -> bool {
         if self.words.get(word).is_some_and(|t| t.contains(&tag)) {
@@ -392,6 +425,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A word's tag set, read once, holds a tag exactly when asking for the
+    /// tag says so: over every word of every language's lists, elided forms
+    /// ("qu'il", "dell'anno") and words of none.
+    #[test]
+    fn a_words_tag_set_answers_as_each_tag_does() {
+        for (code, _) in DATA {
+            let lex = for_language(code);
+            let mut tags: Vec<Tag> = lex.words.values().flatten().copied().collect();
+            tags.push(Tag::Comp);
+            let extra = ["qu'il", "qu’elle", "dell'anno", "l’homme", "zzz", ""];
+            for word in lex.words.keys().map(String::as_str).chain(extra) {
+                let set = lex.tags_of(word);
+                for &tag in &tags {
+                    assert_eq!(
+                        set & tag.bit() != 0,
+                        lex.is(word, tag),
+                        "{code} {word:?} {tag:?}"
+                    );
+                }
+            }
+        }
+        assert_ne!(for_language("fr").tags_of("qu'il") & Tag::Comp.bit(), 0);
     }
 
     #[test]

@@ -52,8 +52,9 @@ pub(super) const NOT_NAME_TAGS: &[Tag] = &[
     Tag::PronF,
 ];
 
-fn is_name_word(t: &Tok, lex: &Lexicon) -> bool {
-    t.is_word() && t.upper && t.quote.is_none() && !lex.is_any(&t.lower, NOT_NAME_TAGS)
+fn is_name_word(t: &Tok) -> bool {
+    const NOT_NAME: u64 = Tag::mask(NOT_NAME_TAGS);
+    t.is_word() && t.upper && t.quote.is_none() && t.tags & NOT_NAME == 0
 }
 
 impl<'a> Speakers<'a> {
@@ -65,12 +66,12 @@ impl<'a> Speakers<'a> {
             let toks = &para.toks;
             let mut i = 0;
             while i < toks.len() {
-                if !is_name_word(&toks[i], lex) {
+                if !is_name_word(&toks[i]) {
                     i += 1;
                     continue;
                 }
                 let mut e = i;
-                while e < toks.len() && is_name_word(&toks[e], lex) && e - i < 4 {
+                while e < toks.len() && is_name_word(&toks[e]) && e - i < 4 {
                     e += 1;
                 }
                 // Sentence-initial words are capitalised anyway: such runs
@@ -159,7 +160,7 @@ impl<'a> Speakers<'a> {
 
         // The trailing run of name words is the name; what precedes it describes.
         let mut ns = words.len();
-        while ns > 0 && is_name_word(&words[ns - 1], lex) {
+        while ns > 0 && is_name_word(&words[ns - 1]) {
             ns -= 1;
         }
         // The head noun: the last word before a linking preposition ("a report

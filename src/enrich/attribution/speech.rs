@@ -97,7 +97,7 @@ impl Sentence<'_> {
     fn is(&self, i: usize, tag: Tag) -> bool {
         self.toks
             .get(i)
-            .is_some_and(|t| t.is_word() && self.lex.is(&t.lower, tag))
+            .is_some_and(|t| t.is_word() && t.tags & tag.bit() != 0)
     }
 
     fn is_aux(&self, i: usize) -> bool {

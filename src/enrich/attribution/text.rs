@@ -49,6 +49,10 @@ pub(crate) struct Tok<'a> {
     pub(crate) lower: Cow<'a, str>,
     /// Whether it starts with an uppercase letter.
     pub(crate) upper: bool,
+    /// A word's tags in the lexicon ([`Lexicon::tags_of`] of `lower`), read
+    /// once here rather than at each of the many questions asked of the
+    /// word; 0 for any other token.
+    pub(crate) tags: u64,
     /// The family of a quotation mark.
     pub(crate) family: Option<Family>,
     /// The quotation this token is inside of (marks included), as an index
@@ -321,6 +325,7 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
                 start: start + s,
                 end: start + i,
                 kind: Kind::Word,
+                tags: lex.tags_of(&lower),
                 lower,
                 upper,
                 family: None,
@@ -380,6 +385,7 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
                 kind,
                 lower: Cow::Borrowed(""),
                 upper: false,
+                tags: 0,
                 family: Some(family),
                 quote: None,
             });
@@ -400,6 +406,7 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
             kind: Kind::Punct,
             lower: Cow::Borrowed(&slice[s..i]),
             upper: false,
+            tags: 0,
             family: None,
             quote: None,
         });
@@ -667,6 +674,7 @@ mod tests {
                     start: off(s),
                     end: off(i),
                     kind: Kind::Word,
+                    tags: lex.tags_of(&lower),
                     lower,
                     upper,
                     family: None,
@@ -719,6 +727,7 @@ mod tests {
                     kind,
                     lower: Cow::Borrowed(""),
                     upper: false,
+                    tags: 0,
                     family: Some(family),
                     quote: None,
                 });
@@ -739,6 +748,7 @@ mod tests {
                 kind: Kind::Punct,
                 lower: Cow::Borrowed(&text[off(s)..off(i)]),
                 upper: false,
+                tags: 0,
                 family: None,
                 quote: None,
             });
@@ -748,7 +758,7 @@ mod tests {
 
     /// What the pipeline reads of a token, and whether its lowercase is
     /// borrowed from the text.
-    type Key = (usize, usize, Kind, String, bool, bool, Option<Family>);
+    type Key = (usize, usize, Kind, String, bool, bool, u64, Option<Family>);
 
     fn keys(toks: &[Tok<'_>]) -> Vec<Key> {
         toks.iter()
@@ -761,6 +771,7 @@ mod tests {
                     t.lower.to_string(),
                     borrowed,
                     t.upper,
+                    t.tags,
                     t.family,
                 )
             })
