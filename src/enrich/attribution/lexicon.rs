@@ -89,6 +89,9 @@ pub(crate) enum Tag {
     Poss,
 }
 
+// Every tag has a bit of its own in a `u64` (`Poss` is the last tag).
+const _: () = assert!((Tag::Poss as u32) < u64::BITS);
+
 impl Tag {
     /// The tag's bit in a word's tag set ([`Lexicon::tags_of`]).
     pub(crate) const fn bit(self) -> u64 {
@@ -104,12 +107,7 @@ impl Tag {
         }
         bits
     }
-}
 
-// Every tag has a bit of its own in a `u64`.
-const _: () = assert!((Tag::Poss as u32) < u64::BITS);
-
-impl Tag {
     fn parse(s: &str) -> Option<Tag> {
         Some(match s {
             "say" => Tag::Say,
@@ -266,10 +264,7 @@ impl Lexicon {
     /// The tags the lowercase `word` carries, a bit each ([`Tag::bit`]):
     /// what [`Lexicon::is`] answers of every tag, read at once.
     pub(crate) fn tags_of(&self, word: &str) -> u64 {
-        let mut bits = self
-            .words
-            .get(word)
-            .map_or(0, |tags| tags.iter().fold(0, |bits, t| bits | t.bit()));
+        let mut bits = self.words.get(word).map_or(0, |tags| Tag::mask(tags));
         if bits & Tag::Comp.bit() == 0 && word.contains(['\'', '’']) && self.is(word, Tag::Comp) {
             bits |= Tag::Comp.bit();
         }

@@ -2371,8 +2371,7 @@ fn in_quotation(text: &Text, at: usize) -> bool {
 /// later cue wins; a quotation split by its attribution hides only the cues
 /// inside its quoted words.
 pub(crate) fn drop_nested(text: &Text, found: &mut Vec<Found>) {
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_unstable_by_key(|&i| (found[i].content.start, found[i].content.end));
+    let order = content_order(found);
     let inside = |s: Span, outer: Span| outer.start <= s.start && s.end <= outer.end;
     let mut nested = vec![false; found.len()];
     for (b, f) in found.iter().enumerate() {
@@ -2389,9 +2388,21 @@ pub(crate) fn drop_nested(text: &Text, found: &mut Vec<Found>) {
                     && (o.kind != AttributionKind::DirectQuote || in_quotation(text, f.cue.start))
             });
     }
+    drop_marked(found, &nested);
+}
+
+/// The indices of `found` in the order of their contents (start, then end).
+fn content_order(found: &[Found]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| (found[i].content.start, found[i].content.end));
+    order
+}
+
+/// Removes from `found` the attributions `marked` for it, keeping the order.
+fn drop_marked(found: &mut Vec<Found>, marked: &[bool]) {
     let mut i = 0;
     found.retain(|_| {
-        let keep = !nested[i];
+        let keep = !marked[i];
         i += 1;
         keep
     });
@@ -2407,8 +2418,7 @@ const TWIN_SHARE_TENTHS: usize = 7;
 /// annotation schemes count it. The more certain frame keeps it; of equally
 /// certain ones, the first found.
 pub(crate) fn drop_twins(found: &mut Vec<Found>) {
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_unstable_by_key(|&i| (found[i].content.start, found[i].content.end));
+    let order = content_order(found);
     let mut twin = vec![false; found.len()];
     for (k, &a) in order.iter().enumerate() {
         let x = found[a].content;
@@ -2429,10 +2439,5 @@ pub(crate) fn drop_twins(found: &mut Vec<Found>) {
             }
         }
     }
-    let mut i = 0;
-    found.retain(|_| {
-        let keep = !twin[i];
-        i += 1;
-        keep
-    });
+    drop_marked(found, &twin);
 }

@@ -541,12 +541,9 @@ impl Lexicon {
                 while let Some(&from) = map.get(at) {
                     let s = from as usize;
                     let inside = s > 0
-                        && bytes.get(s).is_some_and(|&f| {
-                            let p = bytes[s - 1];
-                            f.is_ascii_alphanumeric()
-                                && p.is_ascii_alphanumeric()
-                                && (!f.is_ascii_uppercase() || p.is_ascii_uppercase())
-                        });
+                        && bytes
+                            .get(s)
+                            .is_some_and(|&f| !ascii_word_start(f, bytes[s - 1]));
                     if !inside {
                         break;
                     }
@@ -698,9 +695,7 @@ fn starts_word(line: &str, start: usize) -> bool {
     // Two ASCII chars (most of any page) answer without decoding.
     if let (Some(&f), Some(p)) = (bytes.get(start), start.checked_sub(1).map(|k| bytes[k])) {
         if f.is_ascii() && p.is_ascii() {
-            return !f.is_ascii_alphanumeric()
-                || !p.is_ascii_alphanumeric()
-                || (f.is_ascii_uppercase() && (p.is_ascii_lowercase() || p.is_ascii_digit()));
+            return ascii_word_start(f, p);
         }
     }
     let Some(first) = line[start..].chars().next() else {
@@ -715,6 +710,17 @@ fn starts_word(line: &str, start: usize) -> bool {
                 || (is_upper(first) && (is_lower(p) || p.is_ascii_digit()))
         }
     }
+}
+
+/// [`starts_word`] for a byte `f` after a byte `p`: true unless both are
+/// ASCII letters or digits of one word (a capital after a lower case letter
+/// or a digit starts a glued word). Any byte of a non-ASCII char counts as
+/// no letter here.
+#[inline]
+fn ascii_word_start(f: u8, p: u8) -> bool {
+    !f.is_ascii_alphanumeric()
+        || !p.is_ascii_alphanumeric()
+        || (f.is_ascii_uppercase() && (p.is_ascii_lowercase() || p.is_ascii_digit()))
 }
 
 /// What the lexicons found in one line.
