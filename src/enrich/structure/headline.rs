@@ -485,8 +485,8 @@ fn pick_headline(
     let clean_top = head_block > 0
         && (0..first.min(feats.len())).all(|i| kinds[i].is_none())
         && first <= head_block + 6;
-    if let Some((i, cut)) = title_anchor(doc, folded_lines, feats, kinds, first)
-        .filter(|&(i, _)| !clean_top || i <= first)
+    if let Some((i, from, cut)) = title_anchor(doc, folded_lines, feats, kinds, first)
+        .filter(|&(i, _, _)| !clean_top || i <= first)
     {
         if let Some(k) = dated_heading_under(folded_lines, feats, kinds, i, first) {
             let line = &doc.lines()[k];
@@ -494,7 +494,7 @@ fn pick_headline(
         }
         let line = &doc.lines()[i];
         let end = cut.map_or(line.end, |c| line.start + c);
-        return Some((i, trim_headline(text, line.start, end, false, false)));
+        return Some((i, trim_headline(text, line.start + from, end, false, false)));
     }
     if clean_top {
         return Some((
@@ -769,7 +769,8 @@ const ANCHOR_LINES: usize = 2000;
 /// lower down; that heading is the headline. Candidates score by how much of
 /// the title they cover and how near before the article they sit: the site's
 /// name is a part of the title too, but sits in the logo right under it.
-/// Returns the line and, for a line that runs on past the title, where the
+/// Returns the line, where the heading starts in it (after a kicker glued
+/// before it), and, for a line that runs on past the title, where the
 /// title ends in it.
 fn title_anchor(
     doc: &Document<'_>,
@@ -777,7 +778,7 @@ fn title_anchor(
     feats: &[LineFeatures],
     kinds: &[Option<BlockKind>],
     first: usize,
-) -> Option<(usize, Option<usize>)> {
+) -> Option<(usize, usize, Option<usize>)> {
     let n = feats.len();
     if n < 3 || feats[0].length > HEADLINE_MAX_CHARS || feats[0].words < 2 {
         return None;
@@ -806,7 +807,7 @@ fn title_anchor(
         &parts[..]
     };
     let title_words: HashSet<&str> = lead.iter().flat_map(|p| words_of(p)).collect();
-    let mut best: Option<(f32, usize, Option<usize>)> = None;
+    let mut best: Option<(f32, usize, usize, Option<usize>)> = None;
     for i in 1..n.min(ANCHOR_LINES) {
         let f = &feats[i];
         if f.length > HEADLINE_MAX_CHARS
@@ -817,6 +818,8 @@ fn title_anchor(
         }
         let folded = folded_lines.line(i);
         let mut cut = None;
+        let mut from = 0;
+        let mut glued = false;
         let mut extended_lead = false;
         let mut close_rewording = false;
         let mut whole_lead = false;
@@ -888,6 +891,12 @@ fn title_anchor(
             // ("How to Repot an Orchid" → "… Without Losing a Single Root").
             extended_lead = true;
             2.5 + 3.0 * part.chars().count() as f32 / title_len
+        } else if let Some(at) = glued_kicker_start(folded, &parts) {
+            // The title's headline after its kicker, with the page's kicker
+            // glued before it: the heading starts after the kicker.
+            from = folded_lines.map(i).get(at).map_or(0, |&m| m as usize);
+            glued = true;
+            4.0 + 3.0 * folded[at..].chars().count() as f32 / title_len
         } else if let Some(overlap) = (parts.len() >= 2
             && (4..=30).contains(&f.words)
             // Too few of the title's words (repeats counted) to share
@@ -944,6 +953,7 @@ fn title_anchor(
             && parts[0][..parts[0].len() - folded.len()].ends_with(' ')
             && 3 * folded.len() >= 2 * parts[0].len();
         let lead_part = extended_lead
+            || glued
             || authored
             || lead_prefix
             || lead_suffix
@@ -980,12 +990,38 @@ fn title_anchor(
         if is_good(f) && f.terminal && f.words > 15 {
             score -= ANCHOR_SENTENCE;
         }
-        if best.is_none_or(|(s, _, _)| score > s) {
-            best = Some((score, i, cut));
+        if best.is_none_or(|(s, _, _, _)| score > s) {
+            best = Some((score, i, from, cut));
         }
     }
-    best.filter(|(s, _, _)| *s >= 3.0)
-        .map(|(_, i, cut)| (i, cut))
+    best.filter(|(s, _, _, _)| *s >= 3.0)
+        .map(|(_, i, from, cut)| (i, from, cut))
+}
+
+/// Most words of a title's kicker whose words the page glues before its
+/// heading.
+const GLUED_KICKER_WORDS: usize = 5;
+
+/// Where the heading starts in a folded line that ends with a title part's
+/// headline after its kicker ("kicker: headline | site") and holds a few
+/// words before it with no mark between ("kicker headline", "after kicker
+/// headline"): the page sets its kicker apart from the heading, and the
+/// flattened text joins the two on one line. The words before are as many
+/// as the kicker's, one more at most. None for any other line.
+fn glued_kicker_start(folded: &str, parts: &[String]) -> Option<usize> {
+    parts.iter().find_map(|part| {
+        let (kicker, tail) = part.split_once(": ")?;
+        let tail = tail.trim();
+        let before = folded.strip_suffix(tail)?;
+        let glued = before.strip_suffix(' ')?;
+        let kicker_words = words_of(kicker).count();
+        let glued_words = words_of(glued).count();
+        let ok = (1..=GLUED_KICKER_WORDS).contains(&kicker_words)
+            && words_of(tail).count() >= 3
+            && (1..=kicker_words + 1).contains(&glued_words)
+            && !glued.ends_with(|c: char| TITLE_MARKS.contains(c));
+        ok.then_some(before.len())
+    })
 }
 
 /// Most words a page's heading adds to the title's headline part.
@@ -1296,6 +1332,27 @@ mod tests {
             ),
             "episode 12 - the long way home"
         );
+    }
+
+    #[test]
+    fn glued_kicker_start_skips_the_kicker_words_before_the_title_s_headline() {
+        let parts = ["ferries: council votes to reopen the line".to_owned()];
+        let line = "island ferries council votes to reopen the line";
+        assert_eq!(
+            glued_kicker_start(line, &parts).map(|at| &line[at..]),
+            Some("council votes to reopen the line")
+        );
+        // A mark between the two makes a title line of its own; more words
+        // than the kicker's and one are no kicker; the headline alone or a
+        // line ending otherwise has none.
+        for line in [
+            "ferries - council votes to reopen the line",
+            "the mayor said the council votes to reopen the line",
+            "council votes to reopen the line",
+            "island ferries council votes to reopen",
+        ] {
+            assert_eq!(glued_kicker_start(line, &parts), None, "{line}");
+        }
     }
 
     #[test]
