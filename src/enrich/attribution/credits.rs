@@ -108,6 +108,20 @@ struct Hints {
     copyright: bool,
 }
 
+/// The bytes a hint can start with (`:`, the lead bytes of `：` and `©`,
+/// `(`, and `b` and `c` in either case): [`Hints::of`] passes over every
+/// other byte, most of a line, with one table lookup.
+const HINT_STARTS: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = [b':', 0xef, b'b', b'B', 0xc2, b'(', b'c', b'C'];
+    let mut k = 0;
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 impl Hints {
     fn of(s: &str) -> Hints {
         let bytes = s.as_bytes();
@@ -118,6 +132,9 @@ impl Hints {
             copyright: false,
         };
         for (i, &b) in bytes.iter().enumerate() {
+            if !HINT_STARTS[usize::from(b)] {
+                continue;
+            }
             match b.to_ascii_lowercase() {
                 b':' => hints.colon = true,
                 // U+FF1A (：) is EF BC 9A in UTF-8.
@@ -349,6 +366,55 @@ mod tests {
         assert!(!none.colon && !none.by && !none.copyright);
         let all = Hints::of("Photo by X: © Y");
         assert!(all.colon && all.by && all.copyright);
+    }
+
+    /// The hints as first written (every byte matched), the reference the
+    /// table's pass-over must reproduce.
+    fn reference_hints(s: &str) -> (bool, bool, bool) {
+        let bytes = s.as_bytes();
+        let at = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
+        let (mut colon, mut by, mut copyright) = (false, false, false);
+        for (i, &b) in bytes.iter().enumerate() {
+            match b.to_ascii_lowercase() {
+                b':' => colon = true,
+                0xef if at(i + 1) == 0xbc && at(i + 2) == 0x9a => colon = true,
+                b'b' if at(i + 1) == b'y' => by = true,
+                0xc2 if at(i + 1) == 0xa9 => copyright = true,
+                b'(' if at(i + 1) == b'c' && at(i + 2) == b')' => copyright = true,
+                b'c' if bytes.len() >= i + 9
+                    && bytes[i..i + 9].eq_ignore_ascii_case(b"copyright") =>
+                {
+                    copyright = true;
+                }
+                _ => {}
+            }
+        }
+        (colon, by, copyright)
+    }
+
+    /// Passing over the bytes no hint starts with changes no hint: every
+    /// string of up to four chars over the hints' bytes, their neighbours
+    /// and a few others, and lines that spell "copyright".
+    #[test]
+    fn hints_pass_over_only_bytes_that_start_none() {
+        let check = |s: &str| {
+            let h = Hints::of(s);
+            assert_eq!((h.colon, h.by, h.copyright), reference_hints(s), "{s:?}");
+        };
+        let alphabet = [
+            ':', '：', '©', '(', ')', 'b', 'B', 'y', 'Y', 'c', 'C', 'a', ' ', 'é', '\u{bc}',
+            '\u{ef}',
+        ];
+        crate::enrich::text::for_every_string(&alphabet, 1..=4, check);
+        for s in [
+            "Copyright",
+            "xCOPYRIGHT",
+            "copyrigh",
+            "(c) by: ©",
+            "Foto： dpa",
+        ] {
+            check(s);
+        }
     }
 
     #[test]

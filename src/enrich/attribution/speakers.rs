@@ -52,6 +52,18 @@ pub(super) const NOT_NAME_TAGS: &[Tag] = &[
     Tag::PronF,
 ];
 
+/// Whether `word` (the lowercase of token `t`, or that without its
+/// possessive ending) carries `tag`: the bit the tokenizer read for the
+/// word ([`Tok::tags`]), looked up again only for a stripped word or a
+/// mark.
+fn has(lex: &Lexicon, t: &Tok, word: &str, tag: Tag) -> bool {
+    if t.is_word() && word.len() == t.lower.len() {
+        t.tags & tag.bit() != 0
+    } else {
+        lex.is(word, tag)
+    }
+}
+
 fn is_name_word(t: &Tok) -> bool {
     const NOT_NAME: u64 = Tag::mask(NOT_NAME_TAGS);
     t.is_word() && t.upper && t.quote.is_none() && t.tags & NOT_NAME == 0
@@ -136,17 +148,17 @@ impl<'a> Speakers<'a> {
         // Pronouns.
         if words.len() == 1 {
             let w = first.lower.as_ref();
-            if lex.is(w, Tag::PronM) || lex.is(w, Tag::PronF) {
+            if has(lex, first, w, Tag::PronM) || has(lex, first, w, Tag::PronF) {
                 let name = self
                     .last_person
                     .clone()
                     .unwrap_or_else(|| mention_text.to_owned());
                 return Some(self.source(name, String::new(), SourceType::Person, mention));
             }
-            if lex.is(w, Tag::Pron) {
+            if has(lex, first, w, Tag::Pron) {
                 return Some(self.known_by_mention(SourceType::Unnamed, mention));
             }
-            if lex.is(w, Tag::Rel) {
+            if has(lex, first, w, Tag::Rel) {
                 if let Some((s, e)) = np.antecedent {
                     let sub = Np::plain(np.para, s, e);
                     if let Some(mut src) = self.resolve(tokens, &sub) {
@@ -168,14 +180,14 @@ impl<'a> Speakers<'a> {
         // people familiar with the matter", "people briefed on the talks").
         let head_tok = words
             .iter()
-            .position(|t| lex.is(&t.lower, Tag::Link) || lex.is(&t.lower, Tag::Adj))
+            .position(|t| has(lex, t, &t.lower, Tag::Link) || has(lex, t, &t.lower, Tag::Adj))
             .filter(|&i| i > 0)
             .map_or(last, |i| {
                 words[..i]
                     .iter()
                     .rev()
                     .take(2)
-                    .find(|t| lex.is(strip_possessive(&t.lower), Tag::Unnamed))
+                    .find(|t| has(lex, t, strip_possessive(&t.lower), Tag::Unnamed))
                     .unwrap_or(&words[i - 1])
             });
         let head = strip_possessive(&head_tok.lower);
@@ -207,28 +219,32 @@ impl<'a> Speakers<'a> {
         if let Some(o) = outlet {
             return Some(self.source(o.to_owned(), describe(0, ns), SourceType::Outlet, mention));
         }
-        if lex.is(head, Tag::Unnamed) && ns + 1 >= words.len() {
+        if has(lex, head_tok, head, Tag::Unnamed) && ns + 1 >= words.len() {
             return Some(self.known_by_mention(SourceType::Unnamed, mention));
         }
-        if lex.is(head, Tag::Doc) {
+        if has(lex, head_tok, head, Tag::Doc) {
             return Some(self.known_by_mention(SourceType::Document, mention));
         }
         // "Campaign spokesman Tom Reyes": a role word makes the phrase a
         // person, whatever organisation it names.
         let org = words
             .iter()
-            .any(|t| lex.is(strip_possessive(&t.lower), Tag::Org))
+            .any(|t| has(lex, t, strip_possessive(&t.lower), Tag::Org))
             && !words
                 .iter()
-                .any(|t| lex.is(strip_possessive(&t.lower), Tag::Title));
+                .any(|t| has(lex, t, strip_possessive(&t.lower), Tag::Title));
         // "die Reederei", "the Pentagon": one capitalised word after a
         // determiner is a noun or an institution, not a person's name.
-        let det_noun = ns + 1 == words.len() && ns > 0 && lex.is(&words[ns - 1].lower, Tag::Det);
+        let det_noun = ns + 1 == words.len()
+            && ns > 0
+            && has(lex, &words[ns - 1], &words[ns - 1].lower, Tag::Det);
         // A capital that names something: not the article opening a
         // sentence ("The mayor"), not a role word German capitalises as
         // every noun ("Die Ministerin").
         let capitalised = words.iter().enumerate().any(|(i, t)| {
-            t.upper && !(i == 0 && lex.is(&t.lower, Tag::Det)) && !lex.is(&t.lower, Tag::Title)
+            t.upper
+                && !(i == 0 && has(lex, t, &t.lower, Tag::Det))
+                && !has(lex, t, &t.lower, Tag::Title)
         });
         if ns < words.len() && !org && !det_noun {
             let name_words: Vec<&str> = words[ns..]
@@ -257,7 +273,7 @@ impl<'a> Speakers<'a> {
                 mention,
             ));
         }
-        if lex.is(head, Tag::Unnamed) {
+        if has(lex, head_tok, head, Tag::Unnamed) {
             return Some(self.known_by_mention(SourceType::Unnamed, mention));
         }
         // "the expert": the last speaker described with that word.
@@ -271,7 +287,7 @@ impl<'a> Speakers<'a> {
             return Some(self.source(name, mention_text.to_owned(), SourceType::Person, mention));
         }
         // "the mayor", "die Ministerin": a person known by a role.
-        if lex.is(head, Tag::Title) {
+        if has(lex, head_tok, head, Tag::Title) {
             return Some(self.known_by_mention(SourceType::Person, mention));
         }
         Some(self.known_by_mention(SourceType::Unnamed, mention))
@@ -290,6 +306,64 @@ impl<'a> Speakers<'a> {
             description,
             kind,
             mention: Some(mention),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::attribution::lexicon::for_language;
+
+    /// A token's tag bit, or the lookup of its word without a possessive
+    /// ending, answers as asking the lexicon of that word does: for words
+    /// in the lists and out of them, with and without a possessive ending,
+    /// and for marks.
+    #[test]
+    fn a_tokens_tags_answer_as_the_lexicon_does() {
+        let tags = [
+            Tag::Pron,
+            Tag::PronM,
+            Tag::PronF,
+            Tag::Rel,
+            Tag::Link,
+            Tag::Adj,
+            Tag::Unnamed,
+            Tag::Doc,
+            Tag::Org,
+            Tag::Title,
+            Tag::Det,
+        ];
+        for (code, text) in [
+            (
+                "en",
+                "The officials' report and the mayor's aide, who spoke to them, said he and \
+                 she agreed with the ministry's analysts.",
+            ),
+            (
+                "de",
+                "Der Sprecher des Ministeriums sagte, die Ministerin habe den Bericht der \
+                 Behörde gelesen, den er und sie kennen.",
+            ),
+            (
+                "fr",
+                "Selon le porte-parole du ministère, les experts ont dit qu'il viendrait avec \
+                 elle.",
+            ),
+        ] {
+            let lex = for_language(code);
+            let tokens = Text::new(text, &[(0, text.len())], lex);
+            let mut tagged = 0;
+            for t in tokens.paras.iter().flat_map(|p| &p.toks) {
+                for word in [&*t.lower, strip_possessive(&t.lower)] {
+                    for &tag in &tags {
+                        let expected = lex.is(word, tag);
+                        assert_eq!(has(lex, t, word, tag), expected, "{code} {word:?} {tag:?}");
+                        tagged += usize::from(expected);
+                    }
+                }
+            }
+            assert!(tagged > 0, "{code}");
         }
     }
 }

