@@ -1708,6 +1708,7 @@ fn frame(
     let sourceless_opener = np.is_none() && opener;
     // "was asked by a reporter whether …", "Asked by the host to …": the
     // agent of a passive or opening cue is its source; the content follows.
+    let by_agent = np.is_none() && s.is(r, Tag::Agent);
     let np = match np {
         None if s.is(r, Tag::Agent) => match s.np_after(r + 1) {
             Some((ns, ne)) => {
@@ -1718,6 +1719,36 @@ fn frame(
         },
         np => np,
     };
+    // "The plan was criticised by the unions": with no complementiser,
+    // infinitive, conjunction ("whether", "about") or quotation after its
+    // agent, a passive cue reports its grammatical subject, back to the
+    // clause's start.
+    if passive
+        && by_agent
+        && np.is_some()
+        && !s.is(r, Tag::Comp)
+        && !s.is(r, Tag::Inf)
+        && !s.is(r, Tag::Stop)
+        && toks
+            .get(r)
+            .is_none_or(|t| t.kind != Kind::Open && !t.is(":"))
+    {
+        let start = (s.a..k)
+            .rev()
+            .find(|&x| toks[x].is_comma_like() || toks[x].is(";") || toks[x].is(":"))
+            .map_or(s.a, |x| x + 1);
+        if toks[start..k].iter().any(Tok::is_word) {
+            return Some(Found {
+                kind: AttributionKind::IndirectSpeech,
+                np,
+                cue,
+                content: s.span(start, k),
+                outlet,
+                confidence: 0.5,
+                nests: true,
+            });
+        }
+    }
     // "Noting that …, Tester said", "Lamenting their luck, Mexicans …": an
     // opening participle's subject is the main clause's.
     let np = match np {
