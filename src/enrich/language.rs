@@ -32,7 +32,7 @@ use whatlang::{Lang, Script};
 
 use super::Span;
 use super::document::Document;
-use super::text::{WordSlots, char_at, is_alnum, is_alpha, is_upper, push_lowercase};
+use super::text::{SlotMap, char_at, is_alnum, is_alpha, is_upper, push_lowercase};
 
 /// A sample at least this long (in chars) is detected by whatlang first.
 const LONG_TEXT_CHARS: usize = 500;
@@ -129,7 +129,6 @@ pub fn warm_up() {
     LazyLock::force(&MARKERS);
     LazyLock::force(&PRIORS);
     LazyLock::force(&STOPWORDS);
-    LazyLock::force(&STOPWORD_SLOTS);
 }
 
 fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> {
@@ -465,8 +464,13 @@ const STOPWORD_LANGUAGES: [(&str, &str); 11] = [
 ];
 
 /// Every stopword of [`STOPWORD_LANGUAGES`] (`data/<lang>/stopwords.txt`),
-/// with a bit set for each language whose list holds it.
-static STOPWORDS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+/// with a bit set for each language whose list holds it. Filed by slot: most
+/// words are no stopword, and a word's slot rules it out before it is
+/// compared, with no lowercase copy of an ASCII word and no hashing.
+static STOPWORDS: LazyLock<SlotMap<u16>> = LazyLock::new(|| SlotMap::new(stopword_bits()));
+
+/// Every stopword of [`STOPWORD_LANGUAGES`] and its languages' bits.
+fn stopword_bits() -> HashMap<&'static str, u16> {
     let lists: [&str; STOPWORD_LANGUAGES.len()] = [
         include_str!("../../data/ar/stopwords.txt"),
         include_str!("../../data/de/stopwords.txt"),
@@ -489,12 +493,7 @@ static STOPWORDS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
         }
     }
     words
-});
-
-/// The slots of the words of [`STOPWORDS`]: a word whose slot is clear is
-/// no stopword, known without hashing it.
-static STOPWORD_SLOTS: LazyLock<WordSlots> =
-    LazyLock::new(|| WordSlots::new(STOPWORDS.keys().copied()));
+}
 
 /// The article language's bit in [`STOPWORDS`] and its script, when it has a
 /// stopword list.
@@ -543,10 +542,6 @@ fn latin_or_cyrillic(text: &str) -> Option<Option<&'static str>> {
     }
 }
 
-/// ASCII words up to this long are lowercased on the stack by
-/// [`stopwords_agree`]; longer ones (no stopword is) through a String.
-const ASCII_KEY_BYTES: usize = 32;
-
 /// Whether the function words of `text` say it is in the language of
 /// `bit`: enough of its words are that language's stopwords, and no other
 /// listed language claims more of them. Mixed-language lines, headlines and
@@ -555,35 +550,12 @@ const ASCII_KEY_BYTES: usize = 32;
 fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
     let mut hits = [0u16; STOPWORD_LANGUAGES.len()];
     let mut words = 0u16;
-    let slots = &*STOPWORD_SLOTS;
+    let stopwords = &*STOPWORDS;
     for_each_alnum_word(text, |word, ascii| {
         words = words.saturating_add(1);
-        // Most words are no stopword: an ASCII word's slot (read from its
-        // lowercase bytes in place) rules it out before it is lowercased
-        // and hashed.
-        let mut stack = [0u8; ASCII_KEY_BYTES];
-        let key = if ascii {
-            let bytes = word.as_bytes();
-            if !slots.may_hold(bytes, |b| b.to_ascii_lowercase()) {
-                return;
-            }
-            // The slot above was read from the lowercase bytes: the key
-            // needs no second test. An ASCII word lowercases byte by byte,
-            // on the stack, as `push_lowercase` would.
-            if !bytes.iter().any(u8::is_ascii_uppercase) {
-                word
-            } else if let Some(lower) = stack.get_mut(..bytes.len()) {
-                lower.copy_from_slice(bytes);
-                lower.make_ascii_lowercase();
-                match std::str::from_utf8(lower) {
-                    Ok(key) => key,
-                    Err(_) => return,
-                }
-            } else {
-                lowered.clear();
-                push_lowercase(lowered, word);
-                lowered.as_str()
-            }
+        // An ASCII word is compared by its lowercase bytes in place.
+        let found = if ascii {
+            stopwords.get(word.as_bytes(), |b| b.to_ascii_lowercase())
         } else {
             let key = if word.chars().any(is_upper) {
                 // (No stopword list holds a Greek word, so the final-sigma
@@ -594,12 +566,9 @@ fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
             } else {
                 word
             };
-            if !slots.may_hold(key.as_bytes(), |b| b) {
-                return;
-            }
-            key
+            stopwords.get(key.as_bytes(), |b| b)
         };
-        if let Some(&mask) = STOPWORDS.get(key) {
+        if let Some(&mask) = found {
             // Most stopwords are one or two languages': visit the set bits.
             let mut rest = mask;
             while rest != 0 {
@@ -1184,17 +1153,17 @@ mod tests {
         }
     }
 
-    /// The slot filter rules out no stopword, written in lower case or (ASCII)
-    /// capitalised or in capitals, and rules out most other words.
+    /// The stopword map finds every stopword with its languages, written in
+    /// lower case or (ASCII) in capitals, and no other word.
     #[test]
-    fn stopword_slots_keep_every_stopword() {
-        let slots = &*STOPWORD_SLOTS;
-        for word in STOPWORDS.keys() {
-            assert!(slots.may_hold(word.as_bytes(), |b| b), "{word}");
+    fn the_stopword_map_finds_every_stopword_and_no_other_word() {
+        for (word, bits) in stopword_bits() {
+            assert_eq!(STOPWORDS.get(word.as_bytes(), |b| b), Some(&bits), "{word}");
             if word.is_ascii() {
                 let upper = word.to_ascii_uppercase();
-                assert!(
-                    slots.may_hold(upper.as_bytes(), |b| b.to_ascii_lowercase()),
+                assert_eq!(
+                    STOPWORDS.get(upper.as_bytes(), |b| b.to_ascii_lowercase()),
+                    Some(&bits),
                     "{upper}"
                 );
             }
@@ -1214,11 +1183,9 @@ mod tests {
             "council",
             "pipeline",
         ];
-        let kept = others
-            .iter()
-            .filter(|w| slots.may_hold(w.as_bytes(), |b| b))
-            .count();
-        assert!(kept * 2 < others.len(), "{kept} of {}", others.len());
+        for word in others {
+            assert_eq!(STOPWORDS.get(word.as_bytes(), |b| b), None, "{word}");
+        }
     }
 
     /// Settling on the head of a long sample keeps whatlang's answer when the

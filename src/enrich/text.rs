@@ -165,6 +165,66 @@ impl WordSlots {
     }
 }
 
+/// A map over a set of words, filed by the slots of [`WordSlots`]: a word
+/// whose slot holds no word is ruled out by two loads, and the few words of
+/// a filled slot (mostly one) are compared byte by byte, so that a lookup
+/// neither hashes the word nor copies it to lowercase it.
+#[derive(Debug)]
+pub(crate) struct SlotMap<V> {
+    /// Where each slot's words start in `entries`; the slot after says where
+    /// they end.
+    starts: Vec<u32>,
+    /// The words and their values, in slot order.
+    entries: Vec<(&'static [u8], V)>,
+}
+
+impl<V> SlotMap<V> {
+    /// The map of `words` (distinct) to their values.
+    pub(crate) fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut entries: Vec<(usize, &'static [u8], V)> = words
+            .into_iter()
+            .map(|(word, value)| {
+                (
+                    WordSlots::slot(word.as_bytes(), |b| b),
+                    word.as_bytes(),
+                    value,
+                )
+            })
+            .collect();
+        entries.sort_by_key(|&(slot, _, _)| slot);
+        let mut starts = vec![0u32; WORD_SLOT_BITS + 1];
+        for &(slot, _, _) in &entries {
+            if let Some(after) = starts.get_mut(slot + 1) {
+                *after += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let entries = entries
+            .into_iter()
+            .map(|(_, word, value)| (word, value))
+            .collect();
+        SlotMap { starts, entries }
+    }
+
+    /// The value of the word whose bytes are `bytes` after `map` (an ASCII
+    /// lowercase of each byte, or none).
+    #[inline]
+    pub(crate) fn get(&self, bytes: &[u8], map: impl Fn(u8) -> u8 + Copy) -> Option<&V> {
+        let slot = WordSlots::slot(bytes, map);
+        let from = *self.starts.get(slot)? as usize;
+        let to = *self.starts.get(slot + 1)? as usize;
+        self.entries
+            .get(from..to)?
+            .iter()
+            .find(|(word, _)| {
+                word.len() == bytes.len() && word.iter().zip(bytes).all(|(&w, &b)| w == map(b))
+            })
+            .map(|(_, value)| value)
+    }
+}
+
 /// The char at byte `i` of `s` (a char boundary), `None` at the end. ASCII
 /// and two-byte chars (Latin-1 and Latin Extended, Greek, Cyrillic, Hebrew,
 /// Arabic: most non-ASCII chars of most pages) are decoded by hand, others
@@ -499,5 +559,21 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn slot_map_finds_its_words_and_only_them() {
+        // "pardie" and "parkie" share a slot (the same length, first and
+        // last two bytes): the map tells them apart by their bytes.
+        let map = SlotMap::new([("pardie", 1u16), ("parkie", 2), ("на", 4), ("und", 8)]);
+        let lower = |b: u8| b.to_ascii_lowercase();
+        assert_eq!(map.get(b"pardie", lower), Some(&1));
+        assert_eq!(map.get(b"PARKIE", lower), Some(&2));
+        assert_eq!(map.get(b"Und", lower), Some(&8));
+        assert_eq!(map.get("на".as_bytes(), |b| b), Some(&4));
+        assert_eq!(map.get(b"parxie", lower), None);
+        assert_eq!(map.get(b"pardi", lower), None);
+        assert_eq!(map.get(b"Und", |b| b), None);
+        assert_eq!(map.get(b"", lower), None);
     }
 }
