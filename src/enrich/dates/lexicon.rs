@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::tokens::{Kind, tokenize};
-use crate::enrich::text::WordSlots;
+use crate::enrich::text::{WordSlots, is_own_lowercase, push_lowercase};
 
 /// `(code, months.txt, weekdays.txt, date_words.txt)` of one language.
 macro_rules! lang_files {
@@ -152,6 +152,27 @@ impl Lexicon {
     /// or cue form: [`Lexicon::openers`] holds it.
     pub(crate) fn opens(&self, word: &str) -> bool {
         self.opener_slots.may_hold(word.as_bytes(), |b| b) && self.openers.contains(word)
+    }
+
+    /// [`Lexicon::opens`] of `word` as written, lowercased into `scratch`
+    /// when it holds a capital. An ASCII word lowercases byte for byte, so
+    /// its slot is read through the ASCII lowercase map first: most words
+    /// are ruled out before any copy.
+    pub(crate) fn opens_as_written(&self, word: &str, scratch: &mut String) -> bool {
+        if word.is_ascii()
+            && !self
+                .opener_slots
+                .may_hold(word.as_bytes(), |b| b.to_ascii_lowercase())
+        {
+            return false;
+        }
+        if is_own_lowercase(word) {
+            self.opens(word)
+        } else {
+            scratch.clear();
+            push_lowercase(scratch, word);
+            self.opens(scratch)
+        }
     }
 }
 

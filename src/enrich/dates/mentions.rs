@@ -8,7 +8,6 @@ use super::grammar::{DateParts, Grammar, Match, TimeMatch, TimeParts};
 use super::lexicon::{Cue, LEXICON, Lexicon, Unit};
 use super::tokens::{Kind, Token};
 use crate::enrich::Span;
-use crate::enrich::text::{is_own_lowercase, push_lowercase};
 
 /// What a found expression means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,16 +276,7 @@ fn first_opener(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<usize> {
     tokens.iter().position(|t| match t.kind {
         Kind::Num => true,
         Kind::Punct => false,
-        Kind::Word => {
-            let word = t.text(text);
-            if is_own_lowercase(word) {
-                lex.opens(word)
-            } else {
-                lower.clear();
-                push_lowercase(&mut lower, word);
-                lex.opens(&lower)
-            }
-        }
+        Kind::Word => lex.opens_as_written(t.text(text), &mut lower),
     })
 }
 

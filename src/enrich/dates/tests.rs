@@ -555,3 +555,39 @@ fn opener_filter_agrees_with_the_set() {
         assert_eq!(lex.opens(&lower), lex.openers.contains(&lower), "{lower:?}");
     }
 }
+
+/// A word as written opens what its lowercase opens: the slot read through
+/// the ASCII lowercase map turns no capitalised opener away ("October",
+/// "TODAY", "Октября").
+#[test]
+fn openers_as_written_agree_with_the_set() {
+    let lex = &*lexicon::LEXICON;
+    let mut scratch = String::new();
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    };
+    for word in &lex.openers {
+        assert!(lex.opens_as_written(word, &mut scratch), "{word:?}");
+        for written in [word.to_uppercase(), capitalised(word)] {
+            assert_eq!(
+                lex.opens_as_written(&written, &mut scratch),
+                lex.opens(&written.to_lowercase()),
+                "{written:?}"
+            );
+        }
+    }
+    let text = include_str!("../../../tests/cases/dates/en.txt").to_owned()
+        + include_str!("../../../tests/cases/dates/ru.txt")
+        + include_str!("../../../tests/cases/dates/fr.txt");
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let lower = word.to_lowercase();
+        assert_eq!(
+            lex.opens_as_written(word, &mut scratch),
+            lex.openers.contains(&lower),
+            "{word:?}"
+        );
+    }
+}
