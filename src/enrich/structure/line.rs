@@ -826,7 +826,7 @@ mod tests {
         let alphabet = [
             'a', 'A', '7', '\'', '\u{2019}', '-', '.', '/', ' ', '\u{a0}', '\n', 'é', '東', '・',
         ];
-        crate::enrich::text::for_every_string(&alphabet, 1..=4, check);
+        crate::enrich::text::for_every_string(&alphabet, 1..=5, check);
     }
 
     #[test]
