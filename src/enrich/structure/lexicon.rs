@@ -690,6 +690,9 @@ impl Lexicon {
                     }
                     Mode::Phrase => {
                         scan.covered += alnum;
+                        if opens && kind == BlockKind::Related {
+                            scan.covered += site_tail(&line[end..]);
+                        }
                         if alnum > *best_len {
                             *best_len = alnum;
                             scan.kind = Some(kind);
@@ -702,6 +705,35 @@ impl Lexicon {
         }
         said
     }
+}
+
+/// Most words of the name after a related header's preposition.
+const SITE_NAME_WORDS: usize = 4;
+/// Most letters of the preposition before it.
+const SITE_PREPOSITION: usize = 4;
+
+/// The letters and digits of what closes a related header after its
+/// phrase when that is a short preposition and a capitalised name ("Most
+/// read on Harbour Gazette", "Lo más visto de El Faro", "Meistgelesen bei
+/// Tagesblick"): the site's or the section's name says nothing of the
+/// line's kind, and would otherwise thin the phrase's share of it. 0 when
+/// the rest is anything else, a clause or a sentence.
+fn site_tail(rest: &str) -> usize {
+    let mut words = rest.split_whitespace();
+    let Some(preposition) = words.next() else {
+        return 0;
+    };
+    let short_lower =
+        preposition.chars().count() <= SITE_PREPOSITION && preposition.chars().all(is_lower);
+    let named = words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(is_upper));
+    let rest_words = words.count();
+    let stops = rest.trim_end().ends_with(['.', '!', '?', ':']);
+    if !short_lower || !named || rest_words + 1 > SITE_NAME_WORDS || stops {
+        return 0;
+    }
+    rest.chars().filter(|&c| is_alnum(c)).count()
 }
 
 /// Whether `line[start..end]` starts and ends on a word boundary, or on one
@@ -960,6 +992,30 @@ mod tests {
         );
         assert!(lex.scan("By Ana Ruiz").byline_cue.is_some());
         assert!(lex.scan("Stand by me").byline_cue.is_none());
+    }
+
+    #[test]
+    fn a_site_name_after_a_related_header_counts_as_covered() {
+        let lex = get();
+        let whole = |line: &str| line.chars().filter(|&c| is_alnum(c)).count();
+        for line in [
+            "Most read on Harbour Gazette",
+            "Lo más visto de El Faro Digital",
+            "Meistgelesen bei Tagesblick",
+        ] {
+            let scan = lex.scan(line);
+            assert_eq!(scan.kind, Some(BlockKind::Related), "{line}");
+            assert_eq!(scan.covered, whole(line), "{line}");
+        }
+        // A clause or a sentence after the phrase is no site's name.
+        let phrase = "Mostread".len();
+        for line in [
+            "Most read on Harbour Gazette this week was a story on ferries",
+            "Most read on Harbour Gazette.",
+            "Most read stories of the year",
+        ] {
+            assert_eq!(lex.scan(line).covered, phrase, "{line}");
+        }
     }
 
     #[test]
