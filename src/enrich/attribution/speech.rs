@@ -1710,7 +1710,7 @@ fn frame(
     // agent of a passive or opening cue is its source; the content follows.
     let by_agent = np.is_none() && s.is(r, Tag::Agent);
     let np = match np {
-        None if s.is(r, Tag::Agent) => match s.np_after(r + 1) {
+        None if by_agent => match s.np_after(r + 1) {
             Some((ns, ne)) => {
                 r = ne;
                 Some(Np::plain(s.para, ns, ne))
