@@ -619,11 +619,10 @@ fn pick_headline(
             content_between += 1;
         }
     }
-    let (score, mut i, titled, cut) = best?;
+    let Some((_, mut i, titled, cut)) = best.filter(|&(score, _, _, _)| score >= -1.0) else {
+        return title_word_over(doc, folded_lines, feats, kinds, first);
+    };
     let chosen = i;
-    if score < -1.0 {
-        return None;
-    }
     // A headline comes before its deck: prefer an earlier headline-shaped
     // line separated from the pick only by bylines, dates and credits.
     if feats[i].words >= 8 && !titled {
@@ -657,6 +656,35 @@ fn pick_headline(
         _ => line.start,
     };
     Some((i, trim_headline(text, start, line.end, i == 0, story)))
+}
+
+/// The heading of a page that names one thing ("Impressum", a place, a
+/// topic) when no line reads as a headline: the one word of the line right
+/// over the article, when the page title says that word too. A one-word
+/// line is otherwise a menu's entry; the title and the article's place
+/// make it the page's own heading.
+fn title_word_over(
+    doc: &Document<'_>,
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+) -> Option<(usize, Span)> {
+    let k = (1..first.min(feats.len()))
+        .rev()
+        .find(|&k| feats[k].words > 0)?;
+    let word = folded.line(k);
+    let named = kinds[k].is_none()
+        && feats[k].words == 1
+        && !feats[k].dateline
+        && words_of(folded.line(0)).any(|w| w == word);
+    let line = &doc.lines()[k];
+    named.then(|| {
+        (
+            k,
+            trim_headline(doc.text(), line.start, line.end, false, false),
+        )
+    })
 }
 
 /// Where the headline starts in a folded line that ends with a title part
@@ -883,6 +911,17 @@ fn title_anchor(
                         == site.as_str()
                 });
             s
+        } else if let Some(at) =
+            glued_kicker_start(folded, &parts).or_else(|| glued_part_start(folded, &parts))
+        {
+            // The title's headline after its kicker, with the page's kicker
+            // glued before it, or the title's next part after one of its
+            // parts glued before it: the heading starts after them. Before
+            // the test for a heading that says more than the first part:
+            // the glued line says that part first too.
+            from = folded_lines.map(i).get(at).map_or(0, |&m| m as usize);
+            glued = true;
+            4.0 + 3.0 * folded[at..].chars().count() as f32 / title_len
         } else if let Some(part) = parts
             .first()
             .filter(|_| parts.len() >= 2 && extends_part(folded, &parts[0], f))
@@ -891,12 +930,6 @@ fn title_anchor(
             // ("How to Repot an Orchid" → "… Without Losing a Single Root").
             extended_lead = true;
             2.5 + 3.0 * part.chars().count() as f32 / title_len
-        } else if let Some(at) = glued_kicker_start(folded, &parts) {
-            // The title's headline after its kicker, with the page's kicker
-            // glued before it: the heading starts after the kicker.
-            from = folded_lines.map(i).get(at).map_or(0, |&m| m as usize);
-            glued = true;
-            4.0 + 3.0 * folded[at..].chars().count() as f32 / title_len
         } else if let Some(overlap) = (parts.len() >= 2
             && (4..=30).contains(&f.words)
             // Too few of the title's words (repeats counted) to share
@@ -1021,6 +1054,23 @@ fn glued_kicker_start(folded: &str, parts: &[String]) -> Option<usize> {
             && (1..=kicker_words + 1).contains(&glued_words)
             && !glued.ends_with(|c: char| TITLE_MARKS.contains(c));
         ok.then_some(before.len())
+    })
+}
+
+/// Where the heading starts in a folded line that says one of the title's
+/// parts, a space and then the title's next part, whole or with more words
+/// after it ("kicker headline …" for "Kicker - Headline | Site"): the page
+/// sets the part before as a label of its own over the heading, and the
+/// flattened text joins the two on one line. The next part is no site's
+/// name (the title's last part) and has two words or more. None for any
+/// other line.
+fn glued_part_start(folded: &str, parts: &[String]) -> Option<usize> {
+    let heads = parts.len().checked_sub(1)?;
+    parts[..heads].windows(2).find_map(|pair| {
+        let rest = folded.strip_prefix(pair[0].as_str())?.strip_prefix(' ')?;
+        let after = rest.strip_prefix(pair[1].as_str())?;
+        let bounded = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric());
+        (bounded && words_of(&pair[1]).count() >= 2).then(|| folded.len() - rest.len())
     })
 }
 
@@ -1352,6 +1402,28 @@ mod tests {
             "island ferries council votes to reopen",
         ] {
             assert_eq!(glued_kicker_start(line, &parts), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn glued_part_start_skips_the_title_part_glued_before_the_next() {
+        let parts = ["town hall", "budget vote set", "riverside courier"].map(str::to_owned);
+        let line = "town hall budget vote set for thursday";
+        assert_eq!(
+            glued_part_start(line, &parts).map(|at| &line[at..]),
+            Some("budget vote set for thursday")
+        );
+        // A mark between the two makes a title line of its own; the site's
+        // name after a part is no heading; a part that runs on into a word
+        // ("settlement") is not said whole.
+        let two = ["town hall", "riverside courier"].map(str::to_owned);
+        for (line, parts) in [
+            ("town hall - budget vote set for thursday", &parts[..]),
+            ("town hall riverside courier", &two[..]),
+            ("town hall budget vote settlement", &parts[..]),
+            ("budget vote set for thursday", &parts[..]),
+        ] {
+            assert_eq!(glued_part_start(line, parts), None, "{line}");
         }
     }
 
