@@ -574,13 +574,14 @@ pub(crate) fn features_folded(
             break;
         };
         i += c.len_utf8();
+        // A letter is alphanumeric: `is_alnum` is asked only of the rest.
         if crate::enrich::text::is_alpha(c) {
             letters += 1;
             if is_upper(c) {
                 upper += 1;
             }
-        }
-        if crate::enrich::text::is_alnum(c) {
+            f.alnum += 1;
+        } else if crate::enrich::text::is_alnum(c) {
             f.alnum += 1;
         }
         if is_num(c) {
@@ -798,6 +799,35 @@ mod tests {
         assert!(!features("Version 2 . 3", lexicon, stop).clock);
     }
 
+    /// The char classes the byte loop counts, as it took them before a
+    /// letter skipped the `is_alnum` test: every char asked every class. On
+    /// every string of up to four chars over letters of both cases (ASCII,
+    /// Latin-1, Cyrillic), a digit, a superscript digit, a Roman numeral
+    /// (a letter and a number), a CJK letter, a space and a dot.
+    #[test]
+    fn char_classes_of_the_byte_loop_match_asking_every_class() {
+        use crate::enrich::text::{is_alnum, is_alpha};
+        let lexicon = super::super::lexicon::get();
+        let stop = lexicon.stopwords(Some("en"));
+        let alphabet = [
+            'a', 'A', '7', '\u{e9}', '\u{c9}', '\u{434}', '\u{414}', '\u{b2}', '\u{216b}', '東',
+            ' ', '.',
+        ];
+        crate::enrich::text::for_every_string(&alphabet, 1..=4, |text| {
+            let f = features(text, lexicon, stop);
+            let count = |class: &dyn Fn(char) -> bool| text.chars().filter(|&c| class(c)).count();
+            let letters = count(&is_alpha);
+            let upper = count(&|c| is_alpha(c) && is_upper(c));
+            assert_eq!(f.alnum, count(&is_alnum), "{text:?}");
+            assert_eq!(f.digits, count(&is_num), "{text:?}");
+            assert_eq!(
+                f.upper_ratio,
+                upper as f32 / letters.max(1) as f32,
+                "{text:?}"
+            );
+        });
+    }
+
     #[test]
     fn word_counts_from_the_shared_split_match_a_whitespace_split() {
         let stopwords: HashSet<String> = "a a-a a.a a'a a/a é l\u{2019}a a--a a."
@@ -821,10 +851,11 @@ mod tests {
         ] {
             check(text);
         }
-        // Letters of both cases, a digit, joiners, breaks that are and are not
-        // whitespace, a CJK letter and a CJK non-letter.
+        // Letters of both cases (ASCII and not), a digit, joiners, breaks that
+        // are and are not whitespace, a CJK letter and a CJK non-letter.
         let alphabet = [
-            'a', 'A', '7', '\'', '\u{2019}', '-', '.', '/', ' ', '\u{a0}', '\n', 'é', '東', '・',
+            'a', 'A', '7', '\'', '\u{2019}', '-', '.', '/', ' ', '\u{a0}', '\n', 'é', 'É', '東',
+            '・',
         ];
         crate::enrich::text::for_every_string(&alphabet, 1..=5, check);
     }
