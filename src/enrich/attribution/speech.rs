@@ -1722,13 +1722,18 @@ fn frame(
     // "The plan was criticised by the unions": with no complementiser,
     // infinitive, conjunction ("whether", "about") or quotation after its
     // agent, a passive cue reports its grammatical subject, back to the
-    // clause's start.
+    // clause's start. After the agent, "and" or an adjunct preposition goes
+    // on with the clause ("was announced by the ministry on Tuesday", "was
+    // criticised by the unions and the chamber", "… by the unions for …");
+    // a subordinator opens what was asked ("asked by the host if …").
+    let clause_goes_on =
+        (s.is(r, Tag::Conj) || s.is(r, Tag::Link) || s.is(r, Tag::Adj)) && !s.is(r, Tag::Sub);
     if passive
         && by_agent
         && np.is_some()
         && !s.is(r, Tag::Comp)
         && !s.is(r, Tag::Inf)
-        && !s.is(r, Tag::Stop)
+        && (!s.is(r, Tag::Stop) || clause_goes_on)
         && toks
             .get(r)
             .is_none_or(|t| t.kind != Kind::Open && !t.is(":"))
