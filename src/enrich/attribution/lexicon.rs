@@ -369,8 +369,15 @@ pub(crate) fn outlet(name: &str) -> Option<&'static str> {
     KEY.with_borrow_mut(|key| {
         key.clear();
         crate::enrich::text::push_lowercase(key, name.trim());
-        OUTLETS.get(key.as_str()).copied()
+        outlet_of_lower(key)
     })
+}
+
+/// [`outlet`] of a name already in lower case, such as words' `Tok::lower`
+/// joined: a speaker's or a cue's phrase is lowercased once, by the
+/// tokenizer, not again for each run of its words that may name an outlet.
+pub(crate) fn outlet_of_lower(lower: &str) -> Option<&'static str> {
+    OUTLETS.get(lower.trim()).copied()
 }
 
 /// Builds every lexicon now.

@@ -801,7 +801,7 @@ impl Sentence<'_> {
             .iter()
             .find_map(|p| t.lower.strip_prefix(p))
             .filter(|r| !r.is_empty())
-            .and_then(lexicon::outlet)
+            .and_then(lexicon::outlet_of_lower)
     }
 
     /// Where a phrase `ns..ne` goes on after the outlet that opens it
@@ -820,7 +820,7 @@ impl Sentence<'_> {
             .rev()
             .find(|&x| {
                 let name: Vec<&str> = self.toks[ns..x].iter().map(|t| t.lower.as_ref()).collect();
-                lexicon::outlet(&name.join(" ")).is_some()
+                lexicon::outlet_of_lower(&name.join(" ")).is_some()
             })
             .filter(|&x| x < ne)
             .unwrap_or(ns)
@@ -839,7 +839,9 @@ impl Sentence<'_> {
                 let name: Vec<&str> = self.toks[i..e].iter().map(|t| t.lower.as_ref()).collect();
                 let joined = name.join(" ");
                 let with_the = format!("the {joined}");
-                if let Some(o) = lexicon::outlet(&joined).or_else(|| lexicon::outlet(&with_the)) {
+                if let Some(o) = lexicon::outlet_of_lower(&joined)
+                    .or_else(|| lexicon::outlet_of_lower(&with_the))
+                {
                     return Some(o);
                 }
                 i = e;
