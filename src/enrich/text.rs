@@ -169,26 +169,23 @@ impl WordSlots {
 /// whose slot holds no word is ruled out by two loads, and the few words of
 /// a filled slot (mostly one) are compared byte by byte, so that a lookup
 /// neither hashes the word nor copies it to lowercase it.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct SlotMap<V> {
     /// Where each slot's words start in `entries`; the slot after says where
     /// they end.
     starts: Vec<u32>,
     /// The words and their values, in slot order.
-    entries: Vec<(&'static [u8], V)>,
+    entries: Vec<(Box<str>, V)>,
 }
 
 impl<V> SlotMap<V> {
     /// The map of `words` (distinct) to their values.
-    pub(crate) fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
-        let mut entries: Vec<(usize, &'static [u8], V)> = words
+    pub(crate) fn new<W: Into<Box<str>>>(words: impl IntoIterator<Item = (W, V)>) -> Self {
+        let mut entries: Vec<(usize, Box<str>, V)> = words
             .into_iter()
             .map(|(word, value)| {
-                (
-                    WordSlots::slot(word.as_bytes(), |b| b),
-                    word.as_bytes(),
-                    value,
-                )
+                let word = word.into();
+                (WordSlots::slot(word.as_bytes(), |b| b), word, value)
             })
             .collect();
         entries.sort_by_key(|&(slot, _, _)| slot);
@@ -219,9 +216,15 @@ impl<V> SlotMap<V> {
             .get(from..to)?
             .iter()
             .find(|(word, _)| {
-                word.len() == bytes.len() && word.iter().zip(bytes).all(|(&w, &b)| w == map(b))
+                word.len() == bytes.len() && word.bytes().zip(bytes).all(|(w, &b)| w == map(b))
             })
             .map(|(_, value)| value)
+    }
+
+    /// Whether the word as written is in the map.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word.as_bytes(), |b| b).is_some()
     }
 }
 

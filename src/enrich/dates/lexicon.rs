@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::tokens::{Kind, tokenize};
-use crate::enrich::text::{WordSlots, is_own_lowercase, push_lowercase};
+use crate::enrich::text::{SlotMap, is_own_lowercase, push_lowercase};
 
 /// `(code, months.txt, weekdays.txt, date_words.txt)` of one language.
 macro_rules! lang_files {
@@ -140,31 +140,27 @@ pub(crate) struct Lexicon {
     /// Lowercase labels that are never a dateline place.
     pub(crate) labels: Vec<String>,
     /// The first word of every month, weekday and cue key: no expression
-    /// starts at a word outside this set.
-    pub(crate) openers: HashSet<String>,
-    /// The slots of every opener: a word whose slot is clear opens nothing,
-    /// known without hashing it.
-    opener_slots: WordSlots,
+    /// starts at a word outside this set. Most words of a text are ruled
+    /// out by their slot, without hashing or lowercasing them.
+    pub(crate) openers: SlotMap<()>,
 }
 
 impl Lexicon {
     /// Whether the lowercase `word` is the first word of a month, weekday
     /// or cue form: [`Lexicon::openers`] holds it.
     pub(crate) fn opens(&self, word: &str) -> bool {
-        self.opener_slots.may_hold(word.as_bytes(), |b| b) && self.openers.contains(word)
+        self.openers.contains(word)
     }
 
     /// [`Lexicon::opens`] of `word` as written, lowercased into `scratch`
     /// when it holds a capital. An ASCII word lowercases byte for byte, so
-    /// its slot is read through the ASCII lowercase map first: most words
-    /// are ruled out before any copy.
+    /// it is looked up through the ASCII lowercase map without a copy.
     pub(crate) fn opens_as_written(&self, word: &str, scratch: &mut String) -> bool {
-        if word.is_ascii()
-            && !self
-                .opener_slots
-                .may_hold(word.as_bytes(), |b| b.to_ascii_lowercase())
-        {
-            return false;
+        if word.is_ascii() {
+            return self
+                .openers
+                .get(word.as_bytes(), |b| b.to_ascii_lowercase())
+                .is_some();
         }
         if is_own_lowercase(word) {
             self.opens(word)
@@ -261,11 +257,11 @@ impl Lexicon {
             }
         }
         let first = |k: &String| k.split(' ').next().unwrap_or_default().to_owned();
-        lex.openers = (lex.months.keys().map(first))
+        let openers: HashSet<String> = (lex.months.keys().map(first))
             .chain(lex.weekdays.keys().map(first))
             .chain(lex.cues.keys().map(first))
             .collect();
-        lex.opener_slots = WordSlots::new(lex.openers.iter().map(String::as_str));
+        lex.openers = SlotMap::new(openers.into_iter().map(|word| (word, ())));
         for line in entries(AGENCIES) {
             let mut parts = line.split('|');
             let Some(name) = parts.next() else { continue };
