@@ -953,10 +953,11 @@ const MAX_NOUN_MODIFIERS: usize = 2;
 /// by a possessive determiner or a possessive name and followed by a
 /// complementiser (after a comma, or after a linking preposition: "su
 /// afirmación de que") or an infinitive marker, is a cue. The possessor is
-/// the source, the clause from the marker on the content. Without a
-/// possessor the noun is the writer's ("the claim that …"). Before an
+/// the source, the clause from the marker on the content. Before an
 /// infinitive the possessive phrase must open its clause: as the object of
 /// a verb ("… rebuked Ann Roe’s plan to …") it is that verb's content.
+/// Without a possessor the clause can still be reported content, of a
+/// source the sentence leaves unnamed (`unowned_content_noun`).
 fn content_noun(s: &Sentence<'_>, i: usize) -> Option<Found> {
     let toks = s.toks;
     if !s.is(i, Tag::Noun) || toks[i].quote.is_some() {
@@ -977,34 +978,12 @@ fn content_noun(s: &Sentence<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    let mut x = i;
-    let np = loop {
-        if x == s.a || i - x > MAX_NOUN_MODIFIERS {
-            return None;
-        }
-        x -= 1;
-        let t = &toks[x];
-        if !t.is_word() || t.quote.is_some() {
-            return None;
-        }
-        if s.is(x, Tag::Poss) {
-            break Np::plain(s.para, x, x + 1);
-        }
-        // "Ann Roe’s", "the union’s": the phrase that ends with the
-        // possessive; "it’s", "that’s" are no possessors.
-        let stem = strip_possessive(&t.lower);
-        if stem.len() < t.lower.len()
-            && !s.lex.is_any(
-                stem,
-                &[Tag::Pron, Tag::PronM, Tag::PronF, Tag::Stop, Tag::Rel],
-            )
-        {
-            let (start, end) = s.words_back(x + 1)?;
-            break Np::plain(s.para, start, end);
-        }
-        if (t.upper && !s.title) || s.is(x, Tag::Stop) || s.is(x, Tag::Det) || s.is_cue_word(x) {
-            return None;
-        }
+    let Some(np) = possessor(s, i) else {
+        return if clause {
+            unowned_content_noun(s, i, m)
+        } else {
+            None
+        };
     };
     let opens = np.start == s.a || {
         let before = &toks[np.start - 1];
@@ -1024,6 +1003,83 @@ fn content_noun(s: &Sentence<'_>, i: usize) -> Option<Found> {
         content: s.span(m, ce),
         outlet: None,
         confidence: 0.5,
+        nests: true,
+    })
+}
+
+/// The possessor of the content noun at `i` ("her", "Ann Roe’s"), at most
+/// `MAX_NOUN_MODIFIERS` words before it.
+fn possessor(s: &Sentence<'_>, i: usize) -> Option<Np> {
+    let toks = s.toks;
+    let mut x = i;
+    loop {
+        if x == s.a || i - x > MAX_NOUN_MODIFIERS {
+            return None;
+        }
+        x -= 1;
+        let t = &toks[x];
+        if !t.is_word() || t.quote.is_some() {
+            return None;
+        }
+        if s.is(x, Tag::Poss) {
+            return Some(Np::plain(s.para, x, x + 1));
+        }
+        // "Ann Roe’s", "the union’s": the phrase that ends with the
+        // possessive; "it’s", "that’s" are no possessors.
+        let stem = strip_possessive(&t.lower);
+        if stem.len() < t.lower.len()
+            && !s.lex.is_any(
+                stem,
+                &[Tag::Pron, Tag::PronM, Tag::PronF, Tag::Stop, Tag::Rel],
+            )
+        {
+            let (start, end) = s.words_back(x + 1)?;
+            return Some(Np::plain(s.para, start, end));
+        }
+        if (t.upper && !s.title) || s.is(x, Tag::Stop) || s.is(x, Tag::Det) || s.is_cue_word(x) {
+            return None;
+        }
+    }
+}
+
+/// "The claim that the count was rigged", "despite warnings that prices
+/// would rise": a content noun with no possessor, right before a
+/// complementiser whose clause has a subject of its own (a pronoun, a
+/// determiner or a name; "the claims that were made" is a relative clause),
+/// reports that clause for a source the sentence does not name. The noun
+/// phrase must follow a word of its sentence (a verb or a preposition: "denied
+/// claims that …"): as the sentence's subject ("The claim that the count was
+/// rigged spread online") the clause runs into the main verb, where no
+/// boundary shows. A noun that is also a cue verb ("Ann Roe claims that …")
+/// is left to the verb's frame.
+fn unowned_content_noun(s: &Sentence<'_>, i: usize, m: usize) -> Option<Found> {
+    let subject = s.is_pronoun(m + 1) || s.is(m + 1, Tag::Det) || s.name_cased(m + 1);
+    let phrase = (i.saturating_sub(MAX_NOUN_MODIFIERS).max(s.a)..i)
+        .find(|&x| s.is(x, Tag::Det))
+        .unwrap_or(i);
+    if m != i + 1 || !subject || phrase <= s.a || s.cue_at(i).is_some() {
+        return None;
+    }
+    let ce = s.content_end(m);
+    // The word that takes the phrase ("denied claims", "renewed accusations")
+    // says what is done with the content: it is part of the cue, and the
+    // subject before it, when the sentence opens with one, is the source.
+    // After a stop word ("amid warnings", "despite claims") or a name the
+    // sentence's subject is no holder of the content.
+    let taker = phrase - 1;
+    let taken = s.toks[taker].is_word() && !s.toks[taker].upper && !s.is(taker, Tag::Stop);
+    let (cue_start, np) = if taken {
+        (taker, s.sentence_subject(taker))
+    } else {
+        (i, None)
+    };
+    (ce > m + 1).then(|| Found {
+        kind: AttributionKind::IndirectSpeech,
+        np,
+        cue: s.span(cue_start, i + 1),
+        content: s.span(m, ce),
+        outlet: None,
+        confidence: 0.4,
         nests: true,
     })
 }
