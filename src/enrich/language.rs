@@ -10,7 +10,8 @@
 //! article language's, or that holds no lowercase word (names, dates,
 //! credits), is settled without a detector, and only the rest (headlines,
 //! quotes, lines in another script) go to the detectors, which cost ~50 µs a
-//! line whatever its length.
+//! line whatever its length. A line whose function words the article
+//! sample's check has counted already is not read again.
 //!
 //! Lines are judged against the article: a line becomes a segment in another
 //! language only when lingua is confident of that language and all but rules
@@ -108,9 +109,9 @@ pub struct ArticleLanguage {
 /// and there is no usable hint.
 pub fn detect_article(doc: &Document<'_>, hint: Option<&str>) -> Option<ArticleLanguage> {
     let hint = hint.and_then(known_code);
-    let sample = article_sample(doc);
-    let article = detect_sample(&sample, hint)?;
-    let segments = segments(doc, &article);
+    let (sample, mut pieces) = article_sample(doc);
+    let article = detect_sample(&sample, &mut pieces, hint)?;
+    let segments = segments(doc, &article, &pieces);
     Some(ArticleLanguage { article, segments })
 }
 
@@ -118,7 +119,8 @@ pub fn detect_article(doc: &Document<'_>, hint: Option<&str>) -> Option<ArticleL
 /// code) unless the text strongly contradicts it.
 pub fn detect_text(text: &str, hint: Option<&str>) -> Option<Detection> {
     let hint = hint.and_then(known_code);
-    detect_sample(prefix(text, SAMPLE_BYTES), hint)
+    let sample = prefix(text, SAMPLE_BYTES);
+    detect_sample(sample, &mut [Piece::of_text(sample)], hint)
 }
 
 /// Forces the detectors' one-time set-up (not the lazily loaded models).
@@ -131,9 +133,14 @@ pub fn warm_up() {
     LazyLock::force(&STOPWORDS);
 }
 
-fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> {
+/// The language of `sample`, made of `pieces` (see [`rest_counts`]).
+fn detect_sample(
+    sample: &str,
+    pieces: &mut [Piece],
+    hint: Option<&'static str>,
+) -> Option<Detection> {
     let long = if sample.chars().count() >= LONG_TEXT_CHARS {
-        detect_long(sample)
+        detect_long(sample, pieces)
     } else {
         None
     };
@@ -220,8 +227,8 @@ fn detect_sample(sample: &str, hint: Option<&'static str>) -> Option<Detection> 
 /// answer stands when whatlang is certain of it and the function words of
 /// the rest of the sample say the same language: a page that opens with a
 /// notice in another language, or a language without a stopword list, is
-/// read whole, as before.
-fn detect_long(sample: &str) -> Option<whatlang::Info> {
+/// read whole, as before. `pieces` are the sample's (see [`rest_counts`]).
+fn detect_long(sample: &str, pieces: &mut [Piece]) -> Option<whatlang::Info> {
     let head = prefix(sample, HEAD_BYTES);
     if head.len() < sample.len()
         && let Some(info) = whatlang::detect(head)
@@ -229,7 +236,7 @@ fn detect_long(sample: &str) -> Option<whatlang::Info> {
         && let Some(bit) = STOPWORD_LANGUAGES
             .iter()
             .position(|(code, _)| *code == whatlang_code(info.lang()))
-        && stopwords_agree(&sample[head.len()..], bit, &mut String::new())
+        && rest_counts(sample, pieces, head.len()).agree(bit)
     {
         return Some(info);
     }
@@ -238,33 +245,98 @@ fn detect_long(sample: &str) -> Option<whatlang::Info> {
 
 /// The lines most likely to be prose, in text order, up to [`SAMPLE_BYTES`]:
 /// menus and counters say little about a page's language. Falls back to every
-/// line when the page has too little prose.
-fn article_sample(doc: &Document<'_>) -> String {
+/// line when the page has too little prose. Returns the sample and its
+/// pieces, one a line, in line order.
+fn article_sample(doc: &Document<'_>) -> (String, Vec<Piece>) {
     let mut sample = String::new();
+    let mut pieces = Vec::new();
     let prose = (0..doc.lines().len())
-        .map(|i| doc.line_text(i))
-        .filter(|line| line.split_whitespace().nth(5).is_some());
-    fill(&mut sample, prose);
+        .map(|i| (i, doc.line_text(i)))
+        .filter(|(_, line)| line.split_whitespace().nth(5).is_some());
+    fill(&mut sample, &mut pieces, prose);
     if sample.chars().count() < LONG_TEXT_CHARS {
         sample.clear();
+        pieces.clear();
         fill(
             &mut sample,
-            (0..doc.lines().len()).map(|i| doc.line_text(i)),
+            &mut pieces,
+            (0..doc.lines().len()).map(|i| (i, doc.line_text(i))),
         );
     }
-    sample
+    (sample, pieces)
 }
 
-fn fill<'a>(sample: &mut String, lines: impl Iterator<Item = &'a str>) {
-    for line in lines {
+fn fill<'a>(
+    sample: &mut String,
+    pieces: &mut Vec<Piece>,
+    lines: impl Iterator<Item = (usize, &'a str)>,
+) {
+    for (index, line) in lines {
         if sample.len() >= SAMPLE_BYTES {
             break;
         }
         if !sample.is_empty() {
             sample.push('\n');
         }
-        sample.push_str(prefix(line, SAMPLE_BYTES - sample.len()));
+        let part = prefix(line, SAMPLE_BYTES - sample.len());
+        let start = sample.len();
+        sample.push_str(part);
+        pieces.push(Piece {
+            line: index,
+            range: start..sample.len(),
+            whole: part.len() == line.len() && line.len() <= LINGUA_BYTES,
+            counts: None,
+        });
     }
+}
+
+/// A line of a sample, joined to the next by a newline.
+#[derive(Debug, Clone, PartialEq)]
+struct Piece {
+    /// The line's index in the document.
+    line: usize,
+    /// Where it is in the sample.
+    range: std::ops::Range<usize>,
+    /// Whether it is all of its line, and the segment check reads all of
+    /// the line (at most [`LINGUA_BYTES`]): only then can the line take the
+    /// piece's counts.
+    whole: bool,
+    /// Its function-word counts, when it is whole and [`rest_counts`] has
+    /// read it.
+    counts: Option<StopwordCounts>,
+}
+
+impl Piece {
+    /// A text that is no line of a document, as one piece.
+    fn of_text(text: &str) -> Piece {
+        Piece {
+            line: 0,
+            range: 0..text.len(),
+            whole: false,
+            counts: None,
+        }
+    }
+}
+
+/// The function-word counts of `sample[from..]`, read piece by piece (a
+/// newline splits words as the end of a text does, so the counts add up):
+/// the counts of a piece read whole are kept with it, and the segment check
+/// takes them for its line instead of reading the line again.
+fn rest_counts(sample: &str, pieces: &mut [Piece], from: usize) -> StopwordCounts {
+    let mut total = StopwordCounts::default();
+    let mut lowered = String::new();
+    for piece in pieces.iter_mut().filter(|p| p.range.end > from) {
+        let start = piece.range.start.max(from);
+        let Some(text) = sample.get(start..piece.range.end) else {
+            continue;
+        };
+        let counts = StopwordCounts::of(text, &mut lowered);
+        if piece.whole && start == piece.range.start {
+            piece.counts = Some(counts);
+        }
+        total.add(&counts);
+    }
+    total
 }
 
 /// Letters only Russian writes within the Cyrillic group (ы, э: not in
@@ -324,7 +396,9 @@ fn cyrillic_lowercase(c: char) -> char {
 }
 
 /// Runs of lines whose language is confidently another than the article's.
-fn segments(doc: &Document<'_>, article: &Detection) -> Vec<Segment> {
+/// `pieces` are the article sample's, with the function-word counts of the
+/// lines it has read.
+fn segments(doc: &Document<'_>, article: &Detection, pieces: &[Piece]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut last_line = usize::MAX;
     let native = native_stopwords(article);
@@ -336,7 +410,9 @@ fn segments(doc: &Document<'_>, article: &Detection) -> Vec<Segment> {
         }
         if let Some((bit, script)) = native
             && line_script(prefix(text, LINGUA_BYTES)) == Some(script)
-            && (stopwords_agree(prefix(text, LINGUA_BYTES), bit, &mut lowered)
+            && (read_counts(pieces, index)
+                .unwrap_or_else(|| StopwordCounts::of(prefix(text, LINGUA_BYTES), &mut lowered))
+                .agree(bit)
                 || !has_lowercase_word(prefix(text, LINGUA_BYTES)))
         {
             continue;
@@ -376,6 +452,13 @@ fn segments(doc: &Document<'_>, article: &Detection) -> Vec<Segment> {
         last_line = index;
     }
     out
+}
+
+/// The function-word counts of line `index` when the sample has read all of
+/// it (pieces are in line order).
+fn read_counts(pieces: &[Piece], index: usize) -> Option<StopwordCounts> {
+    let at = pieces.binary_search_by_key(&index, |p| p.line).ok()?;
+    pieces.get(at)?.counts
 }
 
 /// Whether `text` holds at least `min` chars, counting no further than that.
@@ -542,47 +625,71 @@ fn latin_or_cyrillic(text: &str) -> Option<Option<&'static str>> {
     }
 }
 
-/// Whether the function words of `text` say it is in the language of
-/// `bit`: enough of its words are that language's stopwords, and no other
-/// listed language claims more of them. Mixed-language lines, headlines and
-/// menus (few function words) fail and go to the detectors. `lowered` is
-/// scratch space, reused across lines.
-fn stopwords_agree(text: &str, bit: usize, lowered: &mut String) -> bool {
-    let mut hits = [0u16; STOPWORD_LANGUAGES.len()];
-    let mut words = 0u16;
-    let stopwords = &*STOPWORDS;
-    for_each_alnum_word(text, |word, ascii| {
-        words = words.saturating_add(1);
-        // An ASCII word is compared by its lowercase bytes in place.
-        let found = if ascii {
-            stopwords.get(word.as_bytes(), |b| b.to_ascii_lowercase())
-        } else {
-            let key = if word.chars().any(is_upper) {
-                // (No stopword list holds a Greek word, so the final-sigma
-                // rule of `push_lowercase` cannot change a lookup.)
-                lowered.clear();
-                push_lowercase(lowered, word);
-                lowered.as_str()
+/// How many words of a text are stopwords of each language of
+/// [`STOPWORD_LANGUAGES`], and how many words it has. The counts of texts
+/// split between words add up to the counts of the whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct StopwordCounts {
+    hits: [u16; STOPWORD_LANGUAGES.len()],
+    words: u16,
+}
+
+impl StopwordCounts {
+    /// The counts of `text`. `lowered` is scratch space, reused across
+    /// texts.
+    fn of(text: &str, lowered: &mut String) -> StopwordCounts {
+        let mut hits = [0u16; STOPWORD_LANGUAGES.len()];
+        let mut words = 0u16;
+        let stopwords = &*STOPWORDS;
+        for_each_alnum_word(text, |word, ascii| {
+            words = words.saturating_add(1);
+            // An ASCII word is compared by its lowercase bytes in place.
+            let found = if ascii {
+                stopwords.get(word.as_bytes(), |b| b.to_ascii_lowercase())
             } else {
-                word
+                let key = if word.chars().any(is_upper) {
+                    // (No stopword list holds a Greek word, so the final-sigma
+                    // rule of `push_lowercase` cannot change a lookup.)
+                    lowered.clear();
+                    push_lowercase(lowered, word);
+                    lowered.as_str()
+                } else {
+                    word
+                };
+                stopwords.get(key.as_bytes(), |b| b)
             };
-            stopwords.get(key.as_bytes(), |b| b)
-        };
-        if let Some(&mask) = found {
-            // Most stopwords are one or two languages': visit the set bits.
-            let mut rest = mask;
-            while rest != 0 {
-                if let Some(hit) = hits.get_mut(rest.trailing_zeros() as usize) {
-                    *hit += 1;
+            if let Some(&mask) = found {
+                // Most stopwords are one or two languages': visit the set bits.
+                let mut rest = mask;
+                while rest != 0 {
+                    if let Some(hit) = hits.get_mut(rest.trailing_zeros() as usize) {
+                        *hit += 1;
+                    }
+                    rest &= rest - 1;
                 }
-                rest &= rest - 1;
             }
+        });
+        StopwordCounts { hits, words }
+    }
+
+    /// Adds the counts of a text that follows this one after a word's end.
+    fn add(&mut self, other: &StopwordCounts) {
+        for (hit, more) in self.hits.iter_mut().zip(other.hits) {
+            *hit = hit.saturating_add(more);
         }
-    });
-    let native = hits[bit];
-    native >= STOPWORDS_MIN_HITS
-        && u32::from(native) * 100 >= u32::from(words) * STOPWORDS_MIN_PERCENT
-        && hits.iter().all(|&h| h <= native)
+        self.words = self.words.saturating_add(other.words);
+    }
+
+    /// Whether the function words say the text is in the language of `bit`:
+    /// enough of its words are that language's stopwords, and no other listed
+    /// language claims more of them. Mixed-language lines, headlines and menus
+    /// (few function words) fail and go to the detectors.
+    fn agree(&self, bit: usize) -> bool {
+        let native = self.hits[bit];
+        native >= STOPWORDS_MIN_HITS
+            && u32::from(native) * 100 >= u32::from(self.words) * STOPWORDS_MIN_PERCENT
+            && self.hits.iter().all(|&h| h <= native)
+    }
 }
 
 /// A cheap first look: another script, or whatlang reading another language
@@ -1067,16 +1174,18 @@ mod tests {
         assert_eq!(en.1, "Latn");
         let mut scratch = String::new();
         let line = "The Council said on Tuesday that the plan would be put to a vote";
-        assert!(stopwords_agree(line, en.0, &mut scratch));
+        assert!(StopwordCounts::of(line, &mut scratch).agree(en.0));
         let german =
             "Die Regierung will das Gesetz noch in diesem Jahr durch den Bundestag bringen";
-        assert!(!stopwords_agree(german, en.0, &mut scratch));
+        assert!(!StopwordCounts::of(german, &mut scratch).agree(en.0));
         // A headline with no function word at all is left to the detectors.
-        assert!(!stopwords_agree(
-            "Dockworkers Strike Vote Angers Port Operators",
-            en.0,
-            &mut scratch
-        ));
+        assert!(
+            !StopwordCounts::of(
+                "Dockworkers Strike Vote Angers Port Operators",
+                &mut scratch
+            )
+            .agree(en.0)
+        );
     }
 
     #[test]
@@ -1200,20 +1309,161 @@ mod tests {
             ab dem Frühjahr jede Stunde vom Hafen fahren wird, und die Preise bleiben \
             für den Rest des Jahres gleich. ";
         let sample = english.repeat(6);
-        let settled = detect_long(&sample).map(|i| i.lang());
+        let settled = detect_long(&sample, &mut [Piece::of_text(&sample)]).map(|i| i.lang());
         assert_eq!(settled, Some(Lang::Eng));
         // The head is English, the sample mostly German: read whole.
         let mixed = format!("{}{}", english.repeat(6), german.repeat(12));
         assert_eq!(
-            detect_long(prefix(&mixed, SAMPLE_BYTES)).map(|i| i.lang()),
+            detect_long(
+                prefix(&mixed, SAMPLE_BYTES),
+                &mut [Piece::of_text(prefix(&mixed, SAMPLE_BYTES))]
+            )
+            .map(|i| i.lang()),
             whatlang::detect(prefix(&mixed, SAMPLE_BYTES)).map(|i| i.lang())
         );
         let head = prefix(&mixed, HEAD_BYTES).len();
-        assert!(!stopwords_agree(
-            &prefix(&mixed, SAMPLE_BYTES)[head..],
-            2,
-            &mut String::new()
-        ));
+        assert!(
+            !StopwordCounts::of(&prefix(&mixed, SAMPLE_BYTES)[head..], &mut String::new()).agree(2)
+        );
+    }
+
+    /// Pages in several languages and scripts: a menu line, a headline, short
+    /// paragraphs around a quote in another language and a paragraph longer
+    /// than the segment check reads, repeated past the sample's end.
+    fn sample_pages() -> Vec<String> {
+        let pages: [&[&str]; 5] = [
+            &[
+                "Home | News | Sport | Weather",
+                "Water board asks valley farmers to irrigate at night",
+                "The regional water board said on Monday that the reservoir above the old \
+                 mill was at its lowest level since records began.",
+                "«Мы не можем ждать до осени, вода нужна нам сейчас», — сказал один из фермеров.",
+                "Farmers in the valley have been asked to water their fields only after \
+                 dark, and the board will review the rule at the end of the month.",
+                "A spokeswoman for the board said the pumping station had been running at \
+                 full capacity for weeks, that two of its four pumps were due for repair \
+                 and that the contractor had promised to send engineers before the weekend; \
+                 she added that the board would publish the readings of every gauge on its \
+                 website each morning, so that residents could see for themselves how much \
+                 water was left in the basin and how quickly it was falling.",
+            ],
+            &[
+                "Главная | Новости | Спорт",
+                "Мост через реку откроют к концу года",
+                "Городская администрация сообщила в понедельник, что ремонт моста через \
+                 реку будет завершён до конца года.",
+                "The bridge will stay closed to heavy trucks until the inspection is over, \
+                 the company said.",
+                "По словам главы района, движение по мосту откроют в две полосы уже в \
+                 ноябре, а пешеходную часть — только весной.",
+                "Подрядчик уже заменил часть опор и настил, но работы задержались из-за \
+                 дождей, которые шли почти весь сентябрь, и из-за того, что металл для \
+                 перил привезли позже, чем было обещано; в администрации говорят, что \
+                 штрафы подрядчику пока не грозят, если он уложится в новый срок.",
+            ],
+            &[
+                "Startseite | Politik | Sport",
+                "Stadtbibliothek verlängert ihre Öffnungszeiten",
+                "Die Stadtbibliothek wird ab dem kommenden Monat auch am Samstag bis zum \
+                 Abend geöffnet sein, wie die Leiterin am Dienstag mitteilte.",
+                "El alcalde dijo que la biblioteca es uno de los lugares más visitados de \
+                 la ciudad.",
+                "Für die längeren Öffnungszeiten hat der Stadtrat zwei zusätzliche Stellen \
+                 bewilligt, die noch in diesem Jahr besetzt werden sollen.",
+                "Die Leiterin sagte, dass viele Studenten und Familien sich seit Jahren \
+                 längere Zeiten gewünscht hätten, weil sie unter der Woche kaum Zeit für \
+                 einen Besuch fänden; außerdem solle der Lesesaal im Erdgeschoss renoviert \
+                 werden, damit dort auch Veranstaltungen für Kinder und Lesungen mit \
+                 Autoren aus der Region stattfinden können, sobald die Arbeiten beendet sind.",
+            ],
+            &[
+                "Inicio | Deportes | Cultura",
+                "El ayuntamiento amplía el horario de los autobuses nocturnos",
+                "El ayuntamiento anunció el jueves que los autobuses nocturnos circularán \
+                 hasta las tres de la madrugada durante todo el verano.",
+                "Die Busse fahren dann die ganze Nacht durch die Innenstadt.",
+                "Según la concejala de movilidad, la medida se tomó después de que los \
+                 vecinos de los barrios del sur pidieran más servicios por la noche.",
+                "La empresa de transporte contratará a doce conductores más para cubrir los \
+                 nuevos turnos, y el coste de la ampliación se pagará con el presupuesto que \
+                 sobró del año pasado; la concejala añadió que, si el número de viajeros es \
+                 el esperado, el horario se mantendrá también en invierno y se estudiará \
+                 una línea nueva hacia el hospital.",
+            ],
+            &[
+                "الرئيسية | أخبار | رياضة",
+                "البلدية تفتتح حديقة جديدة في وسط المدينة",
+                "أعلنت البلدية يوم الأحد أن الحديقة الجديدة في وسط المدينة ستفتح أبوابها \
+                 للزوار في بداية الشهر المقبل.",
+                "The park will open every day from seven in the morning until midnight.",
+                "وقال رئيس البلدية إن الحديقة تضم ملعبا للأطفال ومسارا للدراجات، وإن \
+                 الدخول إليها سيكون مجانيا طوال العام.",
+                "وأضاف أن أعمال البناء استغرقت أكثر من عامين بسبب نقل خطوط المياه \
+                 والكهرباء التي كانت تمر تحت الأرض، وأن البلدية زرعت أكثر من ألف شجرة \
+                 في الحديقة وحولها، كما سيتم تركيب مقاعد جديدة ومصابيح تعمل بالطاقة \
+                 الشمسية في الأسابيع القادمة.",
+            ],
+        ];
+        pages
+            .iter()
+            .map(|lines| vec![lines.join("\n"); 5].join("\n"))
+            .collect()
+    }
+
+    /// The counts of the rest of a sample, read piece by piece, are those of
+    /// the rest read whole, wherever the head ends (in a line, at its end,
+    /// on the newline); and the counts a piece keeps for its line are those
+    /// the segment check would read: never of a cut line or of more than its
+    /// prefix. Detection and segments are those of the sample read without
+    /// pieces.
+    #[test]
+    fn counts_kept_from_the_sample_are_the_segment_checks() {
+        let mut scratch = String::new();
+        let mut segmented = 0;
+        for page in sample_pages() {
+            let doc = Document::new(&page);
+            let (sample, pieces) = article_sample(&doc);
+            assert!(sample.len() >= SAMPLE_BYTES, "{page}");
+            assert!(pieces.iter().any(|p| !p.whole), "{page}");
+            let mut froms: Vec<usize> = sample.char_indices().map(|(i, _)| i).step_by(7).collect();
+            for piece in &pieces {
+                froms.extend([piece.range.start, piece.range.end]);
+                froms.extend(
+                    sample
+                        .get(piece.range.start + 1..)
+                        .map(|_| piece.range.start + 1),
+                );
+            }
+            froms.push(prefix(&sample, HEAD_BYTES).len());
+            let mut kept = 0;
+            for from in froms.into_iter().filter(|&i| sample.is_char_boundary(i)) {
+                let mut read = pieces.clone();
+                assert_eq!(
+                    rest_counts(&sample, &mut read, from),
+                    StopwordCounts::of(&sample[from..], &mut scratch),
+                    "{from} {page}"
+                );
+                for piece in &read {
+                    if let Some(counts) = piece.counts {
+                        kept += 1;
+                        let line = prefix(doc.line_text(piece.line), LINGUA_BYTES);
+                        assert_eq!(counts, StopwordCounts::of(line, &mut scratch), "{line}");
+                    }
+                }
+            }
+            assert!(kept > 0, "{page}");
+            let mut read = pieces.clone();
+            let article = detect_sample(&sample, &mut read, None).expect("a language");
+            assert!(read.iter().any(|p| p.counts.is_some()), "{page}");
+            assert_eq!(
+                Some(&article),
+                detect_sample(&sample, &mut [Piece::of_text(&sample)], None).as_ref()
+            );
+            let found = segments(&doc, &article, &read);
+            assert_eq!(found, segments(&doc, &article, &[]), "{page}");
+            segmented += usize::from(!found.is_empty());
+        }
+        assert!(segmented > 0);
     }
 
     /// whatlang's answers as the crates.io release of 0.18.0 gives them (lang,
