@@ -1147,6 +1147,11 @@ fn head_block_lines(doc: &Document<'_>, feats: &[LineFeatures]) -> usize {
 /// Lines in a row that are no prose, more than this many: a list of links.
 const SHORT_RUN: usize = 2;
 
+/// Longest kicker over a teaser's headline, in words ("Life on the
+/// islands"); a longer one over a headline is more often the article's own
+/// subheading.
+const KICKER_WORDS: usize = 4;
+
 /// Drops the body lines of runs of short lines that end no sentence
 /// (teaser lists, link lists, tag clouds, share rows): an article's
 /// subheadings stand alone between paragraphs; chrome comes in runs.
@@ -1241,7 +1246,7 @@ fn drop_short_runs(
                 && kinds[h].is_none()
                 && !feats[k].colon_end
                 && !feats[h].colon_end
-                && feats[k].words <= 3
+                && feats[k].words <= KICKER_WORDS
                 && feats[h].words >= 3
                 && plain(k)
                 && plain(h)
@@ -1476,7 +1481,12 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
             && last > first
             && body[last - 1]
             && closing(&feats[last - 1]);
-        if (is_good(f) || f.terminal || f.wrapped || closing(f) || signature) && !pitch {
+        // A short line that announces what follows ("More columns on our
+        // site:", "Watch the video:") with nothing of the article under it:
+        // the box or the embed it introduces is gone, and a list the article
+        // goes on with is taken back by `body_end::adopt_closing_list`.
+        let intro = f.colon_end && !f.emoticon_end && f.words <= body_end::INTRO_MAX_WORDS;
+        if (is_good(f) || f.terminal || f.wrapped || closing(f) || signature) && !pitch && !intro {
             return;
         }
         body[last] = false;

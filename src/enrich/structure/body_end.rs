@@ -17,7 +17,7 @@ use crate::enrich::document::Document;
 /// items with a shop link under each).
 const LIST_MAX_ITEMS: usize = 50;
 /// Longest line that introduces a list, in words.
-const INTRO_MAX_WORDS: usize = 25;
+pub(super) const INTRO_MAX_WORDS: usize = 25;
 /// Longest list item, in words.
 const ITEM_MAX_WORDS: usize = 60;
 /// Fewest items of a list.

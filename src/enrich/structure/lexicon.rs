@@ -691,7 +691,7 @@ impl Lexicon {
                     Mode::Phrase => {
                         scan.covered += alnum;
                         if opens && kind == BlockKind::Related {
-                            scan.covered += site_tail(&line[end..]);
+                            scan.covered += site_tail(matched, &line[end..]);
                         }
                         if alnum > *best_len {
                             *best_len = alnum;
@@ -710,27 +710,33 @@ impl Lexicon {
 /// Most words of the name after a related header's preposition.
 const SITE_NAME_WORDS: usize = 4;
 /// Most letters of the preposition before it.
-const SITE_PREPOSITION: usize = 4;
+const SITE_PREPOSITION: usize = 5;
 
 /// The letters and digits of what closes a related header after its
 /// phrase when that is a short preposition and a capitalised name ("Most
 /// read on Harbour Gazette", "Lo más visto de El Faro", "Meistgelesen bei
-/// Tagesblick"): the site's or the section's name says nothing of the
-/// line's kind, and would otherwise thin the phrase's share of it. 0 when
-/// the rest is anything else, a clause or a sentence.
-fn site_tail(rest: &str) -> usize {
-    let mut words = rest.split_whitespace();
-    let Some(preposition) = words.next() else {
-        return 0;
-    };
-    let short_lower =
-        preposition.chars().count() <= SITE_PREPOSITION && preposition.chars().all(is_lower);
+/// Tagesblick"), or the name alone when the phrase ends with its own
+/// preposition ("More on Climate", "Mehr zu Klima und Energie"): the
+/// site's, the section's or the topic's name says nothing of the line's
+/// kind, and would otherwise thin the phrase's share of it. 0 when the rest
+/// is anything else, a clause or a sentence.
+fn site_tail(phrase: &str, rest: &str) -> usize {
+    let short_lower = |w: &str| w.chars().count() <= SITE_PREPOSITION && w.chars().all(is_lower);
+    let mut words = rest.split_whitespace().peekable();
+    if words.next_if(|w| short_lower(w)).is_none() {
+        let mut phrase_words = phrase.split_whitespace();
+        let said =
+            phrase_words.next_back().is_some_and(short_lower) && phrase_words.next().is_some();
+        if !said {
+            return 0;
+        }
+    }
     let named = words
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(is_upper));
     let rest_words = words.count();
     let stops = rest.trim_end().ends_with(['.', '!', '?', ':']);
-    if !short_lower || !named || rest_words + 1 > SITE_NAME_WORDS || stops {
+    if !named || rest_words + 1 > SITE_NAME_WORDS || stops {
         return 0;
     }
     rest.chars().filter(|&c| is_alnum(c)).count()
@@ -1002,6 +1008,10 @@ mod tests {
             "Most read on Harbour Gazette",
             "Lo más visto de El Faro Digital",
             "Meistgelesen bei Tagesblick",
+            // The phrase's own preposition before the topic.
+            "More on Harbour Works",
+            "Mehr zu Hafen und Fähren",
+            "Más sobre El Puerto",
         ] {
             let scan = lex.scan(line);
             assert_eq!(scan.kind, Some(BlockKind::Related), "{line}");

@@ -571,6 +571,32 @@ fn a_kicker_and_headline_teaser_leaves_the_body() {
     assert!(body.contains("Die Fahrgastverbände begrüßten"), "{body}");
 }
 
+/// Invented English and French articles with a teaser whose kicker has
+/// four words ("Life on the islands" over a headline) between paragraphs.
+#[test]
+fn a_four_word_kicker_over_a_headline_leaves_the_body() {
+    for (text, kicker, teaser, after) in [
+        (
+            "Home\nNews\nLocal\n\nCouncil backs longer opening hours at the library\n\nThe town council voted on Tuesday to keep the central library open until nine in the evening on weekdays, after a petition signed by more than two thousand residents.\n\nLife on the islands\nNight ferry crossings to be cut from June\n\nThe longer hours will cost about forty thousand pounds a year, which the council says it will find by closing two meeting rooms that are rarely used.\n\nPrivacy policy\nContact us\n",
+            "Life on the islands",
+            "Night ferry crossings",
+            "The longer hours will cost",
+        ),
+        (
+            "Accueil\nActualités\nRégion\n\nLa mairie prolonge les horaires de la médiathèque\n\nLe conseil municipal a voté mardi l'ouverture de la médiathèque centrale jusqu'à vingt et une heures en semaine, après une pétition signée par plus de deux mille habitants.\n\nVie dans les îles\nLes traversées de nuit supprimées dès le mois de juin\n\nCes horaires élargis coûteront environ quarante mille euros par an, que la mairie compte trouver en fermant deux salles de réunion peu utilisées.\n\nMentions légales\nContact\n",
+            "Vie dans les îles",
+            "Les traversées de nuit",
+            "Ces horaires élargis",
+        ),
+    ] {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(!body.contains(kicker), "{body}");
+        assert!(!body.contains(teaser), "{body}");
+        assert!(body.contains(after), "{body}");
+    }
+}
+
 /// A "Most read" box set inside an article: teaser headlines under the
 /// header, then the article's paragraphs again. The article does not end at
 /// the header; a box of summaries alone still ends it (test above).
@@ -645,6 +671,62 @@ fn teasers_under_a_related_header_leave_the_body() {
     assert!(!body.contains("Les abonnés paieront"), "{body}");
     assert!(!body.contains("Quatre nouvelles rames"), "{body}");
     assert!(body.contains("Les syndicats ont appelé"), "{body}");
+}
+
+/// Invented English and German articles closed by a "more on <topic>"
+/// box: the header names the topic after its preposition, and the teasers
+/// under it (headlines, a date, a one-line summary) leave the body.
+#[test]
+fn a_more_on_topic_header_closes_the_article() {
+    let pages = [
+        (
+            "Council approves new ferry pier for the old harbour\n\nThe city council voted on Tuesday to build a new ferry pier at the old harbour, ending two years of debate over where the boats from the islands should dock.\n\nThe pier will cost about 14 million and should open in the spring of next year, the harbour master told reporters after the vote.\n\nMore on Harbour Works\nDredging starts at the east quay\n12 March\nCrews begin clearing silt from the channel next week, the port authority says.\nFish market to move in summer\n",
+            [
+                "The pier will cost",
+                "Dredging starts",
+                "Crews begin clearing",
+            ],
+        ),
+        (
+            "Stadtrat beschließt neuen Fähranleger am alten Hafen\n\nDer Stadtrat hat am Dienstag beschlossen, am alten Hafen einen neuen Fähranleger zu bauen, und damit einen zweijährigen Streit über den Liegeplatz der Inselfähren beendet.\n\nDer Anleger soll rund 14 Millionen Euro kosten und im Frühjahr des kommenden Jahres fertig sein, sagte der Hafenmeister nach der Abstimmung.\n\nMehr zu Hafen und Fähren\nBaggerarbeiten am Ostkai beginnen\n12. März\nDie Arbeiter räumen ab nächster Woche den Schlick aus der Fahrrinne, teilt die Hafenbehörde mit.\nFischmarkt zieht im Sommer um\n",
+            [
+                "Der Anleger soll",
+                "Baggerarbeiten am Ostkai",
+                "Die Arbeiter räumen",
+            ],
+        ),
+    ];
+    for (text, [kept, teaser, summary]) in pages {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(body.contains(kept), "{body}");
+        assert!(!body.contains(teaser), "{body}");
+        assert!(!body.contains(summary), "{body}");
+    }
+}
+
+/// Invented English and German columns whose last line announces what
+/// follows ("… you will find them here:") over a related box: with nothing
+/// of the article under it, the line leaves the body with the box.
+#[test]
+fn a_closing_line_announcing_a_box_leaves_the_body() {
+    for (text, kept, intro) in [
+        (
+            "Home\nNews\nSport\nOpinion\n\nWhy the night ferry still matters\n\nThe night ferry is slow, it is loud, and it is often late, yet for the people of the outer islands it remains the only way to reach the hospital on the mainland before morning.\n\nWhen the operator proposed to cut it last winter, two hundred residents crossed the water to protest in front of the town hall, and the plan was quietly dropped.\n\nIf you enjoyed this column, you will find what the rest of our writers think about the islands here:\n\nRelated stories\nBus timetable changes in May\nHarbour cafe reopens\n\nPrivacy policy\nContact us\n",
+            "the plan was quietly dropped.",
+            "If you enjoyed this column",
+        ),
+        (
+            "Startseite\nPolitik\nSport\nMeinung\n\nWarum die Nachtfähre noch gebraucht wird\n\nDie Nachtfähre ist langsam, sie ist laut und oft verspätet, doch für die Menschen auf den äußeren Inseln bleibt sie der einzige Weg, vor dem Morgen das Krankenhaus auf dem Festland zu erreichen.\n\nAls der Betreiber sie im vergangenen Winter streichen wollte, fuhren zweihundert Bewohner übers Wasser und protestierten vor dem Rathaus, und der Plan wurde still begraben.\n\nWenn Ihnen diese Kolumne gefallen hat, finden Sie hier, was unsere anderen Autoren über das Leben auf den Inseln denken:\n\nÄhnliche Artikel\nNeuer Busfahrplan ab Mai\nHafencafé öffnet wieder\n\nDatenschutz\nKontakt\n",
+            "der Plan wurde still begraben.",
+            "Wenn Ihnen diese Kolumne gefallen hat",
+        ),
+    ] {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(body.contains(kept), "{body}");
+        assert!(!body.contains(intro), "{body}");
+    }
 }
 
 /// An invented Spanish article closing with a newsletter pitch; a long
