@@ -152,7 +152,21 @@ impl<'a> Document<'a> {
     /// on the first call and the split is kept, so the stages that read
     /// words share one pass over the text.
     pub fn words(&self, index: usize) -> &[(usize, &'a str)] {
-        let all = self.words.get_or_init(|| {
+        let all = self.line_words();
+        let from = index.checked_sub(1).map_or(0, |i| all.ends[i]);
+        &all.words[from..all.ends[index]]
+    }
+
+    /// How many words all lines hold together, as [`Document::words`]
+    /// splits them: the size a buffer of the words of disjoint spans of
+    /// the document needs, so that it is allocated once and never grown.
+    pub fn word_count(&self) -> usize {
+        self.line_words().words.len()
+    }
+
+    /// The split of every line, made on the first call.
+    fn line_words(&self) -> &LineWords<'a> {
+        self.words.get_or_init(|| {
             let mut all = LineWords {
                 words: Vec::with_capacity(self.text.len() / 6),
                 ends: Vec::with_capacity(self.lines.len()),
@@ -162,9 +176,7 @@ impl<'a> Document<'a> {
                 all.ends.push(all.words.len());
             }
             all
-        });
-        let from = index.checked_sub(1).map_or(0, |i| all.ends[i]);
-        &all.words[from..all.ends[index]]
+        })
     }
 
     /// The lines of block `index`.

@@ -276,9 +276,13 @@ impl<'a> SpanWords<'a> {
     pub(crate) fn of_document(doc: &Document<'a>, spans: impl IntoIterator<Item = Span>) -> Self {
         let text = doc.text();
         let lines = doc.lines();
+        let spans = spans.into_iter();
+        // Sized once: body spans are disjoint, so the document's word count
+        // bounds theirs (but for a word cut in two by a span's edge), and
+        // the buffer is not grown and copied again as the lines fill it.
         let mut out = SpanWords {
-            words: Vec::new(),
-            ends: Vec::new(),
+            words: Vec::with_capacity(doc.word_count()),
+            ends: Vec::with_capacity(spans.size_hint().0),
         };
         for span in spans {
             let mut k = lines.partition_point(|l| l.end <= span.start);
@@ -539,6 +543,40 @@ mod tests {
         let shared = SpanWords::of_document(&doc, spans);
         for (i, span) in spans.iter().enumerate() {
             assert_eq!(shared.get(i), text::words(span.text(text)), "{span:?}");
+        }
+    }
+
+    /// The body's words are gathered in one buffer of the document's word
+    /// count that never grows, and they are the words a split of each
+    /// span's own text gives, on pages in five languages.
+    #[test]
+    fn span_words_fill_one_buffer_sized_once() {
+        for text in [
+            "Home | Sport | Weather\n\nHarbour ferries return after the winter\n\n\
+             PORTSMOUTH, 4 March - The first ferry of the season left at dawn, and the operator said bookings were up.\n\n\
+             Dock workers, who had been idle since January, welcomed the news.\n\nShare this article\n",
+            "Startseite\n\nFähren fahren wieder\n\n\
+             KIEL (dpa) - Die erste Fähre des Jahres legte am Morgen ab, teilte die Reederei mit.\n\n\
+             Die Hafenarbeiter waren seit Januar ohne Arbeit.\n",
+            "Главная\n\nПаромы снова ходят\n\n\
+             Первый паром сезона отошёл на рассвете, сообщил перевозчик.\n\n\
+             Портовые рабочие ждали этого с января.\n",
+            "Portada\n\nVuelven los transbordadores\n\n\
+             VIGO, 4 mar (EFE) - El primer barco de la temporada zarpó al amanecer, según la naviera.\n\n\
+             Los estibadores celebraron la noticia.\n",
+            "الرئيسية\n\nعودة العبارات\n\nغادرت أول عبارة في الموسم عند الفجر، وفق الشركة المشغلة.\n\n\
+             رحب عمال الميناء بالخبر.\n",
+        ] {
+            let doc = Document::new(text);
+            let s = structure::analyze(&doc, None);
+            let lines = body(&doc, &s).lines;
+            assert!(!lines.is_empty(), "{text:?}");
+            let words = SpanWords::of_document(&doc, lines.iter().map(|&(s, _)| s));
+            assert_eq!(words.words.capacity(), doc.word_count(), "{text:?}");
+            assert_eq!(words.ends.capacity(), lines.len(), "{text:?}");
+            for (i, (span, _)) in lines.iter().enumerate() {
+                assert_eq!(words.get(i), text::words(span.text(text)), "{span:?}");
+            }
         }
     }
 
