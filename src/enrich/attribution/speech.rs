@@ -487,6 +487,58 @@ impl Sentence<'_> {
                 i = c + 1;
             }
         }
+        // "On Tuesday Ann Roe …", "Still, Ann Roe …", "Now Ann Roe …": a
+        // preposition with a time phrase and no comma, or an opening adverb,
+        // is no part of the subject. When no subject follows ("Just over a
+        // quarter, …, say"), the capitalised opening word stays the phrase,
+        // as the frames need one.
+        let past = self.past_opening_word(i, limit);
+        if past > i
+            && let Some(np) = self.subject_at(past, limit)
+        {
+            return Some(np);
+        }
+        self.subject_at(i, limit)
+    }
+
+    /// The token after an opening preposition with a time phrase ("On
+    /// Tuesday") or an opening adverb and its comma ("Still,") at `i`, or `i`.
+    fn past_opening_word(&self, i: usize, limit: usize) -> usize {
+        if i != self.a || self.is(i, Tag::Conj) || self.is_pronoun(i) {
+            return i;
+        }
+        if self.is_aux(i) {
+            let next = if i + 1 < limit && self.toks[i + 1].is(",") {
+                i + 2
+            } else {
+                i + 1
+            };
+            // "Even before Roe spoke …", "Now, with the vote over, …": an
+            // opening clause or phrase follows, not the subject.
+            return if self.opens_phrase(next) { i } else { next };
+        }
+        if self.is(i, Tag::Stop) || self.is(i, Tag::Adj) {
+            let time = (i + 1..limit)
+                .find(|&x| !self.is(x, Tag::Time))
+                .unwrap_or(limit);
+            if time > i + 1 {
+                return time;
+            }
+        }
+        i
+    }
+
+    /// Whether word `i` opens a phrase or clause ("before", "with", "if").
+    fn opens_phrase(&self, i: usize) -> bool {
+        [Tag::Stop, Tag::Adj, Tag::Sub, Tag::Conj]
+            .iter()
+            .any(|&tag| self.is(i, tag))
+    }
+
+    /// The subject phrase that starts at `i`, before `limit`: a pronoun or a
+    /// run of capitalised words (after a conjunction), or a short
+    /// common-noun phrase after a determiner.
+    fn subject_at(&self, mut i: usize, limit: usize) -> Option<Np> {
         while i < limit && (self.is(i, Tag::Conj) || self.toks[i].is(",")) {
             i += 1;
         }
