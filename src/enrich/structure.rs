@@ -316,6 +316,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 body_end::adopt_recipe_card(&folded, &feats, &kinds, &mut body);
                 body_end::adopt_sign_off(&feats, &kinds, &mut body);
                 body_end::drop_tail_scraps(&feats, &kinds, &mut body);
+                drop_tail_intro(first, &feats, &mut body);
                 if let Some(h) = headline_at {
                     adopt_prose_above(h, &feats, &kinds, &mut body);
                 }
@@ -1485,7 +1486,7 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
         // site:", "Watch the video:") with nothing of the article under it:
         // the box or the embed it introduces is gone, and a list the article
         // goes on with is taken back by `body_end::adopt_closing_list`.
-        let intro = f.colon_end && !f.emoticon_end && f.words <= body_end::INTRO_MAX_WORDS;
+        let intro = announces_box(f);
         if (is_good(f) || f.terminal || f.wrapped || closing(f) || signature) && !pitch && !intro {
             return;
         }
@@ -1493,6 +1494,23 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
         match body[..last].iter().rposition(|&b| b) {
             Some(prev) => last = prev,
             None => return,
+        }
+    }
+}
+
+/// Whether a line announces a box or an embed under it ("More columns on our
+/// site:", "Watch the video:"): short, and closed by a colon.
+fn announces_box(f: &LineFeatures) -> bool {
+    f.colon_end && !f.emoticon_end && f.words <= body_end::INTRO_MAX_WORDS
+}
+
+/// Drops the line announcing a box that `body_end::drop_tail_scraps` left as
+/// the article's last: the paragraphs under the box kept it inside the text
+/// when `trim_tail` ran, and the box it introduces is gone with them.
+fn drop_tail_intro(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
+    if let Some(last) = body.iter().rposition(|&b| b) {
+        if last > first && announces_box(&feats[last]) {
+            body[last] = false;
         }
     }
 }

@@ -1310,6 +1310,44 @@ mod tests {
         }
     }
 
+    /// The line announcing a box under the article goes with the scrap the
+    /// box left: it is the article's last line only once the scrap is gone.
+    #[test]
+    fn a_box_announced_over_a_scrap_leaves_the_body() {
+        const HAFEN: [&str; 4] = [
+            "Der Gemeinderat hat am Dienstag beschlossen, dass die Arbeiten an der Hafenstraße im Frühjahr beginnen und die ganze Strecke bis zum Ende des nächsten Jahres für Radfahrer und Fußgänger offen sein soll.",
+            "Anwohner der Straße haben um einen neuen Übergang bei der Schule gebeten, und die Gemeinde prüft nun, wo ein solcher Übergang gebaut werden könnte.",
+            "Die Kosten des ersten Abschnitts werden auf vier Millionen Euro geschätzt, die zum größten Teil aus einem regionalen Fonds für die Verbindungen zwischen den Orten an der Küste kommen.",
+            "Mit dem zweiten Abschnitt, der am alten Fischmarkt vorbeiführt, soll erst begonnen werden, wenn der erste fertig und abgenommen ist.",
+        ];
+        for (paras, intro, tail) in [
+            (
+                HARBOUR,
+                "Our reporters also looked at these stories:",
+                [
+                    "Read more",
+                    "Ferry timetable to change in May on the island routes",
+                    "The island ferry will leave half an hour earlier on weekdays from May, the operator said on Monday.",
+                ],
+            ),
+            (
+                HAFEN,
+                "Unsere Reporter haben auch diese Geschichten recherchiert:",
+                [
+                    "Mehr zum Thema",
+                    "Neuer Fahrplan für die Fähren zu den Inseln ab Mai",
+                    "Die Fähre zu den Inseln fährt ab Mai an Werktagen eine halbe Stunde früher ab, teilte die Reederei mit.",
+                ],
+            ),
+        ] {
+            let mut paras = paras.to_vec();
+            paras.push(intro);
+            let body = body_of(&page(&paras, &tail));
+            assert!(!body.contains(intro), "{body}");
+            assert!(body.contains(paras[3]), "{body}");
+        }
+    }
+
     /// A paragraph under a subheading and a label (short lines with no
     /// kind) stays in the article.
     #[test]
