@@ -340,6 +340,10 @@ fn title_parts(line: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Most lines of a clean story's region over a repeat of the title that
+/// make it the headline ([`pick_headline`]).
+const TRAIL_OVER_HEADING: usize = 3;
+
 /// Finds the headline before line `first` (the article's first line):
 /// returns its line index and span. A fuller form of the headline said
 /// right under it is the headline ([`fuller_repeat`]).
@@ -359,16 +363,47 @@ pub(super) fn find_headline(
             trim_headline(doc.text(), line.start, line.end, false, false),
         );
     }
-    match fuller_repeat(doc, folded_lines, feats, kinds, i, span) {
-        Some(k) => {
-            let line = &doc.lines()[k];
-            Some((
-                k,
-                trim_headline(doc.text(), line.start, line.end, false, false),
-            ))
-        }
-        None => Some((i, span)),
+    if let Some(k) = fuller_repeat(doc, folded_lines, feats, kinds, i, span) {
+        let line = &doc.lines()[k];
+        (i, span) = (
+            k,
+            trim_headline(doc.text(), line.start, line.end, false, false),
+        );
     }
+    if let Some(start) = kicker_over(doc, folded_lines, i, span) {
+        span = Span::new(start, span.end);
+    }
+    Some((i, span))
+}
+
+/// Where the headline starts when the line over it (line `i`) is the
+/// title's kicker with its colon ("Kicker:" over "Headline", for "Kicker:
+/// Headline | Site"): the colon leaves the kicker open, so the page's
+/// heading runs on over both lines, where a kicker set apart without one
+/// is a label of its own. The kicker has at most [`GLUED_KICKER_WORDS`]
+/// words. None for any other line.
+fn kicker_over(doc: &Document<'_>, folded: &FoldedLines, i: usize, span: Span) -> Option<usize> {
+    let k = i.checked_sub(1).filter(|&k| k > 0)?;
+    let kicker = folded.line(k).strip_suffix(':')?.trim_end();
+    if !(1..=GLUED_KICKER_WORDS).contains(&words_of(kicker).count()) {
+        return None;
+    }
+    let head = lexicon::fold(span.text(doc.text()).trim()).0;
+    let title = folded.line(0);
+    // The title says the kicker, its colon and the headline in a row
+    // ("kicker: headline", "kicker : headline"), each whole.
+    let said = title.match_indices(kicker).any(|(at, _)| {
+        let open = title[..at].chars().next_back();
+        let after = title[at + kicker.len()..].trim_start_matches(' ');
+        let Some(rest) = after.strip_prefix(':') else {
+            return false;
+        };
+        let Some(tail) = rest.trim_start_matches(' ').strip_prefix(head.as_str()) else {
+            return false;
+        };
+        open.is_none_or(|c| !c.is_alphanumeric()) && !tail.starts_with(char::is_alphanumeric)
+    });
+    said.then(|| doc.lines()[k].start)
 }
 
 /// The other line of a pair that says the page title's first two parts
@@ -481,12 +516,19 @@ fn pick_headline(
     let folded_title = folded_lines.line(0);
     // A clean story (nothing but a headline block before the article, no
     // chrome above it): its first line is the headline, unless the next line
-    // of its head block repeats it without the site's name.
+    // of its head block repeats it without the site's name. A repeat a few
+    // lines inside the region is the heading too when the region's lines
+    // over it are no sentences: a trail or a label opened the region above
+    // the page's heading.
     let clean_top = head_block > 0
         && (0..first.min(feats.len())).all(|i| kinds[i].is_none())
         && first <= head_block + 6;
-    if let Some((i, from, cut)) = title_anchor(doc, folded_lines, feats, kinds, first)
-        .filter(|&(i, _, _)| !clean_top || i <= first)
+    if let Some((i, from, cut)) =
+        title_anchor(doc, folded_lines, feats, kinds, first).filter(|&(i, _, _)| {
+            !clean_top
+                || i <= first
+                || i <= first + TRAIL_OVER_HEADING && (first..i).all(|k| !feats[k].terminal)
+        })
     {
         if let Some(k) = dated_heading_under(folded_lines, feats, kinds, i, first) {
             let line = &doc.lines()[k];

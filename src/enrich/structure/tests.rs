@@ -1020,6 +1020,74 @@ fn heading_with_the_kicker_glued_on_starts_after_it() {
     );
 }
 
+#[test]
+fn a_kicker_line_that_ends_with_its_colon_opens_the_headline() {
+    // The colon leaves the kicker open: the page's heading runs on over
+    // both lines. Without one, the kicker is a label of its own.
+    let headline = |title: &str, heading: &str, paras: &[&str]| {
+        kicker_headline(title, heading, paras).map(|h| norm(&h))
+    };
+    let en_title = "Ferries: Council votes to reopen the island ferry line | Harbour Courier";
+    assert_eq!(
+        headline(
+            en_title,
+            "Ferries:\nCouncil votes to reopen the island ferry line",
+            &EN_PARAS
+        )
+        .as_deref(),
+        Some("Ferries: Council votes to reopen the island ferry line")
+    );
+    assert_eq!(
+        headline(
+            "Nahverkehr: Stadtrat beschließt neue Fährlinie zur Insel - Hafenbote",
+            "Nahverkehr:\nStadtrat beschließt neue Fährlinie zur Insel",
+            &DE_PARAS
+        )
+        .as_deref(),
+        Some("Nahverkehr: Stadtrat beschließt neue Fährlinie zur Insel")
+    );
+    assert_eq!(
+        headline(
+            en_title,
+            "Ferries\nCouncil votes to reopen the island ferry line",
+            &EN_PARAS
+        )
+        .as_deref(),
+        Some("Council votes to reopen the island ferry line")
+    );
+    // A label with a colon that the title does not say stays out.
+    assert_eq!(
+        headline(
+            en_title,
+            "Search for:\nCouncil votes to reopen the island ferry line",
+            &EN_PARAS
+        )
+        .as_deref(),
+        Some("Council votes to reopen the island ferry line")
+    );
+}
+
+#[test]
+fn a_trail_over_the_title_repeat_of_a_clean_story_is_no_headline() {
+    // The region of a page with no chrome opens with a trail line over the
+    // heading that repeats the title without the site's name: the heading
+    // is the headline, not the title line with the site's name.
+    let de_title = "Neue Fährlinie, längere Saison und günstigere Tickets – Verkehrsverein stellt das Programm für den Sommer vor";
+    let de = format!(
+        "{de_title} - Verkehrsverein Nordküste e. V.\n\nSie sind hier: » Start » Aktuelles » Meldungen aus dem Verein » {de_title}\n\n{de_title}\n\nHafenstadt, 3. März 2024\n\n{}\n",
+        DE_PARAS.join("\n\n")
+    );
+    let en_title = "New island ferry, longer season and cheaper tickets – visitors association presents its summer programme";
+    let en = format!(
+        "{en_title} - Northern Coast Visitors Association\n\nYou are here: » Home » News » Notices from the association » {en_title}\n\n{en_title}\n\n{}\n",
+        EN_PARAS.join("\n\n")
+    );
+    for (page, title) in [(de, de_title), (en, en_title)] {
+        let s = analyze_text(&page);
+        assert_eq!(s.headline.map(|h| h.text(&page)), Some(title));
+    }
+}
+
 fn list_page(paras: &[&str], intro: &str, items: &[&str]) -> String {
     let mut tail: Vec<&str> = vec![intro];
     tail.extend(items);
