@@ -75,6 +75,11 @@ pub(crate) enum Tag {
     /// Infinitive marker right before a cue ("went on to say"): the cue takes
     /// the sentence's subject, or the name right before the marker.
     Inf,
+    /// Complementiser that is also a subject relative pronoun ("a survey that
+    /// shows"): right before a cue, after a noun, it stands for that noun.
+    /// Only where a relative before a verb is always its subject (English
+    /// "that"; not "que", which also takes an object: "ce que dit le maire").
+    RelComp,
     /// Verb of mind (hopes, wants, thinks): after a conjunction with no
     /// subject of its own it shares a reported clause's subject, so it goes
     /// on with what was said ("said the dam had held and hoped for drier weeks").
@@ -142,6 +147,7 @@ impl Tag {
             "progsuffix" => Tag::ProgSuffix,
             "time" => Tag::Time,
             "inf" => Tag::Inf,
+            "relcomp" => Tag::RelComp,
             "mind" => Tag::Mind,
             "notcue" => Tag::NotCue,
             "noun" => Tag::Noun,

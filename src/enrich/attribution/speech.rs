@@ -1766,10 +1766,12 @@ fn frame(
         }
         // "… and said": the subject of the sentence.
         _ if k > s.a && s.is(k - 1, Tag::Conj) => last_np.or_else(|| s.sentence_subject(k - 1)),
-        // "… went on to say that …": an infinitive has the sentence's subject.
+        // "… went on to say that …", "… used the rally to praise the plan":
+        // an infinitive, of a speech or a stance verb, has the sentence's
+        // subject.
         // "… urged Lindqvist to concede that …": a name or pronoun right before
         // "to" is the infinitive's subject.
-        _ if speech && k > s.a + 1 && s.is(k - 1, Tag::Inf) => {
+        _ if k > s.a + 1 && s.is(k - 1, Tag::Inf) => {
             let object = &toks[k - 2];
             if object.is_word()
                 && object.quote.is_none()
@@ -1799,6 +1801,22 @@ fn frame(
                         && !s.is(n.start, Tag::Sub)
                 })
             }
+        }
+        // "a survey that shows …", "unions that had backed the plan": a
+        // complementiser that can stand for a subject, right after a noun
+        // and right before the cue, is a relative pronoun; its antecedent,
+        // with it, is the subject, as a "who" clause's is in
+        // [`Sentence::words_back`]. The antecedent opens at its last
+        // determiner ("The council released a survey that shows": "a survey
+        // that").
+        _ if k > s.a + 1 && s.is(k - 1, Tag::RelComp) && toks[k - 1].quote.is_none() => {
+            s.words_back(k - 1).map(|(start, end)| {
+                let start = (start..end)
+                    .rev()
+                    .find(|&x| s.is(x, Tag::Det))
+                    .unwrap_or(start);
+                Np::plain(s.para, start, end + 1)
+            })
         }
         _ => None,
     };
@@ -2008,6 +2026,19 @@ fn frame(
     } else {
         s.content_end(cs)
     };
+    // "Groups that backed the bill said it would pass": a relative clause
+    // inside the sentence's subject ends where the main verb, a cue, starts.
+    let relative_subject =
+        np.is_some_and(|n| n.start == s.a && n.end == k && s.is(k - 1, Tag::RelComp));
+    let main_verb = relative_subject
+        .then(|| (cs + 1..ce).find(|&x| s.cue_at(x).is_some()))
+        .flatten();
+    let ce = main_verb.map_or(ce, |mut x| {
+        while x > cs + 1 && s.is_aux(x - 1) {
+            x -= 1;
+        }
+        x
+    });
     if cs >= ce || !toks[cs..ce].iter().any(Tok::is_word) {
         return None;
     }
