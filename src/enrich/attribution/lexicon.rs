@@ -69,6 +69,9 @@ pub(crate) enum Tag {
     /// Word ending of progressive forms ("-ing"): after "to be" they stay
     /// active ("is saying"), unlike participles ("is expected").
     ProgSuffix,
+    /// Word ending of past forms ("-ed"): after a conjunction it opens a
+    /// second verb phrase ("criticised the plan and voted against it").
+    PastSuffix,
     /// Head word of a time phrase that can sit between a subject and its cue
     /// ("Clinton last week said", "Путин в понедельник заявил").
     Time,
@@ -145,6 +148,7 @@ impl Tag {
             "auxsuffix" => Tag::AuxSuffix,
             "be" => Tag::Be,
             "progsuffix" => Tag::ProgSuffix,
+            "pastsuffix" => Tag::PastSuffix,
             "time" => Tag::Time,
             "inf" => Tag::Inf,
             "relcomp" => Tag::RelComp,
@@ -176,6 +180,8 @@ pub(crate) struct Lexicon {
     aux_suffixes: Vec<String>,
     /// Word endings of progressive forms ("ing").
     prog_suffixes: Vec<String>,
+    /// Word endings of past forms ("ed").
+    past_suffixes: Vec<String>,
 }
 
 impl Lexicon {
@@ -203,6 +209,10 @@ impl Lexicon {
             }
             if tag == Tag::ProgSuffix {
                 lex.prog_suffixes.push(form);
+                continue;
+            }
+            if tag == Tag::PastSuffix {
+                lex.past_suffixes.push(form);
                 continue;
             }
             if tag.is_cue() {
@@ -254,6 +264,14 @@ impl Lexicon {
         self.prog_suffixes
             .iter()
             .any(|s| word.chars().count() > s.chars().count() + 1 && word.ends_with(s.as_str()))
+    }
+
+    /// Whether the lowercase `word` ends like a past form ("voted"), with
+    /// a stem of three letters or more.
+    pub(crate) fn past_suffix(&self, word: &str) -> bool {
+        self.past_suffixes
+            .iter()
+            .any(|s| word.chars().count() > s.chars().count() + 2 && word.ends_with(s.as_str()))
     }
 
     /// Whether the lowercase `word` carries any of `tags`: what asking
@@ -482,6 +500,7 @@ mod tests {
         assert_eq!(for_language("xx").cue_at(&["said"]), Some((1, Tag::Say)));
         assert_eq!(en.cue_at(&["appears", "to"]), Some((2, Tag::Raise)));
         assert!(en.prog_suffix("saying") && !en.prog_suffix("expected") && !en.prog_suffix("ing"));
+        assert!(en.past_suffix("voted") && !en.past_suffix("need") && !en.past_suffix("saying"));
         assert!(for_language("es").prog_suffix("diciendo"));
     }
 

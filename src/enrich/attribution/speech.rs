@@ -793,8 +793,10 @@ impl Sentence<'_> {
     /// Where the object of a stance verb that starts at `r` ends ("criticised
     /// bankers, builders and landlords for …"): like [`Self::content_end`],
     /// but a comma outside quotations ends it unless a list or a short aside
-    /// goes on after it ("anger, and even a little fear, about …").
-    fn object_end(&self, r: usize) -> usize {
+    /// goes on after it ("anger, and even a little fear, about …"), and a
+    /// conjunction ends it before a second verb of the subject's
+    /// ([`Self::second_verb`]).
+    fn object_end(&self, r: usize, progressive: bool) -> usize {
         let end = self.content_end(r);
         let mut x = r;
         while x < end {
@@ -802,9 +804,30 @@ impl Sentence<'_> {
             if t.quote.is_none() && t.is(",") && !self.list_goes_on(x, end) {
                 return x;
             }
+            if x > r && self.second_verb(x, progressive) {
+                return if self.toks[x - 1].is(",") { x - 1 } else { x };
+            }
             x += 1;
         }
         end
+    }
+
+    /// Whether the conjunction at `x` opens a second verb phrase of the
+    /// subject's ("blamed the mayor and voted against the plan", "praising
+    /// the deal and urging …"): a past form after it, or a progressive form
+    /// after a progressive cue. An object takes no verb of its own, so the
+    /// verb is the writer's report of what the subject did next.
+    fn second_verb(&self, x: usize, progressive: bool) -> bool {
+        self.toks[x].quote.is_none()
+            && self.is(x, Tag::Conj)
+            && !self.is(x, Tag::Sub)
+            && self.toks.get(x + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.upper
+                    && n.quote.is_none()
+                    && (self.lex.past_suffix(&n.lower)
+                        || (progressive && self.lex.prog_suffix(&n.lower)))
+            })
     }
 
     /// Whether the comma at `x` (before `end`) goes on with a list item or
@@ -2020,7 +2043,7 @@ fn frame(
     // complementiser is its object, which ends with the clause.
     let object = tag == Tag::Pre && !s.is(cs, Tag::Comp) && toks[cs].kind != Kind::Open;
     let ce = if object {
-        s.object_end(cs)
+        s.object_end(cs, s.lex.prog_suffix(&toks[c0].lower))
     } else if sourceless_opener {
         s.content_end(cs).min(s.clause_end(cs))
     } else {
