@@ -675,6 +675,11 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
             return Some(BlockKind::Counter);
         }
     }
+    // A teaser between arrow chevrons links to another story, also when it
+    // sits between the article's paragraphs.
+    if f.chevron_link {
+        return Some(BlockKind::Related);
+    }
     None
 }
 
@@ -846,15 +851,17 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
             // headlines, then paragraphs again) sits inside it; the one that
             // closes it has no full paragraphs below it. A marker opening a
             // line of its own is a teaser inside the article ("Read more:
-            // …"), unless the marker is all the line says ("Related",
-            // "Related links:") and a headline without a stop comes under
-            // it: then it heads the box of teasers that closes the article.
+            // …", ">> … <<"), unless the marker is all the line says
+            // ("Related", "Related links:") and a headline without a stop
+            // comes under it: then it heads the box of teasers that closes
+            // the article.
             Some(BlockKind::Related) => {
                 let closing_box = bare_header(f, before)
                     && !link_box(i, b, feats)
                     && i < b
                     && !feats[i + 1].terminal;
-                (f.scan.prefix.is_none() || closing_box) && !prose_resumes(i, b, feats)
+                let teaser = f.scan.prefix.is_some() || f.chevron_link;
+                (!teaser || closing_box) && !prose_resumes(i, b, feats)
             }
             // A bare byline cue ("Author", "Written by") heads the author's
             // box under the article.

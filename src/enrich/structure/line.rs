@@ -172,6 +172,9 @@ pub(crate) struct LineFeatures {
     /// A photo credit of names around a slash and nothing else ("PAP/
     /// Jan Nowak", "Jane Doe/Picture Desk").
     pub slash_credit: bool,
+    /// Set between arrow chevrons (">> Harbour café reopens <<"): a
+    /// flattened teaser link to another story.
+    pub chevron_link: bool,
 }
 
 impl LineFeatures {
@@ -289,10 +292,25 @@ fn tail_credit(text: &str) -> bool {
         return false;
     };
     let rest = &t[stop + 2..];
+    // An agency marks a picture from its archive with a lowercase "file"
+    // after the credit ("… at dawn. Jan Berg/Harbour Press files").
+    let rest = ["files", "file"]
+        .iter()
+        .find_map(|mark| rest.strip_suffix(mark)?.strip_suffix(' '))
+        .unwrap_or(rest);
     rest.matches('/').count() == 1
         && rest.split_whitespace().filter(|w| *w != "/").count() >= 2
         && head_words(&t[..stop])
         && capitalised(rest)
+}
+
+/// Whether `text` is set between arrow chevrons (">> Harbour café reopens
+/// <<", ">>> Order the new issue <<<"), the arrows a site draws around a
+/// teaser link. A sentence or a console prompt (">>> x = 1") does not close
+/// with them.
+fn chevron_link(text: &str) -> bool {
+    let t = text.trim();
+    t.len() > 4 && t.starts_with(">>") && t.ends_with("<<")
 }
 
 /// Whether `text` ends with an emoji ("😉", "♥") or a typed emoticon
@@ -624,6 +642,7 @@ pub(crate) fn features_folded(
     f.markup = markup_residue(text);
     f.diagnostic = php_diagnostic(text);
     f.slash_credit = slash_credit(text, &f);
+    f.chevron_link = chevron_link(text);
     f
 }
 
@@ -746,12 +765,28 @@ mod tests {
     }
 
     #[test]
+    fn chevron_links() {
+        assert!(chevron_link(">> Harbour café reopens after the storm <<"));
+        assert!(chevron_link(">>> Neue Ausgabe jetzt bestellen <<<"));
+        for line in [
+            ">>> x = [1, 2, 3]",
+            ">> Read the full report",
+            "The ratio fell to 1 << 3 in the test.",
+            ">><<",
+        ] {
+            assert!(!chevron_link(line), "{line}");
+        }
+    }
+
+    #[test]
     fn unbracketed_credits_close_captions() {
         for line in [
             "Der Bürgermeister eröffnet die neue Brücke am Hafen. Stadtwerke / Jan Berg",
             "Les bateaux rentrent au port au petit matin / (C) Marie Duval",
             "Fishing boats return to the harbour at dawn | © Harbour Press",
             "Kolarze na starcie wyścigu w Gdańsku. PAP/Adam Nowicki",
+            "Ferry crews load the first electric boat at the quay. Jan Berg/Harbour Press files",
+            "Los pescadores vuelven al puerto al amanecer. Marta Ruiz/Agencia Costa file",
         ] {
             assert!(tail_credit(line), "{line}");
         }
@@ -762,6 +797,7 @@ mod tests {
             "Lunch and/or dinner will be served at the harbour hall.",
             "The table shows the ratio of imports / exports for 2023",
             "Elle a signé le contrat / (c) ce qui suit est une annexe.",
+            "The council kept the records. Staff can read the minutes/agenda files",
         ] {
             assert!(!tail_credit(line), "{line}");
         }

@@ -1181,6 +1181,58 @@ fn a_caption_over_its_credit_is_not_the_lede() {
     assert_eq!(s.lede.map(|l| l.text(&fr)), Some(fr_paras[0]));
 }
 
+/// A teaser link between arrow chevrons between the article's paragraphs
+/// leaves the body, and the paragraph under the last one stays in it.
+#[test]
+fn a_teaser_between_chevrons_inside_the_article_leaves_it() {
+    for (paras, links) in [
+        (
+            EN_PARAS,
+            [
+                ">> Harbour café reopens after the storm <<",
+                ">> New lighthouse keeper starts in May <<",
+            ],
+        ),
+        (
+            DE_PARAS,
+            [
+                ">> Hafencafé öffnet nach dem Sturm wieder <<",
+                ">>> Neuer Leuchtturmwärter beginnt im Mai <<<",
+            ],
+        ),
+    ] {
+        let lines = [
+            paras[0], paras[1], links[0], paras[2], paras[3], links[1], paras[4],
+        ];
+        let text = page(&ISLAND_TOP, &lines, &["Privacy policy", "Terms of use"]);
+        let body = analyze_text(&text).body_text(&text);
+        for link in links {
+            assert!(!body.contains(link), "{body}");
+        }
+        assert!(body.contains(paras[4]), "{body}");
+    }
+}
+
+/// A caption whose credit closes it with an agency's archive mark ("… Jan
+/// Berg/Harbour Press files") is no lede either.
+#[test]
+fn a_caption_closed_by_an_archive_credit_is_not_the_lede() {
+    let caption = "Passengers wait for the first boat of the morning at the harbour pier. Jan Berg/Harbour Press files";
+    let en = captioned_page(caption, None, &EN_PARAS);
+    let s = analyze_text(&en);
+    assert_eq!(s.lede.map(|l| l.text(&en)), Some(EN_PARAS[0]));
+    let es_caption = "Pasajeros esperan el primer barco de la mañana en el muelle del puerto. Marta Ruiz/Agencia Costa file";
+    let es_paras = [
+        "El ayuntamiento aprobó el martes la reapertura de la antigua línea de transbordador entre el puerto y la isla, cerrada desde hace más de tres años.",
+        "Los primeros barcos empezarán a circular a principios de mayo, con horarios ajustados a los trenes de la mañana para que nadie tenga que esperar.",
+        "Los vecinos de la isla pedían este servicio desde la quiebra del último operador, y muchos de ellos asistieron al pleno para escuchar la votación.",
+        "El ayuntamiento abrirá ahora un concurso y espera firmar un contrato antes del final del invierno, dijo el alcalde a los periodistas tras el pleno.",
+    ];
+    let es = captioned_page(es_caption, None, &es_paras);
+    let s = analyze_text(&es);
+    assert_eq!(s.lede.map(|l| l.text(&es)), Some(es_paras[0]));
+}
+
 #[test]
 fn a_first_paragraph_without_a_credit_under_it_stays_the_lede() {
     let caption = "Passengers wait for the first boat of the morning at the harbour pier, where the ferry to the island will dock again from May.";
