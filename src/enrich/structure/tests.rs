@@ -1163,12 +1163,19 @@ fn captioned_page(caption: &str, credit: Option<&str>, paras: &[&str]) -> String
     page(&top, paras, &["Privacy policy", "Terms of use"])
 }
 
+/// The lede of [`captioned_page`]'s page.
+fn captioned_lede(caption: &str, credit: Option<&str>, paras: &[&str]) -> Option<String> {
+    let page = captioned_page(caption, credit, paras);
+    analyze_text(&page).lede.map(|l| l.text(&page).to_owned())
+}
+
 #[test]
 fn a_caption_over_its_credit_is_not_the_lede() {
     let caption = "Passengers wait for the first boat of the morning at the harbour pier, where the ferry to the island will dock again from May.";
-    let en = captioned_page(caption, Some("Photo: Jane Doe"), &EN_PARAS);
-    let s = analyze_text(&en);
-    assert_eq!(s.lede.map(|l| l.text(&en)), Some(EN_PARAS[0]));
+    assert_eq!(
+        captioned_lede(caption, Some("Photo: Jane Doe"), &EN_PARAS).as_deref(),
+        Some(EN_PARAS[0])
+    );
     let fr_caption = "Des passagers attendent le premier bateau du matin sur la jetée du port, où le bac vers l'île accostera de nouveau dès le mois de mai.";
     let fr_paras = [
         "Le conseil municipal a voté mardi la réouverture de l'ancienne ligne de bac entre le port et l'île, fermée depuis plus de trois ans faute d'exploitant.",
@@ -1176,9 +1183,10 @@ fn a_caption_over_its_credit_is_not_the_lede() {
         "Les habitants de l'île réclamaient ce service depuis la faillite du dernier exploitant, et beaucoup d'entre eux ont assisté à la séance pour entendre le vote.",
         "Le conseil va maintenant lancer un appel d'offres et compte signer un contrat avant la fin de l'hiver, a déclaré le maire aux journalistes après la séance.",
     ];
-    let fr = captioned_page(fr_caption, Some("Photo : Jeanne Martin"), &fr_paras);
-    let s = analyze_text(&fr);
-    assert_eq!(s.lede.map(|l| l.text(&fr)), Some(fr_paras[0]));
+    assert_eq!(
+        captioned_lede(fr_caption, Some("Photo : Jeanne Martin"), &fr_paras).as_deref(),
+        Some(fr_paras[0])
+    );
 }
 
 /// A teaser link between arrow chevrons between the article's paragraphs
@@ -1218,9 +1226,10 @@ fn a_teaser_between_chevrons_inside_the_article_leaves_it() {
 #[test]
 fn a_caption_closed_by_an_archive_credit_is_not_the_lede() {
     let caption = "Passengers wait for the first boat of the morning at the harbour pier. Jan Berg/Harbour Press files";
-    let en = captioned_page(caption, None, &EN_PARAS);
-    let s = analyze_text(&en);
-    assert_eq!(s.lede.map(|l| l.text(&en)), Some(EN_PARAS[0]));
+    assert_eq!(
+        captioned_lede(caption, None, &EN_PARAS).as_deref(),
+        Some(EN_PARAS[0])
+    );
     let es_caption = "Pasajeros esperan el primer barco de la mañana en el muelle del puerto. Marta Ruiz/Agencia Costa file";
     let es_paras = [
         "El ayuntamiento aprobó el martes la reapertura de la antigua línea de transbordador entre el puerto y la isla, cerrada desde hace más de tres años.",
@@ -1228,17 +1237,19 @@ fn a_caption_closed_by_an_archive_credit_is_not_the_lede() {
         "Los vecinos de la isla pedían este servicio desde la quiebra del último operador, y muchos de ellos asistieron al pleno para escuchar la votación.",
         "El ayuntamiento abrirá ahora un concurso y espera firmar un contrato antes del final del invierno, dijo el alcalde a los periodistas tras el pleno.",
     ];
-    let es = captioned_page(es_caption, None, &es_paras);
-    let s = analyze_text(&es);
-    assert_eq!(s.lede.map(|l| l.text(&es)), Some(es_paras[0]));
+    assert_eq!(
+        captioned_lede(es_caption, None, &es_paras).as_deref(),
+        Some(es_paras[0])
+    );
 }
 
 #[test]
 fn a_first_paragraph_without_a_credit_under_it_stays_the_lede() {
     let caption = "Passengers wait for the first boat of the morning at the harbour pier, where the ferry to the island will dock again from May.";
-    let en = captioned_page(caption, None, &EN_PARAS);
-    let s = analyze_text(&en);
-    assert_eq!(s.lede.map(|l| l.text(&en)), Some(caption));
+    assert_eq!(
+        captioned_lede(caption, None, &EN_PARAS).as_deref(),
+        Some(caption)
+    );
 }
 
 fn thread_page(paras: &[&str], stamps: [&str; 4], comments: [&str; 4]) -> String {
