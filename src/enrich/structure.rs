@@ -520,10 +520,17 @@ fn mark_repeats(doc: &Document<'_>, folded: &lexicon::FoldedLines, feats: &mut [
     }
     // The same line with other figures: a hash of the folded text with each
     // run of digits read as one digit, for the lines that hold digits.
+    let mut shape = Vec::new();
     let shapes: Vec<u64> = keys
         .iter()
         .zip(feats.iter())
-        .map(|(k, f)| if f.digits > 0 { shape_hash(k) } else { 0 })
+        .map(|(k, f)| {
+            if f.digits > 0 {
+                shape_hash(k, &mut shape)
+            } else {
+                0
+            }
+        })
         .collect();
     let mut shape_counts: HashMap<u64, usize> = HashMap::with_capacity(keys.len());
     for &h in shapes.iter().filter(|&&h| h != 0) {
@@ -539,22 +546,48 @@ fn mark_repeats(doc: &Document<'_>, folded: &lexicon::FoldedLines, feats: &mut [
 }
 
 /// A hash of `text` with every run of ASCII digits read as one `0`; never 0.
-fn shape_hash(text: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = foldhash::fast::FixedState::with_seed(0x5eed).build_hasher();
-    let mut in_digits = false;
-    for &b in text.as_bytes() {
-        if b.is_ascii_digit() {
-            if !in_digits {
-                hasher.write_u8(b'0');
-            }
-            in_digits = true;
-        } else {
-            hasher.write_u8(b);
-            in_digits = false;
+/// The folded text is copied run by run into `shape`, a buffer the caller
+/// reuses, and hashed in one call: fed a byte at a time, the hasher ran its
+/// mixing step on every byte of every line with a figure.
+fn shape_hash(text: &str, shape: &mut Vec<u8>) -> u64 {
+    use std::hash::BuildHasher;
+    shape.clear();
+    let mut rest = text.as_bytes();
+    while let Some(start) = first_digit(rest) {
+        shape.extend_from_slice(&rest[..start]);
+        shape.push(b'0');
+        let run = rest[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        rest = &rest[start + run..];
+    }
+    shape.extend_from_slice(rest);
+    foldhash::fast::FixedState::with_seed(0x5eed)
+        .hash_one(&shape[..])
+        .max(1)
+}
+
+/// The index of the first ASCII digit in `bytes`, eight bytes at a time: most
+/// of a line with a figure is words.
+fn first_digit(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        // The digits become the bytes below 10; the lowest flagged byte is
+        // exact (a borrow only flags bytes above a true one).
+        let word = u64::from_le_bytes(chunk.try_into().unwrap()) ^ ZEROS;
+        let below_ten = word.wrapping_sub(10 * ONES) & !word & HIGHS;
+        if below_ten != 0 {
+            return Some(n * 8 + below_ten.trailing_zeros() as usize / 8);
         }
     }
-    hasher.finish().max(1)
+    let tail = chunks.remainder();
+    tail.iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| bytes.len() - tail.len() + i)
 }
 
 /// Marks the lines of hard-wrapped blocks (wire copy at a fixed width): at

@@ -1429,3 +1429,56 @@ fn the_column_name_repeated_under_the_column_does_not_start_the_article() {
         );
     }
 }
+
+#[test]
+fn lines_group_by_shape_with_each_run_of_digits_as_one() {
+    let mut buf = Vec::new();
+    let mut shape = |s: &str| shape_hash(s, &mut buf);
+    // Together: the same words around other figures, runs of any length.
+    for (a, b) in [
+        ("posted 3 hours ago", "posted 17 hours ago"),
+        ("vor 2 Stunden aktualisiert", "vor 45 Stunden aktualisiert"),
+        (
+            "il y a 5 min · 12 commentaires",
+            "il y a 59 min · 3 commentaires",
+        ),
+        ("第1页 共20页", "第12页 共7页"),
+        ("12.03.2024 – 08:15", "1.1.1999 – 23:59"),
+        ("1234", "7"),
+        ("Seite 12 von 345 – weitere", "Seite 3 von 9 – weitere"),
+        ("Kommentare lesen (128)", "Kommentare lesen (4)"),
+    ] {
+        assert_eq!(shape(a), shape(b), "{a:?} and {b:?}");
+    }
+    // Apart: other words, or figures where the other line has none or more.
+    for (a, b) in [
+        ("posted 3 hours ago", "posted 3 days ago"),
+        ("vor 2 Stunden", "vor 2 Minuten"),
+        ("page 1", "page"),
+        ("1 2", "12"),
+        ("3 de 10", "3 de 10 de 4"),
+        ("12 ", "12"),
+        ("0", "o"),
+        ("Kommentare lesen (12)", "Kommentare lesen (1a2)"),
+        ("Kommentare lesen (12)", "Kommentare lesen ()"),
+    ] {
+        assert_ne!(shape(a), shape(b), "{a:?} and {b:?}");
+    }
+    assert_ne!(shape(""), 0);
+    // The word-wise search finds the first digit wherever it falls.
+    for text in [
+        "",
+        "9",
+        "abcdefg9",
+        "abcdefgh9",
+        "é/:;9 and 0",
+        "ab€cdefghijklmn:7",
+        "no figures",
+    ] {
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let want = bytes[from..].iter().position(u8::is_ascii_digit);
+            assert_eq!(first_digit(&bytes[from..]), want, "{text:?} from {from}");
+        }
+    }
+}
