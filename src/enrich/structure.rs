@@ -569,7 +569,8 @@ fn shape_hash(text: &str, shape: &mut Vec<u8>) -> u64 {
 }
 
 /// The index of the first ASCII digit in `bytes`, eight bytes at a time: most
-/// of a line with a figure is words.
+/// of a line with a figure is words. Written here because memchr finds given
+/// bytes, not a class of them.
 fn first_digit(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -578,7 +579,8 @@ fn first_digit(bytes: &[u8]) -> Option<usize> {
     for (n, chunk) in chunks.by_ref().enumerate() {
         // The digits become the bytes below 10; the lowest flagged byte is
         // exact (a borrow only flags bytes above a true one).
-        let word = u64::from_le_bytes(chunk.try_into().unwrap()) ^ ZEROS;
+        // (`chunks_exact` yields eight bytes; the 0 is never taken.)
+        let word = chunk.try_into().map_or(0, u64::from_le_bytes) ^ ZEROS;
         let below_ten = word.wrapping_sub(10 * ONES) & !word & HIGHS;
         if below_ten != 0 {
             return Some(n * 8 + below_ten.trailing_zeros() as usize / 8);
