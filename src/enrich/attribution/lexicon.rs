@@ -184,6 +184,14 @@ pub(crate) struct Lexicon {
     past_suffixes: Vec<String>,
 }
 
+/// Whether `word` ends with one of `suffixes` after a stem of at least
+/// `stem` letters.
+fn ends_with_any(suffixes: &[String], word: &str, stem: usize) -> bool {
+    suffixes
+        .iter()
+        .any(|s| word.chars().count() >= s.chars().count() + stem && word.ends_with(s.as_str()))
+}
+
 impl Lexicon {
     fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon::default();
@@ -203,16 +211,14 @@ impl Lexicon {
             let Some((first, rest)) = parts.split_first() else {
                 continue;
             };
-            if tag == Tag::AuxSuffix {
-                lex.aux_suffixes.push(form);
-                continue;
-            }
-            if tag == Tag::ProgSuffix {
-                lex.prog_suffixes.push(form);
-                continue;
-            }
-            if tag == Tag::PastSuffix {
-                lex.past_suffixes.push(form);
+            let suffixes = match tag {
+                Tag::AuxSuffix => Some(&mut lex.aux_suffixes),
+                Tag::ProgSuffix => Some(&mut lex.prog_suffixes),
+                Tag::PastSuffix => Some(&mut lex.past_suffixes),
+                _ => None,
+            };
+            if let Some(suffixes) = suffixes {
+                suffixes.push(form);
                 continue;
             }
             if tag.is_cue() {
@@ -252,26 +258,22 @@ impl Lexicon {
         })
     }
 
-    /// Whether the lowercase `word` ends like an aux word ("flatly").
+    /// Whether the lowercase `word` ends like an aux word ("flatly"), with
+    /// a stem of four letters or more.
     pub(crate) fn aux_suffix(&self, word: &str) -> bool {
-        self.aux_suffixes
-            .iter()
-            .any(|s| word.chars().count() > s.chars().count() + 3 && word.ends_with(s.as_str()))
+        ends_with_any(&self.aux_suffixes, word, 4)
     }
 
-    /// Whether the lowercase `word` ends like a progressive form ("saying").
+    /// Whether the lowercase `word` ends like a progressive form ("saying"),
+    /// with a stem of two letters or more.
     pub(crate) fn prog_suffix(&self, word: &str) -> bool {
-        self.prog_suffixes
-            .iter()
-            .any(|s| word.chars().count() > s.chars().count() + 1 && word.ends_with(s.as_str()))
+        ends_with_any(&self.prog_suffixes, word, 2)
     }
 
     /// Whether the lowercase `word` ends like a past form ("voted"), with
     /// a stem of three letters or more.
     pub(crate) fn past_suffix(&self, word: &str) -> bool {
-        self.past_suffixes
-            .iter()
-            .any(|s| word.chars().count() > s.chars().count() + 2 && word.ends_with(s.as_str()))
+        ends_with_any(&self.past_suffixes, word, 3)
     }
 
     /// Whether the lowercase `word` carries any of `tags`: what asking
