@@ -792,7 +792,13 @@ const CLOSING_LINES: usize = 2;
 /// scores below zero on its own, so the best region ends above them, yet
 /// nothing but the page's end or a labelled line (credit, tag line, footer)
 /// follows them. A comment thread or teaser list goes on with more lines.
+/// An embedded post's signature right under the region ends it too.
 fn take_closing_lines(b: usize, feats: &[LineFeatures], kinds: &[Option<BlockKind>]) -> usize {
+    // An embedded post's signature right under the region closes the post
+    // the article quotes there, whatever follows it.
+    if feats.get(b + 1).is_some_and(|f| f.post_signature) && kinds[b + 1].is_none() {
+        return b + 1;
+    }
     let sentence = |f: &LineFeatures| {
         f.terminal && f.words >= 3 && f.lower_words >= 2 && f.repeats <= 1 && !f.markup
     };
@@ -1259,8 +1265,10 @@ fn drop_short_runs(
                 && f.words <= 12
                 // Figures in a row are a table of the story's data.
                 && f.digits * 5 < f.alnum
-                // A blogger's closing line ends the post, not a list.
-                && !body_end::closes_post(f))
+                // A blogger's closing line ends the post, not a list; an
+                // embedded post's signature ends the quote above it.
+                && !body_end::closes_post(f)
+                && !f.post_signature)
     };
     let mut i = 0;
     while i < n {
@@ -1529,7 +1537,13 @@ fn trim_tail(first: usize, feats: &[LineFeatures], body: &mut [bool]) {
         // the box or the embed it introduces is gone, and a list the article
         // goes on with is taken back by `body_end::adopt_closing_list`.
         let intro = announces_box(f);
-        if (is_good(f) || f.terminal || f.wrapped || closing(f) || signature) && !pitch && !intro {
+        // An embedded post the article closes with signs under its text
+        // ("— Ana Ruiz (@anaruiz) May 3, 2024"): the quote's end.
+        let post = f.post_signature;
+        if (is_good(f) || f.terminal || f.wrapped || closing(f) || signature || post)
+            && !pitch
+            && !intro
+        {
             return;
         }
         body[last] = false;

@@ -175,6 +175,9 @@ pub(crate) struct LineFeatures {
     /// Set between arrow chevrons (">> Harbour café reopens <<"): a
     /// flattened teaser link to another story.
     pub chevron_link: bool,
+    /// The signature under an embedded post ("— Ana Ruiz (@anaruiz) May 3,
+    /// 2024"): a dash, the poster's name and handle in brackets.
+    pub post_signature: bool,
 }
 
 impl LineFeatures {
@@ -311,6 +314,30 @@ fn tail_credit(text: &str) -> bool {
 fn chevron_link(text: &str) -> bool {
     let t = text.trim();
     t.len() > 4 && t.starts_with(">>") && t.ends_with("<<")
+}
+
+/// Most bytes between a post signature's dash and its bracketed handle.
+const SIGNATURE_NAME_BYTES: usize = 80;
+
+/// Whether `text` signs an embedded post: it opens with a dash and names
+/// the poster's handle in brackets soon after ("— Harbour Rowing
+/// (@harbourrowing) 3 May 2024"), as a flattened tweet's last line does.
+fn post_signature(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix(['—', '–']) else {
+        return false;
+    };
+    let Some(at) = rest.find("(@") else {
+        return false;
+    };
+    let handle = &rest[at + 2..];
+    let len = handle
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    at <= SIGNATURE_NAME_BYTES
+        && !rest[..at].trim().is_empty()
+        && len > 0
+        && handle[len..].starts_with(')')
 }
 
 /// Whether `text` ends with an emoji ("😉", "♥") or a typed emoticon
@@ -643,12 +670,33 @@ pub(crate) fn features_folded(
     f.diagnostic = php_diagnostic(text);
     f.slash_credit = slash_credit(text, &f);
     f.chevron_link = chevron_link(text);
+    f.post_signature = post_signature(text);
     f
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn post_signatures() {
+        for line in [
+            "— Harbour Ferries (@harbourferries) June 3, 2024",
+            "– Hafenfähre Nord (@hafenfaehre_nord) 3. Juni 2024",
+            "— Ana Ruiz 🌊 (@ana_ruiz)",
+        ] {
+            assert!(post_signature(line), "{line}");
+        }
+        for line in [
+            "— (@harbourferries) June 3, 2024",
+            "Harbour Ferries (@harbourferries) June 3, 2024",
+            "— Follow us @harbourferries",
+            "— The council (@ the town hall) said so.",
+            "- Ana Ruiz (@ana_ruiz)",
+        ] {
+            assert!(!post_signature(line), "{line}");
+        }
+    }
 
     #[test]
     fn slash_credits() {

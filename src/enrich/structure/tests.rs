@@ -1482,3 +1482,49 @@ fn lines_group_by_shape_with_each_run_of_digits_as_one() {
         }
     }
 }
+
+/// An invented page whose article closes with an embedded post: the post's
+/// text, then its signature, then `after` (a writer's name, a photo credit,
+/// a note, or the page's teaser box).
+fn embedded_post_page(paras: [&str; 3], post: &str, signature: &str, after: &str) -> String {
+    format!(
+        "Home\nNews\nSport\n\nFerry service returns to the harbour\n\n{}\n\n{}\n\n{}\n\n{post}\n{signature}\n\n{after}\nPrivacy policy\nContact us\n",
+        paras[0], paras[1], paras[2]
+    )
+}
+
+#[test]
+fn an_embedded_post_closing_the_article_keeps_its_signature() {
+    let english = [
+        "The harbour ferry returned to service on Monday morning after three weeks in the shipyard, where workers replaced both engines and repainted the hull.",
+        "The operator said the first crossings ran on time and that the summer timetable, with a sailing every half hour, would start at the beginning of June.",
+        "Commuters who had taken the long bus route around the bay while the ferry was away welcomed its return, and the operator thanked them on social media.",
+    ];
+    let german = [
+        "Die Hafenfähre ist am Montagmorgen nach drei Wochen in der Werft wieder in Betrieb gegangen, nachdem Arbeiter beide Motoren ersetzt und den Rumpf neu gestrichen hatten.",
+        "Der Betreiber teilte mit, dass die ersten Überfahrten pünktlich gewesen seien und der Sommerfahrplan mit einer Abfahrt jede halbe Stunde Anfang Juni beginne.",
+        "Pendler, die während der Werftzeit den langen Busweg um die Bucht nehmen mussten, begrüßten die Rückkehr, und der Betreiber bedankte sich in den sozialen Medien.",
+    ];
+    for (paras, post, signature, after) in [
+        // A name, a photo credit and a note under the post.
+        (
+            english,
+            "Thank you for your patience, everyone: the boat is back, and so are the early crossings. See you on board!",
+            "— Harbour Ferries (@harbourferries) June 3, 2024",
+            "Jane Roe\nPhoto: Harbour Post\n*Some names have been changed",
+        ),
+        // The page's teaser box under the post.
+        (
+            german,
+            "Danke für eure Geduld: Das Schiff ist zurück, und die frühen Überfahrten sind es auch. Wir sehen uns an Bord!",
+            "— Hafenfähre Nord (@hafenfaehre_nord) 3. Juni 2024",
+            "Mehr zum Thema\nNeue Buslinie ab Juli\nWerft sucht Auszubildende\nSommerfest am Kai",
+        ),
+    ] {
+        let text = embedded_post_page(paras, post, signature, after);
+        let s = analyze_text(&text);
+        let body = norm(&s.body_text(&text));
+        assert!(body.contains(post), "{body}");
+        assert!(body.ends_with(signature), "{body}");
+    }
+}
