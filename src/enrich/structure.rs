@@ -144,7 +144,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     }
     let lexicon = lexicon::get();
     let lang = language.map(|l| l.article.code);
-    let stopwords = lexicon.stopwords(lang);
+    let stopwords = lexicon.stopword_list(lang);
     let text = doc.text();
     let folded = lexicon::FoldedLines::new((0..n).map(|i| doc.line_text(i)));
     let mut feats: Vec<LineFeatures> = (0..n)

@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::BlockKind;
 use crate::enrich::document::is_space;
-use crate::enrich::text::{is_alnum, is_lower, is_upper};
+use crate::enrich::text::{SlotMap, is_alnum, is_lower, is_upper};
 
 /// What a lexicon phrase says about the line it is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,12 +104,18 @@ const SOURCES: &[Source] = &[
     source!("zh"),
 ];
 
+// A language's stopwords carry its bit in a `u16`.
+const _: () = assert!(SOURCES.len() <= 16);
+
 /// The compiled lexicons.
 pub(crate) struct Lexicon {
     automaton: AhoCorasick,
     entries: Vec<Vec<Entry>>,
     stopwords: HashMap<&'static str, HashSet<String>>,
     all_stopwords: HashSet<String>,
+    /// Every stopword with a bit for each language of [`SOURCES`] whose
+    /// list holds it: what [`Lexicon::stopword_list`] reads.
+    stopword_bits: SlotMap<u16>,
     roles: HashSet<String>,
     date_words: HashSet<String>,
 }
@@ -393,6 +399,41 @@ impl FoldedLines {
     }
 }
 
+/// The stopwords of some languages: the words of a [`SlotMap`] that carry
+/// one of their bits. A line's words are looked up one by one, most of them
+/// no stopword: a word's slot rules it out with two loads, and a capitalised
+/// ASCII word is compared in lower case byte by byte, with no lowercase copy
+/// and no hashing.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Stopwords<'a> {
+    words: &'a SlotMap<u16>,
+    bits: u16,
+}
+
+impl<'a> Stopwords<'a> {
+    /// The words of `words` that carry one of `bits`.
+    pub(crate) fn new(words: &'a SlotMap<u16>, bits: u16) -> Self {
+        Stopwords { words, bits }
+    }
+
+    /// Whether `word`, as written, is a stopword.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word, |b| b)
+    }
+
+    /// Whether the lowercase of `word` is a stopword, `word` being ASCII
+    /// (whose lowercase is its ASCII lowercase, byte for byte).
+    pub(crate) fn contains_ascii_lowercase(&self, word: &str) -> bool {
+        self.get(word, |b| b.to_ascii_lowercase())
+    }
+
+    fn get(&self, word: &str, map: impl Fn(u8) -> u8 + Copy) -> bool {
+        self.words
+            .get(word.as_bytes(), map)
+            .is_some_and(|&bits| bits & self.bits != 0)
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
@@ -426,9 +467,10 @@ impl Lexicon {
         };
         let mut stopwords = HashMap::new();
         let mut all_stopwords = HashSet::new();
+        let mut stopword_bits: HashMap<String, u16> = HashMap::new();
         let mut roles = HashSet::new();
         let mut date_words = HashSet::new();
-        for source in SOURCES {
+        for (bit, source) in SOURCES.iter().enumerate() {
             for line in data_lines(source.boilerplate) {
                 let mut fields = line.split('\t');
                 let (Some(kind), Some(phrase)) = (fields.next(), fields.next()) else {
@@ -469,6 +511,9 @@ impl Lexicon {
                 .map(|w| w.trim().to_lowercase())
                 .collect();
             all_stopwords.extend(words.iter().cloned());
+            for word in &words {
+                *stopword_bits.entry(word.clone()).or_default() |= 1 << bit;
+            }
             stopwords.insert(source.lang, words);
         }
         let automaton = AhoCorasickBuilder::new()
@@ -482,6 +527,7 @@ impl Lexicon {
             entries,
             stopwords,
             all_stopwords,
+            stopword_bits: SlotMap::new(stopword_bits),
             roles,
             date_words,
         }
@@ -526,6 +572,15 @@ impl Lexicon {
     pub(crate) fn stopwords(&self, lang: Option<&str>) -> &HashSet<String> {
         lang.and_then(|l| self.stopwords.get(l))
             .unwrap_or(&self.all_stopwords)
+    }
+
+    /// The stopwords of `lang`, or of every language when it has none (the
+    /// words of [`Lexicon::stopwords`]), read without hashing.
+    pub(crate) fn stopword_list(&self, lang: Option<&str>) -> Stopwords<'_> {
+        let bits = lang
+            .and_then(|l| SOURCES.iter().position(|s| s.lang == l))
+            .map_or(u16::MAX, |bit| 1 << bit);
+        Stopwords::new(&self.stopword_bits, bits)
     }
 
     /// Finds the lexicon phrases in `line`.
@@ -864,6 +919,42 @@ mod tests {
 
     /// A page folded at once (offsets kept as u32, a copied run written as a
     /// range) holds what folding each line alone gives.
+    /// A language's stopword list finds what its set finds of a word's
+    /// lowercase, and no word of another language's list alone: every
+    /// stopword of every list, as written, capitalised and in capitals, asked
+    /// of every language and of all of them.
+    #[test]
+    fn stopword_lists_find_what_the_sets_find() {
+        let lex = get();
+        let langs = SOURCES
+            .iter()
+            .map(|s| Some(s.lang))
+            .chain([None, Some("xx")]);
+        for lang in langs {
+            let (set, list) = (lex.stopwords(lang), lex.stopword_list(lang));
+            for word in lex.all_stopwords.iter().filter(|w| w.is_ascii()) {
+                let mut capitalised = word.clone();
+                capitalised[..1].make_ascii_uppercase();
+                for form in [word.clone(), capitalised, word.to_ascii_uppercase()] {
+                    let lower = form.to_lowercase();
+                    assert_eq!(
+                        list.contains_ascii_lowercase(&form),
+                        set.contains(&lower),
+                        "{lang:?} {form}"
+                    );
+                    assert_eq!(list.contains(&form), set.contains(&form), "{lang:?} {form}");
+                }
+            }
+            for word in &lex.all_stopwords {
+                assert_eq!(list.contains(word), set.contains(word), "{lang:?} {word}");
+            }
+        }
+        let en = lex.stopword_list(Some("en"));
+        assert!(en.contains_ascii_lowercase("The") && !en.contains("The"));
+        assert!(!en.contains("der") && lex.stopword_list(Some("de")).contains("der"));
+        assert!(lex.stopword_list(None).contains("der"));
+    }
+
     #[test]
     fn folded_lines_hold_each_lines_folding() {
         let lines = [

@@ -2,13 +2,14 @@
 //! density, terminal punctuation, capitalisation, digits, lexicon hits, and
 //! whether it opens with a dateline.
 
+#[cfg(test)]
 use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder};
 
 use super::BlockKind;
-use super::lexicon::{Lexicon, Scan};
+use super::lexicon::{Lexicon, Scan, Stopwords};
 use crate::enrich::text::{is_lower, is_num, is_upper};
 
 /// Only this much of a line's start is searched for a dateline.
@@ -516,14 +517,22 @@ fn dated_name(text: &str, f: &LineFeatures, lexicon: &Lexicon) -> bool {
 pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String>) -> LineFeatures {
     let folded = super::lexicon::FoldedLines::new(std::iter::once(text));
     let words = crate::enrich::text::words(text);
+    let list = stopword_list(stopwords);
     features_folded(
         text,
         folded.line(0),
         folded.map(0),
         &words,
         lexicon,
-        stopwords,
+        Stopwords::new(&list, 1),
     )
+}
+
+/// The words of `stopwords`, filed as one language's list: tests hand in a
+/// set.
+#[cfg(test)]
+fn stopword_list(stopwords: &HashSet<String>) -> crate::enrich::text::SlotMap<u16> {
+    crate::enrich::text::SlotMap::new(stopwords.iter().map(|w| (w.as_str(), 1)))
 }
 
 /// Counts of a line's whitespace-separated words.
@@ -550,7 +559,7 @@ struct WordCounts {
 /// whitespace, and every letter and digit is in one. So the tokens are read
 /// off the shared split instead of splitting the line again, and each is the
 /// same slice the whitespace split gave.
-fn count_words(text: &str, split: &[(usize, &str)], stopwords: &HashSet<String>) -> WordCounts {
+fn count_words(text: &str, split: &[(usize, &str)], stopwords: Stopwords<'_>) -> WordCounts {
     let mut counts = WordCounts::default();
     let mut k = 0;
     while k < split.len() {
@@ -566,14 +575,19 @@ fn count_words(text: &str, split: &[(usize, &str)], stopwords: &HashSet<String>)
             k += 1;
         }
         let token = &text[start..end];
-        if !token.is_ascii() && token.chars().any(is_cjk) {
+        let ascii = token.is_ascii();
+        if !ascii && token.chars().any(is_cjk) {
             continue;
         }
         counts.words += 1;
         if token.chars().next().is_some_and(is_lower) {
             counts.lower += 1;
         }
-        let stopword = if token.chars().all(|c| !is_upper(c)) {
+        // An ASCII word's lowercase is its ASCII lowercase: looked up as
+        // written, byte by byte lowercased.
+        let stopword = if ascii {
+            stopwords.contains_ascii_lowercase(token)
+        } else if token.chars().all(|c| !is_upper(c)) {
             stopwords.contains(token)
         } else {
             crate::enrich::text::with_lowercase(token, |lower| stopwords.contains(lower))
@@ -581,6 +595,28 @@ fn count_words(text: &str, split: &[(usize, &str)], stopwords: &HashSet<String>)
         counts.stop += usize::from(stopword);
     }
     counts
+}
+
+/// The high bit of each of eight bytes.
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+/// The low bit of each of eight bytes.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+
+/// The high bit set in each byte of `word` (eight ASCII bytes, read little
+/// endian) from `lo` to `hi`: a byte below 0x80 plus `0x80 - lo` reaches the
+/// high bit when it is `lo` or more, plus `0x7f - hi` when it is above `hi`,
+/// and neither sum carries into the next byte.
+fn ascii_between(word: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = word + ONES * u64::from(0x80 - lo);
+    let above_hi = word + ONES * u64::from(0x7f - hi);
+    from_lo & !above_hi & HIGHS
+}
+
+/// How many bytes of [`ascii_between`]'s answer are flagged: the flags
+/// shifted to the low bit of each byte and summed into the top byte by one
+/// multiplication (at most eight: no carry).
+fn flags(high_bits: u64) -> usize {
+    ((high_bits >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 /// Computes the features of `text`, given its folding and the map back (see
@@ -593,7 +629,7 @@ pub(crate) fn features_folded(
     map: &[u32],
     split: &[(usize, &str)],
     lexicon: &Lexicon,
-    stopwords: &HashSet<String>,
+    stopwords: Stopwords<'_>,
 ) -> LineFeatures {
     let mut f = LineFeatures::default();
     let mut letters = 0usize;
@@ -605,6 +641,37 @@ pub(crate) fn features_folded(
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Eight ASCII bytes at once: most of a page.
+        if let Some(word) = bytes.get(i..i + 8).and_then(|w| w.try_into().ok()) {
+            let word = u64::from_le_bytes(word);
+            if word & HIGHS == 0 {
+                let (capitals, small) = (
+                    ascii_between(word, b'A', b'Z'),
+                    ascii_between(word, b'a', b'z'),
+                );
+                let figures = ascii_between(word, b'0', b'9');
+                let (caps, lows, figs) = (flags(capitals), flags(small), flags(figures));
+                letters += caps + lows;
+                upper += caps;
+                f.alnum += caps + lows + figs;
+                f.digits += figs;
+                chars += 8;
+                if figs > 0 && !f.clock {
+                    // Digits are rare: the clock test of the byte loop below
+                    // at each of them.
+                    let mut at = figures;
+                    while at != 0 {
+                        let j = i + at.trailing_zeros() as usize / 8;
+                        f.clock |= j >= 2
+                            && matches!(bytes[j - 1], b':' | b'.' | b'/')
+                            && bytes[j - 2].is_ascii_digit();
+                        at &= at - 1;
+                    }
+                }
+                i += 8;
+                continue;
+            }
+        }
         chars += 1;
         let b = bytes[i];
         if b < 0x80 {
@@ -947,16 +1014,61 @@ mod tests {
         });
     }
 
+    /// The eight-byte reading of ASCII counts what the byte loop counts,
+    /// whatever byte of a word a char falls on: every string of up to two
+    /// chars over the bytes at either end of the letter and digit ranges (and
+    /// a clock's separators, a two-byte letter, a space), and of three over
+    /// digits, separators and a letter, set at each offset of a word between
+    /// ASCII letters.
+    #[test]
+    fn eight_ascii_bytes_at_once_count_as_the_byte_loop() {
+        use crate::enrich::text::{is_alnum, is_alpha};
+        let lexicon = super::super::lexicon::get();
+        let stop = lexicon.stopwords(Some("en"));
+        let alphabet = [
+            '@', 'A', 'Z', '[', '`', 'a', 'z', '{', '/', '0', '9', ':', '.', ' ', '\u{e9}',
+        ];
+        let clocks = ['0', '9', ':', '.', '/', 'a'];
+        let mut middles = Vec::new();
+        crate::enrich::text::for_every_string(&alphabet, 1..=2, |s| middles.push(s.to_owned()));
+        crate::enrich::text::for_every_string(&clocks, 3..=3, |s| middles.push(s.to_owned()));
+        for middle in &middles {
+            for before in 0..8 {
+                let text = format!("{}{middle}{}", "x".repeat(before), "Q".repeat(9));
+                let f = features(&text, lexicon, stop);
+                let count =
+                    |class: &dyn Fn(char) -> bool| text.chars().filter(|&c| class(c)).count();
+                let letters = count(&is_alpha);
+                let upper = count(&|c| is_alpha(c) && is_upper(c));
+                assert_eq!(f.alnum, count(&is_alnum), "{text:?}");
+                assert_eq!(f.digits, count(&is_num), "{text:?}");
+                assert_eq!(f.length, text.chars().count(), "{text:?}");
+                assert_eq!(
+                    f.upper_ratio,
+                    upper as f32 / letters.max(1) as f32,
+                    "{text:?}"
+                );
+                let clock = text.as_bytes().windows(3).any(|w| {
+                    w[0].is_ascii_digit()
+                        && matches!(w[1], b':' | b'.' | b'/')
+                        && w[2].is_ascii_digit()
+                });
+                assert_eq!(f.clock, clock, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn word_counts_from_the_shared_split_match_a_whitespace_split() {
         let stopwords: HashSet<String> = "a a-a a.a a'a a/a é l\u{2019}a a--a a."
             .split(' ')
             .map(str::to_owned)
             .collect();
+        let list = stopword_list(&stopwords);
         let check = |text: &str| {
             let split = crate::enrich::text::words(text);
             assert_eq!(
-                count_words(text, &split, &stopwords),
+                count_words(text, &split, Stopwords::new(&list, 1)),
                 reference_counts(text, &stopwords),
                 "{text:?}"
             );
