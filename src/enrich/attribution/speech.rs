@@ -1914,7 +1914,15 @@ fn frame(
     if tag != Tag::Tell {
         // "said Monday that …": start at the complementiser when it is near.
         // "said Thursday during a town hall in Buffalo, New York, that …".
-        let reach = if s.is(r, Tag::Adj) { 25 } else { 6 };
+        // English "to" is both an adjunct's preposition ("said to reporters
+        // on Monday that …") and the infinitive marker, which after a stance
+        // verb opens its content: the near reach holds there.
+        let infinitive = tag == Tag::Pre && s.is(r, Tag::Inf);
+        let reach = if s.is(r, Tag::Adj) && !infinitive {
+            25
+        } else {
+            6
+        };
         if let Some(c) = (r..s.b_eff.min(r + reach))
             .take_while(|&x| {
                 // "hopes to make a statement in a contest that …": the
