@@ -650,7 +650,15 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
         // post's title; a sentence opening with the same words ends with a
         // stop ("Следующая статья закона …").
         let sentence = kind == BlockKind::Navigation && f.terminal && f.words >= 6;
-        if f.words <= 40 && !sentence {
+        // A cookie or consent notice explains its purposes and partners in
+        // a paragraph of its own, longer than any label: left unmarked, it
+        // reads as prose and can win the region from a short article.
+        let most = if kind == BlockKind::Banner {
+            NOTICE_WORDS
+        } else {
+            40
+        };
+        if f.words <= most && !sentence {
             return Some(kind);
         }
     }

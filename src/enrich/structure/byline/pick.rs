@@ -327,8 +327,11 @@ pub(super) fn best_byline(page: &Page<'_, '_>, lexicon: &Lexicon) -> Option<(Fou
     // or right under the article (a signature).
     let lo = top.saturating_sub(3).max(first.saturating_sub(12));
     let hi = (headline.map_or(first, |h| h.max(first)) + 4).min(n);
+    // A headline far above the article (a standfirst, share and profile
+    // links between them) still has its byline right under it.
+    let under = headline.map_or(0..0, |h| (h + 1)..(h + 4).min(lo));
     let below = last.saturating_sub(4).max(hi)..(last + 12).min(n);
-    for i in (lo..hi).chain(below) {
+    for i in under.chain(lo..hi).chain(below) {
         if let Some(b) = name_at(i) {
             // A name above the headline is a photo's credit as often as a
             // byline, and one further down the article's subheading: a meta

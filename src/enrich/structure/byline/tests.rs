@@ -4,7 +4,7 @@ use super::about::about_author;
 use super::cue::source_name;
 use super::meta::{copyright_name, dated_name, meta_name};
 use super::pick::co_authors;
-use super::shape::{desk_line, name_line};
+use super::shape::{desk_line, name_line, unknown_name_line};
 use super::*;
 use crate::enrich::structure::lexicon;
 
@@ -214,4 +214,15 @@ fn name_lines_with_dates_and_roles() {
     assert!(name("Neue Rechte").is_empty());
     assert!(name("Read the full story here").is_empty());
     assert!(name("Sport Politik Kultur Wirtschaft Wissen").is_empty());
+}
+
+#[test]
+fn profile_links_are_no_names() {
+    let lex = lexicon::get();
+    // The links of an author's box to their profiles elsewhere are two
+    // capitalised words, like a name of an unknown given name.
+    for line in ["Google Scholar", "Youtube Kanal", "Bluesky Mastodon"] {
+        assert!(unknown_name_line(line, lex).is_none(), "{line}");
+    }
+    assert!(unknown_name_line("Iñaki Larrañaga", lex).is_some());
 }
