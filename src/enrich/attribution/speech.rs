@@ -1916,9 +1916,11 @@ fn frame(
         // "said Thursday during a town hall in Buffalo, New York, that …".
         // English "to" is both an adjunct's preposition ("said to reporters
         // on Monday that …") and the infinitive marker, which after a stance
-        // verb opens its content: the near reach holds there.
-        let infinitive = tag == Tag::Pre && s.is(r, Tag::Inf);
-        let reach = if s.is(r, Tag::Adj) && !infinitive {
+        // verb opens its content: the near reach holds there. So does a linking
+        // preposition, which opens a stance verb's object ("is accused of a
+        // fraud that cost …" is accused of the fraud, not of what it cost).
+        let object_opens = tag == Tag::Pre && (s.is(r, Tag::Inf) || s.is(r, Tag::Link));
+        let reach = if s.is(r, Tag::Adj) && !object_opens {
             25
         } else {
             6
