@@ -244,6 +244,12 @@ fn rewords_title(folded: &str, title_words: &HashSet<&str>) -> bool {
 
 /// Score a headline candidate gains for rewording the page title.
 const REWORDED_BONUS: f32 = 2.0;
+/// Score a headline candidate of [`HEADING_WORDS`] words gains for standing
+/// right over the byline or the date line. It outweighs a few lines of
+/// chrome between the heading and the article (a video rail, share buttons,
+/// a reading-time badge): those cost 0.4 each, and a nearer teaser or video
+/// caption must not win over the heading the byline sits under.
+const BYLINE_UNDER_BONUS: f32 = 3.5;
 /// Lines under a heading searched for its byline or date line.
 const HEADING_TO_DATE: usize = 3;
 /// Least share of the page title's words a heading inside the region says.
@@ -652,7 +658,14 @@ fn pick_headline(
             if (i + 1..(i + 3).min(first))
                 .any(|k| matches!(kinds[k], Some(BlockKind::Byline | BlockKind::Timestamp)))
             {
-                score += 1.0;
+                // A label or a name over the date line ("Weather", the
+                // author's name) is no heading: only a line of a heading's
+                // words takes the full bonus.
+                score += if HEADING_WORDS.contains(&f.words) {
+                    BYLINE_UNDER_BONUS
+                } else {
+                    1.0
+                };
             }
             if best.is_none_or(|(s, _, _, _)| score > s) {
                 // A line that says the title is no deck under another.

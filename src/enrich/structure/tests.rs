@@ -1528,3 +1528,25 @@ fn an_embedded_post_closing_the_article_keeps_its_signature() {
         assert!(body.ends_with(signature), "{body}");
     }
 }
+
+/// Invented pages: the heading stands over its byline and date line, then a
+/// video rail (a clip's title, its buttons) and a teaser sit between them
+/// and the article. The heading the byline sits under is the headline, not
+/// the teaser nearer the article.
+#[test]
+fn the_heading_over_the_byline_beats_a_nearer_teaser() {
+    let pages = [
+        (
+            "Round-the-clock crossings approved | Coastline Daily\nHome\nNews\nSport\nWeather\nCouncil votes to keep harbour ferries running through the night\nBy Maria Lowell, Coastline Daily\nUpdated 09:15 GMT, 4 May 2024\nJust watched\nHow the night crossing works in ninety seconds\nReplay\nMore videos\nSkippers explain the new timetable on the quay\nInside the engine room of the oldest ferry\nCommuters weigh longer bus routes after the bridge closure\n\nThe city council voted on Thursday to run the harbour ferries around the clock from June, ending a decade in which the last boat left the pier shortly before midnight.\n\nThe night service will cost about two million a year, which the council plans to cover with a small rise in parking charges near the waterfront.\n\nCommuters who work late shifts at the hospital and the port had asked for the change for years, the transport committee said.\n",
+            "Council votes to keep harbour ferries running through the night",
+        ),
+        (
+            "Nachtbus im Landkreis | Kreisbote\nStartseite\nLokales\nSport\nWetter\nKreistag beschließt Nachtbusse für alle Gemeinden ab Herbst\nVon Jonas Hartmann\n12.03.2024, 18:40 Uhr\nVideo\nSo fährt der neue Nachtbus durch das Tal\nAbspielen\nWeitere Videos\nFahrer erklären den neuen Fahrplan am Bahnhof\nPendler sorgen sich um längere Wege nach der Brückensperrung\n\nDer Kreistag hat am Dienstag beschlossen, dass ab Herbst in allen Gemeinden des Landkreises nachts Busse fahren, auch an Werktagen und nicht nur am Wochenende.\n\nDie Kosten von rund einer Million Euro im Jahr sollen sich der Landkreis und die Gemeinden teilen, wie der Landrat nach der Sitzung sagte.\n\nVor allem Schichtarbeiter und junge Leute ohne Auto hatten seit Jahren auf eine Verbindung nach Mitternacht gedrängt.\n",
+            "Kreistag beschließt Nachtbusse für alle Gemeinden ab Herbst",
+        ),
+    ];
+    for (text, headline) in pages {
+        let s = analyze_text(text);
+        assert_eq!(s.headline.map(|h| h.text(text)), Some(headline));
+    }
+}
