@@ -553,7 +553,7 @@ fn shape_hash(text: &str, shape: &mut Vec<u8>) -> u64 {
     use std::hash::BuildHasher;
     shape.clear();
     let mut rest = text.as_bytes();
-    while let Some(start) = first_digit(rest) {
+    while let Some(start) = line::first_digit(rest) {
         shape.extend_from_slice(&rest[..start]);
         shape.push(b'0');
         let run = rest[start..]
@@ -566,30 +566,6 @@ fn shape_hash(text: &str, shape: &mut Vec<u8>) -> u64 {
     foldhash::fast::FixedState::with_seed(0x5eed)
         .hash_one(&shape[..])
         .max(1)
-}
-
-/// The index of the first ASCII digit in `bytes`, eight bytes at a time: most
-/// of a line with a figure is words. Written here because memchr finds given
-/// bytes, not a class of them.
-fn first_digit(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
-    let mut chunks = bytes.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        // The digits become the bytes below 10; the lowest flagged byte is
-        // exact (a borrow only flags bytes above a true one).
-        // (`chunks_exact` yields eight bytes; the 0 is never taken.)
-        let word = chunk.try_into().map_or(0, u64::from_le_bytes) ^ ZEROS;
-        let below_ten = word.wrapping_sub(10 * ONES) & !word & HIGHS;
-        if below_ten != 0 {
-            return Some(n * 8 + below_ten.trailing_zeros() as usize / 8);
-        }
-    }
-    let tail = chunks.remainder();
-    tail.iter()
-        .position(u8::is_ascii_digit)
-        .map(|i| bytes.len() - tail.len() + i)
 }
 
 /// Marks the lines of hard-wrapped blocks (wire copy at a fixed width): at

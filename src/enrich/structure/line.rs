@@ -597,6 +597,11 @@ fn count_words(text: &str, split: &[(usize, &str)], stopwords: Stopwords<'_>) ->
     counts
 }
 
+// Eight bytes of a line at a time, read as one `u64`: the ASCII counts of
+// `features_folded` and the digit search of structure's `shape_hash`.
+// memchr finds given bytes, not classes of them, so these few lines are
+// written here.
+
 /// The high bit of each of eight bytes.
 const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 /// The low bit of each of eight bytes.
@@ -617,6 +622,27 @@ fn ascii_between(word: u64, lo: u8, hi: u8) -> u64 {
 /// multiplication (at most eight: no carry).
 fn flags(high_bits: u64) -> usize {
     ((high_bits >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The index of the first ASCII digit in `bytes`, eight bytes at a time: most
+/// of a line with a figure is words.
+pub(super) fn first_digit(bytes: &[u8]) -> Option<usize> {
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        // The digits become the bytes below 10; the lowest flagged byte is
+        // exact (a borrow only flags bytes above a true one).
+        // (`chunks_exact` yields eight bytes; the 0 is never taken.)
+        let word = chunk.try_into().map_or(0, u64::from_le_bytes) ^ ZEROS;
+        let below_ten = word.wrapping_sub(10 * ONES) & !word & HIGHS;
+        if below_ten != 0 {
+            return Some(n * 8 + below_ten.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail = chunks.remainder();
+    tail.iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| bytes.len() - tail.len() + i)
 }
 
 /// Computes the features of `text`, given its folding and the map back (see

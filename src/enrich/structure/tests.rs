@@ -8,6 +8,7 @@ use foldhash::HashSet;
 use serde_json::Value;
 
 use super::headline::{breadcrumb_len, word_overlap};
+use super::line::first_digit;
 use super::*;
 use crate::enrich::language;
 
