@@ -158,7 +158,7 @@ pub fn extract(
     let code = language.map_or("en", |l| l.article.code);
     let lex = lexicon::for_language(code);
     let ranges = paragraphs(doc, structure);
-    let tokens = text::Text::new(doc.text(), &ranges, lex);
+    let tokens = text::Text::new(doc.text(), doc.lowercase(), &ranges, lex);
     let mut found = speech::find(&tokens, lex);
     speech::merge_quote_paragraphs(&tokens, &mut found);
     speech::drop_nested(&tokens, &mut found);

@@ -112,9 +112,10 @@ pub fn extract(
     let us_order = is_english(text);
     let mut found: Vec<(usize, mentions::Found)> = Vec::new();
     let mut line_tokens = Vec::new();
+    let lowercase = doc.lowercase();
     for (index, line) in doc.lines().iter().enumerate() {
         tokens::tokenize_into(text, line.start, line.end, &mut line_tokens);
-        for f in mentions::scan(text, &line_tokens, us_order) {
+        for f in mentions::scan(text, lowercase, &line_tokens, us_order) {
             if dateline
                 .as_ref()
                 .is_some_and(|d| f.span.start < d.span.end && d.span.start < f.span.end)
@@ -529,7 +530,9 @@ fn find_dateline(doc: &Document<'_>, structure: &Structure) -> Option<dateline::
     for i in candidates(doc, structure) {
         let Some(line) = lines.get(i) else { continue };
         let para_end = doc.blocks().get(line.block).map_or(line.end, |b| b.end);
-        if let Some(p) = dateline::parse(doc.text(), line.start, line.end, para_end) {
+        if let Some(p) =
+            dateline::parse(doc.text(), doc.lowercase(), line.start, line.end, para_end)
+        {
             found.push((i, p));
             continue;
         }
@@ -538,7 +541,8 @@ fn find_dateline(doc: &Document<'_>, structure: &Structure) -> Option<dateline::
         if line_text.len() < 80
             && !line_text.ends_with(['.', '!', '?', ':', '"', '”'])
             && let Some(next) = lines.get(i + 1).filter(|n| n.block == line.block)
-            && let Some(p) = dateline::parse(doc.text(), next.start, next.end, para_end)
+            && let Some(p) =
+                dateline::parse(doc.text(), doc.lowercase(), next.start, next.end, para_end)
         {
             found.push((i + 1, p));
         }

@@ -49,6 +49,8 @@ pub struct Document<'a> {
     blocks: Vec<Block>,
     /// Every line's words, split once on first use ([`Document::words`]).
     words: OnceLock<LineWords<'a>>,
+    /// The text lowercased once on first use ([`Document::lowercase`]).
+    lowercase: OnceLock<Option<String>>,
 }
 
 /// The words of every line, one vector for the document: line `i`'s are
@@ -122,6 +124,7 @@ impl<'a> Document<'a> {
             lines,
             blocks,
             words: OnceLock::new(),
+            lowercase: OnceLock::new(),
         }
     }
 
@@ -179,11 +182,81 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// The text lowercased char by char, byte for byte in step with it: the
+    /// lowercase of `text[a..b]` (as [`str::to_lowercase`] gives it) is
+    /// `lowercase[a..b]`, so the stages that look words up in lower case
+    /// slice it instead of lowercasing each word again. Made on the first
+    /// call. `None` when that cannot hold: a char whose lowercase is longer
+    /// or shorter than itself ("İ", the Kelvin sign), or a capital sigma,
+    /// whose lowercase depends on the word around it; the stages then
+    /// lowercase their words themselves.
+    pub fn lowercase(&self) -> Option<&str> {
+        self.lowercase
+            .get_or_init(|| lowercase_in_step(self.text))
+            .as_deref()
+    }
+
     /// The lines of block `index`.
     pub fn block_lines(&self, index: usize) -> &[Line] {
         let block = &self.blocks[index];
         &self.lines[block.first_line..block.end_line]
     }
+}
+
+/// [`Document::lowercase`] of `text`.
+fn lowercase_in_step(text: &str) -> Option<String> {
+    // ASCII, most of most pages, is lowercased in one pass over the copy;
+    // then the other chars are read, and the few whose lowercase differs
+    // (capitals outside ASCII) are written over in place.
+    let mut out = text.to_owned();
+    out.make_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i..i + 8).is_some_and(<[u8]>::is_ascii) {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        // A two-byte char that is its own lowercase (NBSP, lowercase
+        // Latin-1 and basic Cyrillic letters: most of a Cyrillic page) is
+        // passed over undecoded.
+        if (0xc2..=0xdf).contains(&b)
+            && let Some(&next) = bytes.get(i + 1)
+            && matches!(
+                u32::from(b & 0x1f) << 6 | u32::from(next & 0x3f),
+                0x80..=0xbf | 0xd7 | 0xdf..=0xff | 0x430..=0x45f
+            )
+        {
+            i += 2;
+            continue;
+        }
+        let c = crate::enrich::text::char_at(text, i)?;
+        let width = c.len_utf8();
+        let lower = match crate::enrich::text::simple_lowercase(c) {
+            Some(lower) => lower,
+            None if c == '\u{3a3}' => return None,
+            None => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(lower), None) => lower,
+                    _ => return None,
+                }
+            }
+        };
+        if lower != c {
+            if lower.len_utf8() != width {
+                return None;
+            }
+            out.replace_range(i..i + width, lower.encode_utf8(&mut [0; 4]));
+        }
+        i += width;
+    }
+    Some(out)
 }
 
 /// Whitespace as flattened pages have it: Unicode whitespace plus the
@@ -249,6 +322,61 @@ mod tests {
         assert_eq!(doc.words(2), [(0, "end")]);
         for i in 0..doc.lines().len() {
             assert_eq!(doc.words(i), crate::enrich::text::words(doc.line_text(i)));
+        }
+    }
+
+    /// The lowercase of every slice of the text between two chars, as
+    /// `str::to_lowercase` gives it.
+    fn assert_in_step(text: &str) {
+        let doc = Document::new(text);
+        let lowercase = doc.lowercase().expect(text);
+        assert_eq!(lowercase.len(), text.len(), "{text:?}");
+        let cuts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for (k, &a) in cuts.iter().enumerate() {
+            for &b in &cuts[k..] {
+                assert_eq!(&lowercase[a..b], text[a..b].to_lowercase(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_lowercase_is_in_step_with_the_text() {
+        for text in [
+            "Harbour STRIKE: Dock Workers Walk Out at 06:00 (Updated)",
+            "ÉTÉ À Paris, l’Œuvre DE Zoë — Ça va?",
+            "Die STADTWERKE Erhöhen die Preise für Fernwärme ÄÖÜ",
+            "ПРИВЕТ мир, Ёлка и Ѐ Џ: «Аэропорт»",
+            "Ωμέγα ΆΛΦΑ 東京 😀 ﬁ \u{a0}\u{85}µªº×÷ÿ",
+            "",
+        ] {
+            assert_in_step(text);
+        }
+        // Every string of up to three chars from either end of the
+        // two-byte ranges passed over undecoded, and their neighbours.
+        let alphabet = [
+            'A', 'z', ' ', '\u{7f}', '\u{80}', '\u{bf}', 'À', 'Þ', '×', 'ß', 'ÿ', 'Ā', 'ā', 'Ѐ',
+            'Џ', 'А', 'Я', 'а', 'я', 'ѐ', 'џ', 'Ѡ', 'ѡ', 'Ω', '語',
+        ];
+        crate::enrich::text::for_every_string(&alphabet, 1..=3, assert_in_step);
+        // And runs longer than the eight ASCII bytes read at once.
+        assert_in_step("ABCDEFGHIJKLMNOPQ Ж ABCDEFGh");
+    }
+
+    #[test]
+    fn no_lowercase_where_it_would_leave_step() {
+        // "İ" lowercases to two chars, the Kelvin sign and "ẞ" to shorter
+        // ones, and a capital sigma by the word around it.
+        for text in [
+            "Visit İstanbul",
+            "300 \u{212a} cold",
+            "GROẞE",
+            "ΟΔΟΣ Athens",
+        ] {
+            assert_eq!(Document::new(text).lowercase(), None, "{text:?}");
         }
     }
 

@@ -388,7 +388,7 @@ pub fn extract_from_body(
         lines.retain(|(span, _)| span.start < span.end);
     }
     let words = SpanWords::of_document(doc, lines.iter().map(|&(s, _)| s));
-    let mut entities = entities::extract(text, &lines, &words, lang);
+    let mut entities = entities::extract(text, doc.lowercase(), &lines, &words, lang);
     if let Some(place) = dateline.and_then(|d| d.tag) {
         match entities
             .iter_mut()
@@ -404,7 +404,7 @@ pub fn extract_from_body(
     let mut exclude: HashSet<String> = tags.iter().map(|t| t.name.to_lowercase()).collect();
     exclude.extend(entities.iter().map(|t| t.name.to_lowercase()));
     let spans: Vec<Span> = lines.iter().map(|&(s, _)| s).collect();
-    let phrases = keyphrases::extract(text, &spans, &words, lang, &exclude);
+    let phrases = keyphrases::extract(text, doc.lowercase(), &spans, &words, lang, &exclude);
     tags.extend(entities);
     tags.extend(phrases);
     tags

@@ -372,6 +372,11 @@ fn normalize(word: &str) -> String {
 fn normalize_into(out: &mut String, word: &str) {
     let from = out.len();
     crate::enrich::text::push_lowercase(out, word);
+    normalize_lowercase(out, from, word);
+}
+
+/// [`normalize_into`] once `out[from..]` holds the lowercase of `word`.
+fn normalize_lowercase(out: &mut String, from: usize, word: &str) {
     // The lowercase of an ASCII word is ASCII: no ’ to look for.
     if !word.is_ascii() && out[from..].contains('’') {
         let replaced = out[from..].replace('’', "'");
@@ -951,15 +956,19 @@ impl<'m> Evidence<'m> {
         names: bool,
         stop: &dyn Fn(&str) -> bool,
     ) {
-        self.read_words(model, text, &words(text), weight, names, stop);
+        self.read_words(model, text, None, &words(text), weight, names, stop);
     }
 
     /// [`Self::read`] given the words of `text` (`raw`, as [`words`] splits
-    /// it): body spans take theirs from the document's one split.
+    /// it): body spans take theirs from the document's one split, and their
+    /// lowercase from the document's (`lowercase`, `text` lowercased in step
+    /// with it: [`Document::lowercase`]).
+    #[allow(clippy::too_many_arguments)]
     fn read_words(
         &mut self,
         model: &'m Model,
         text: &str,
+        lowercase: Option<&str>,
         raw: &[(usize, &str)],
         weight: f32,
         names: bool,
@@ -995,9 +1004,15 @@ impl<'m> Evidence<'m> {
         // The normalised words, in one buffer.
         let mut buf = String::with_capacity(text.len() + 8);
         let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
-        for &(_, w) in raw {
+        for &(at, w) in raw {
             let from = buf.len();
-            normalize_into(&mut buf, w);
+            match lowercase {
+                Some(lowercase) => {
+                    buf.push_str(&lowercase[at..at + w.len()]);
+                    normalize_lowercase(&mut buf, from, w);
+                }
+                None => normalize_into(&mut buf, w),
+            }
             ranges.push((from, buf.len()));
         }
         let toks: Vec<&str> = ranges.iter().map(|&(a, b)| &buf[a..b]).collect();
@@ -1396,9 +1411,11 @@ fn read_article<'m>(
     }
     // Whole body lines have their words in the document's split already.
     let span_words = SpanWords::of_document(doc, spans.iter().map(|&(s, _)| s));
+    let lowercase = doc.lowercase();
     for (i, &(span, weight)) in spans.iter().enumerate() {
         let raw = span_words.get(i);
-        evidence.read_words(model, span.text(text), raw, weight, true, &stop);
+        let lower = lowercase.map(|l| span.text(l));
+        evidence.read_words(model, span.text(text), lower, raw, weight, true, &stop);
     }
     // After the body, which tells which of the headline's words are names.
     if let Some(h) = structure.headline {
@@ -2185,6 +2202,72 @@ mod tests {
             "&ACME.N said",
         ] {
             assert!(!at(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn body_words_lowercased_by_the_document_read_as_their_own() {
+        let none = |_: &str| false;
+        // What a reading found, in an order of its own.
+        let found = |evidence: &Evidence<'_>| {
+            let mut terms: Vec<_> = evidence
+                .terms
+                .iter()
+                .map(|(&(prefix, key), &(_, count))| (prefix, key.to_owned(), count.to_bits()))
+                .collect();
+            terms.sort();
+            let mut direct: Vec<_> = evidence
+                .direct
+                .iter()
+                .map(|(&c, &w)| (c, w.to_bits()))
+                .collect();
+            direct.sort();
+            (
+                terms,
+                direct,
+                evidence.name_words.clone(),
+                evidence.off_sense.len(),
+            )
+        };
+        for (lang, text) in [
+            (
+                "en",
+                "Elections Were Held. The Minister’s Budget cut Taxes on Goods and NEWS.",
+            ),
+            (
+                "de",
+                "Die Regierung Senkte die Steuern. Aktienkurse FIELEN am Freitag.",
+            ),
+            (
+                "fr",
+                "Élections: le Gouvernement a Présenté son Budget À l’Assemblée.",
+            ),
+            (
+                "ru",
+                "Выборы ПРОШЛИ. Правительство Снизило налоги, Сообщил Министр.",
+            ),
+        ] {
+            let mut own = Evidence {
+                lang,
+                ..Evidence::default()
+            };
+            own.read(&MODEL, text, 1.0, true, &none);
+            let doc = Document::new(text);
+            assert!(doc.lowercase().is_some(), "{text}");
+            let mut sliced = Evidence {
+                lang,
+                ..Evidence::default()
+            };
+            sliced.read_words(
+                &MODEL,
+                text,
+                doc.lowercase(),
+                &words(text),
+                1.0,
+                true,
+                &none,
+            );
+            assert_eq!(found(&sliced), found(&own), "{text}");
         }
     }
 

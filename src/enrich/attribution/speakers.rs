@@ -352,7 +352,7 @@ mod tests {
             ),
         ] {
             let lex = for_language(code);
-            let tokens = Text::new(text, &[(0, text.len())], lex);
+            let tokens = Text::new(text, None, &[(0, text.len())], lex);
             let mut tagged = 0;
             for t in tokens.paras.iter().flat_map(|p| &p.toks) {
                 for word in [&*t.lower, strip_possessive(&t.lower)] {
@@ -389,7 +389,7 @@ mod tests {
             ),
         ] {
             let lex = for_language(code);
-            let tokens = Text::new(text, &[(0, text.len())], lex);
+            let tokens = Text::new(text, None, &[(0, text.len())], lex);
             let words: Vec<&Tok> = tokens
                 .paras
                 .iter()

@@ -122,7 +122,15 @@ const MAX_SENTENCE: usize = 300;
 
 impl<'a> Text<'a> {
     /// Tokenises the paragraphs `ranges` (byte ranges of `text`).
-    pub(crate) fn new(text: &'a str, ranges: &[(usize, usize)], lex: &Lexicon) -> Text<'a> {
+    /// `lowercase`, when given, is `text` lowercased in step with it
+    /// ([`Document::lowercase`](crate::enrich::Document::lowercase)): the
+    /// words' lowercase are slices of it, not lowercased one by one.
+    pub(crate) fn new(
+        text: &'a str,
+        lowercase: Option<&'a str>,
+        ranges: &[(usize, usize)],
+        lex: &Lexicon,
+    ) -> Text<'a> {
         let mut paras: Vec<Para<'a>> = ranges
             .iter()
             .map(|&(start, end)| {
@@ -131,7 +139,7 @@ impl<'a> Text<'a> {
                     end -= 1;
                 }
                 Para {
-                    toks: tokenize(text, start, end, lex),
+                    toks: tokenize(text, lowercase, start, end, lex),
                     title: is_title_case(&text[start..end]),
                     sents: Vec::new(),
                 }
@@ -244,8 +252,15 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 /// A byte loop: runs of ASCII letters and digits, most of any page, are
 /// taken a byte at a time without decoding; other chars are decoded where
 /// they are read, with no per-paragraph char buffer.
-fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<Tok<'a>> {
+fn tokenize<'a>(
+    text: &'a str,
+    lowercase: Option<&'a str>,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Vec<Tok<'a>> {
     let slice = &text[start..end];
+    let lower_slice = lowercase.map(|l| &l[start..end]);
     let bytes = slice.as_bytes();
     let mut toks = Vec::with_capacity(bytes.len() / 5 + 1);
     let at = |k: usize| char_at(slice, k);
@@ -294,15 +309,18 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
                     break;
                 }
             }
-            // The word is a slice of the text, and so is its lowercase when
-            // the word is already in lower case.
+            // The word is a slice of the text, and its lowercase a slice of
+            // the document's lowercase, or of the text when the word is
+            // already in lower case.
             let word = &slice[s..i];
-            let mut lower = if crate::enrich::text::is_own_lowercase(word) {
-                Cow::Borrowed(word)
-            } else {
-                let mut lower = String::with_capacity(word.len() + 1);
-                crate::enrich::text::push_lowercase(&mut lower, word);
-                Cow::Owned(lower)
+            let mut lower = match lower_slice {
+                Some(l) => Cow::Borrowed(&l[s..i]),
+                None if crate::enrich::text::is_own_lowercase(word) => Cow::Borrowed(word),
+                None => {
+                    let mut lower = String::with_capacity(word.len() + 1);
+                    crate::enrich::text::push_lowercase(&mut lower, word);
+                    Cow::Owned(lower)
+                }
             };
             if bytes.get(i) == Some(&b'.') {
                 let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -315,7 +333,9 @@ fn tokenize<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon) -> Vec<T
                     i += 1;
                     match &mut lower {
                         // The full stop follows the word in the text.
-                        Cow::Borrowed(_) => lower = Cow::Borrowed(&slice[s..i]),
+                        Cow::Borrowed(_) => {
+                            lower = Cow::Borrowed(&lower_slice.unwrap_or(slice)[s..i])
+                        }
                         Cow::Owned(owned) => owned.push('.'),
                     }
                 }
@@ -597,7 +617,7 @@ mod tests {
                 Some(r)
             })
             .collect();
-        Text::new(s, &ranges, for_language("en"))
+        Text::new(s, None, &ranges, for_language("en"))
     }
 
     /// The tokenizer as first written (a char buffer per paragraph, looked
@@ -785,11 +805,30 @@ mod tests {
         lex: &Lexicon,
         chars: &mut Vec<(usize, char)>,
     ) {
+        let own = keys(&tokenize(text, None, from, to, lex));
         assert_eq!(
-            keys(&tokenize(text, from, to, lex)),
+            own,
             keys(&reference_tokenize(text, from, to, lex, chars)),
             "{text:?} {from}..{to}"
         );
+        // Sliced from the document's lowercase, every lowercase is borrowed
+        // and the same as the word's own.
+        let doc = crate::enrich::Document::new(text);
+        if let Some(lowercase) = doc.lowercase() {
+            let all_borrowed = |keys: Vec<Key>| -> Vec<Key> {
+                keys.into_iter()
+                    .map(|mut k| {
+                        k.4 = true;
+                        k
+                    })
+                    .collect()
+            };
+            assert_eq!(
+                keys(&tokenize(text, Some(lowercase), from, to, lex)),
+                all_borrowed(own),
+                "{text:?} {from}..{to}"
+            );
+        }
     }
 
     #[test]

@@ -38,8 +38,15 @@ fn is_dash(s: &str) -> bool {
 }
 
 /// Reads a dateline at the start of `text[start..end]`, a line whose
-/// paragraph goes on to `para_end`.
-pub(crate) fn parse(text: &str, start: usize, end: usize, para_end: usize) -> Option<Parsed> {
+/// paragraph goes on to `para_end`; `lowercase` is `text` lowercased in step
+/// with it, when the document has it ([`Grammar::from_token`]).
+pub(crate) fn parse(
+    text: &str,
+    lowercase: Option<&str>,
+    start: usize,
+    end: usize,
+    para_end: usize,
+) -> Option<Parsed> {
     let mut stop = end.min(start + WINDOW);
     while !text.is_char_boundary(stop) {
         stop -= 1;
@@ -48,7 +55,7 @@ pub(crate) fn parse(text: &str, start: usize, end: usize, para_end: usize) -> Op
         return None;
     }
     let tokens = tokenize(text, start, stop);
-    let g = Grammar::new(text, &tokens);
+    let g = Grammar::from_token(text, lowercase, &tokens, 0);
     let parsed = parse_tokens(&g).or_else(|| xinhua(&g))?;
     // The story must go on after the dateline.
     let rest_end = para_end.max(parsed.span.end);

@@ -98,17 +98,20 @@ fn day_date(
 }
 
 impl<'a> Grammar<'a> {
-    /// A grammar over `tokens` of `text`.
-    pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        Self::from_token(text, tokens, 0)
-    }
-
     /// A grammar over `tokens` of `text` whose rules start at token `first`
     /// or later: the tokens before it are not lowercased ([`Grammar::lower`]
     /// gives "" for them). Every rule reads lowercase forward from where it
     /// starts, and looks back at raw text and kinds only, so a scan that
     /// starts at its first opener need not lowercase the line before it.
-    pub(crate) fn from_token(text: &'a str, tokens: &'a [Token], first: usize) -> Self {
+    /// `lowercase`, when given, is `text` lowercased in step with it
+    /// ([`Document::lowercase`](crate::enrich::Document::lowercase)): a
+    /// token's lowercase is copied from it, not made again.
+    pub(crate) fn from_token(
+        text: &'a str,
+        lowercase: Option<&str>,
+        tokens: &'a [Token],
+        first: usize,
+    ) -> Self {
         let rest = tokens.get(first..).unwrap_or_default();
         let mut lower = String::with_capacity(rest.iter().map(|t| t.end - t.start + 1).sum());
         let mut lower_at = Vec::with_capacity(tokens.len());
@@ -121,7 +124,9 @@ impl<'a> Grammar<'a> {
             let word = t.text(text);
             // Digits have no case, and most words of a non-ASCII script are
             // already in lower case: copied as they are, not char by char.
-            if t.kind == Kind::Num
+            if let Some(lowercase) = lowercase {
+                lower.push_str(t.text(lowercase));
+            } else if t.kind == Kind::Num
                 || (!word.is_ascii() && crate::enrich::text::is_own_lowercase(word))
             {
                 lower.push_str(word);

@@ -82,13 +82,20 @@ fn is_connector(lower: &str) -> bool {
 const CUE_REACH: usize = 8;
 
 /// Scans the tokens of one line; `us_order` reads "03/04/2020" as month/day.
-pub(crate) fn scan(text: &str, tokens: &[Token], us_order: bool) -> Vec<Found> {
+/// `lowercase` is `text` lowercased in step with it, when the document has
+/// it ([`Grammar::from_token`]).
+pub(crate) fn scan(
+    text: &str,
+    lowercase: Option<&str>,
+    tokens: &[Token],
+    us_order: bool,
+) -> Vec<Found> {
     // Most lines of a page open no rule: they are passed over on their
     // tokens alone, before the grammar lowercases every token of the line.
     let Some(first) = first_opener(text, tokens, &LEXICON) else {
         return Vec::new();
     };
-    let mut g = Grammar::from_token(text, tokens, first);
+    let mut g = Grammar::from_token(text, lowercase, tokens, first);
     g.us_order = us_order;
     let lex = g.lex;
     let mut out = Vec::new();

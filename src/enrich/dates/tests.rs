@@ -402,17 +402,23 @@ fn cue_steps_cover_every_cue_and_its_prefixes() {
 fn a_grammar_from_a_token_lowercases_from_there() {
     let text = "Der Bericht, Veröffentlicht AM 3. März, 14:05 UHR";
     let tokens = tokens::tokenize(text, 0, text.len());
-    let whole = grammar::Grammar::new(text, &tokens);
+    let whole = grammar::Grammar::from_token(text, None, &tokens, 0);
+    // The tokens' lowercase copied from the document's is the same.
+    let doc = crate::enrich::Document::new(text);
+    let lowercase = doc.lowercase();
+    assert!(lowercase.is_some());
     for first in 0..=tokens.len() {
-        let g = grammar::Grammar::from_token(text, &tokens, first);
-        for i in 0..tokens.len() {
-            let expected = if i < first { "" } else { whole.lower(i) };
-            assert_eq!(g.lower(i), expected, "token {i} from {first}");
-            if i >= first {
-                assert_eq!(
-                    g.lower_run(i, tokens.len()),
-                    whole.lower_run(i, tokens.len())
-                );
+        for lowered in [None, lowercase] {
+            let g = grammar::Grammar::from_token(text, lowered, &tokens, first);
+            for i in 0..tokens.len() {
+                let expected = if i < first { "" } else { whole.lower(i) };
+                assert_eq!(g.lower(i), expected, "token {i} from {first}");
+                if i >= first {
+                    assert_eq!(
+                        g.lower_run(i, tokens.len()),
+                        whole.lower_run(i, tokens.len())
+                    );
+                }
             }
         }
     }
@@ -422,7 +428,7 @@ fn a_grammar_from_a_token_lowercases_from_there() {
 fn lowered_runs_are_lexicon_keys() {
     let text = "Veröffentlicht AM 3. März, 14:05 UHR";
     let tokens = tokens::tokenize(text, 0, text.len());
-    let g = grammar::Grammar::new(text, &tokens);
+    let g = grammar::Grammar::from_token(text, None, &tokens, 0);
     assert_eq!(g.lower(0), "veröffentlicht");
     assert_eq!(g.lower_run(0, 2), "veröffentlicht am");
     assert_eq!(g.lower_run(3, 5), ". märz");
@@ -485,7 +491,7 @@ fn with_nothing_else_the_page_date_outside_the_story_is_published() {
 fn a_date_is_found_wherever_the_line_opens_it() {
     let scan = |text: &str| {
         let tokens = tokens::tokenize(text, 0, text.len());
-        mentions::scan(text, &tokens, false)
+        mentions::scan(text, None, &tokens, false)
             .into_iter()
             .map(|f| f.span.text(text).to_owned())
             .collect::<Vec<_>>()

@@ -166,9 +166,13 @@ fn mostly_upper(text: &str) -> bool {
 }
 
 /// The article's entities from `lines` (body line spans, in order, with the
-/// paragraph index each belongs to), whose words are `words`.
+/// paragraph index each belongs to), whose words are `words`. `lowercase`,
+/// when given, is `text` lowercased in step with it
+/// ([`Document::lowercase`](crate::enrich::Document::lowercase)): the
+/// words' lowercase are slices of it.
 pub(crate) fn extract(
     text: &str,
+    lowercase: Option<&str>,
     lines: &[(Span, usize)],
     words: &SpanWords<'_>,
     lang: &str,
@@ -180,9 +184,14 @@ pub(crate) fn extract(
     // Most are written in lower case already: those are borrowed, not copied.
     let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
     let mut lower = String::new();
-    for i in 0..lines.len() {
-        for &(_, w) in words.get(i) {
+    for (i, &(span, _)) in lines.iter().enumerate() {
+        let lower_line = lowercase.map(|l| span.text(l));
+        for &(at, w) in words.get(i) {
             if is_cap(w) {
+                continue;
+            }
+            if let Some(l) = lower_line {
+                lower_words.insert(Cow::Borrowed(&l[at..at + w.len()]));
                 continue;
             }
             // A word that is its own lowercase (most words of a page in
@@ -212,6 +221,7 @@ pub(crate) fn extract(
             + if paragraph == 0 { 0.5 } else { 0.0 };
         let ctx = LineCtx {
             line,
+            lower_line: lowercase.map(|l| span.text(l)),
             words: words.get(i),
             base: span.start,
             stop,
@@ -227,6 +237,8 @@ pub(crate) fn extract(
 
 struct LineCtx<'a> {
     line: &'a str,
+    /// The line lowercased in step with it, when the document has it.
+    lower_line: Option<&'a str>,
     /// The line's words (offsets in `line`).
     words: &'a [(usize, &'a str)],
     base: usize,
@@ -254,6 +266,23 @@ impl Tok<'_> {
 }
 
 impl<'a> LineCtx<'a> {
+    /// Calls `f` with the lowercase of `t`: a slice of the line's lowercase
+    /// when there is one.
+    fn with_lower<R>(&self, t: &Tok<'_>, f: impl FnOnce(&str) -> R) -> R {
+        match self.lower_line {
+            Some(l) => f(&l[t.at..t.end()]),
+            None => with_lowercase(t.w, f),
+        }
+    }
+
+    /// Appends the lowercase of `t` to `out`.
+    fn push_lower(&self, out: &mut String, t: &Tok<'_>) {
+        match self.lower_line {
+            Some(l) => out.push_str(&l[t.at..t.end()]),
+            None => push_lowercase(out, t.w),
+        }
+    }
+
     fn scan(&self, out: &mut Vec<Mention>) {
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(self.words.len());
         let mut prev_end = 0usize;
@@ -305,7 +334,7 @@ impl<'a> LineCtx<'a> {
         if i == 0 {
             return false;
         }
-        if with_lowercase(toks[i - 1].w, |one| TITLES.contains(one)) {
+        if self.with_lower(&toks[i - 1], |one| TITLES.contains(one)) {
             return true;
         }
         if i < 2 {
@@ -313,9 +342,9 @@ impl<'a> LineCtx<'a> {
         }
         let mut key = self.key.borrow_mut();
         key.clear();
-        push_lowercase(&mut key, toks[i - 2].w);
+        self.push_lower(&mut key, &toks[i - 2]);
         key.push(' ');
-        push_lowercase(&mut key, toks[i - 1].w);
+        self.push_lower(&mut key, &toks[i - 1]);
         TITLES.contains(key.as_str())
     }
 
@@ -349,14 +378,14 @@ impl<'a> LineCtx<'a> {
         if run.len() >= 2 {
             let mut key = self.key.borrow_mut();
             key.clear();
-            key.push_str(run[0].w);
+            self.push_lower(&mut key, &run[0]);
             key.push(' ');
-            key.push_str(run[1].w);
-            if with_lowercase(&key, |k| TITLES.contains(k)) {
+            self.push_lower(&mut key, &run[1]);
+            if TITLES.contains(key.as_str()) {
                 return 2;
             }
         }
-        usize::from(with_lowercase(run[0].w, |w| TITLES.contains(w)))
+        usize::from(self.with_lower(&run[0], |w| TITLES.contains(w)))
     }
 
     /// Cuts a capitalised run into names.
@@ -406,7 +435,7 @@ impl<'a> LineCtx<'a> {
     }
 
     fn is_common(&self, t: &Tok<'_>) -> bool {
-        with_lowercase(t.w, |lower| {
+        self.with_lower(t, |lower| {
             self.stop.contains(lower)
                 // An English page's own list is the English one: not asked twice.
                 || (!std::ptr::eq(self.stop, self.english) && self.english.contains(lower))
@@ -432,7 +461,7 @@ impl<'a> LineCtx<'a> {
             }
         }
         while let Some(last) = toks.last() {
-            if CONNECTORS.contains(&last.w) || with_lowercase(last.w, |w| self.stop.contains(w)) {
+            if CONNECTORS.contains(&last.w) || self.with_lower(last, |w| self.stop.contains(w)) {
                 toks = &toks[..toks.len() - 1];
             } else {
                 break;
@@ -653,7 +682,14 @@ mod tests {
     fn entities(text: &str) -> Vec<(String, TagKind, u32)> {
         let lines: Vec<(Span, usize)> = vec![(Span::new(0, text.len()), 0)];
         let words = SpanWords::of_text(text, lines.iter().map(|&(s, _)| s));
-        extract(text, &lines, &words, "en")
+        let found = extract(text, None, &lines, &words, "en");
+        // The words' lowercase sliced from the document's find the same.
+        let doc = crate::enrich::Document::new(text);
+        if let Some(lowercase) = doc.lowercase() {
+            let sliced = extract(text, Some(lowercase), &lines, &words, "en");
+            assert_eq!(sliced, found, "{text:?}");
+        }
+        found
             .into_iter()
             .map(|t| (t.name, t.kind, t.mention_count))
             .collect()

@@ -79,9 +79,12 @@ fn packed(key: &[u32; MAX_WORDS]) -> u128 {
 
 /// The key phrases of `lines` (body line spans, whose words are `words`),
 /// best first; `exclude` holds lowercase names already reported as entities
-/// or explicit tags.
+/// or explicit tags. `lowercase`, when given, is `text` lowercased in step
+/// with it ([`Document::lowercase`](crate::enrich::Document::lowercase)):
+/// the words' lowercase are slices of it.
 pub(crate) fn extract(
     text: &str,
+    lowercase: Option<&str>,
     lines: &[Span],
     words: &SpanWords<'_>,
     lang: &str,
@@ -109,6 +112,7 @@ pub(crate) fn extract(
     let mut run: Vec<RunWord<'_>> = Vec::new();
     for (line_index, &span) in lines.iter().enumerate() {
         let line = span.text(text);
+        let lower_line = lowercase.map(|l| span.text(l));
         let mut prev_end = 0usize;
         let mut flush = |run: &mut Vec<RunWord<'_>>, sentence: usize| {
             // Every sub-run of 1..=MAX_WORDS words is a candidate.
@@ -154,21 +158,25 @@ pub(crate) fn extract(
             }
             prev_end = at + w.len();
             let content = if has_content_shape(w) {
-                // A word already in lower case is its own key: no copy to
-                // look it up, and none to keep it.
-                let own = is_own_lowercase(w);
-                let lower: &str = if own {
-                    w
-                } else {
-                    lower_word.clear();
-                    push_lowercase(&mut lower_word, w);
-                    &lower_word
+                // The word's lowercase in the document's, or a word already in
+                // lower case, is its own key: no copy to look it up, and none
+                // to keep it.
+                let sliced = lower_line.map(|l| &l[at..at + w.len()]);
+                let own = sliced.is_none() && is_own_lowercase(w);
+                let lower: &str = match sliced {
+                    Some(sliced) => sliced,
+                    None if own => w,
+                    None => {
+                        lower_word.clear();
+                        push_lowercase(&mut lower_word, w);
+                        &lower_word
+                    }
                 };
                 let key = || -> Cow<'_, str> {
-                    if own {
-                        Cow::Borrowed(w)
-                    } else {
-                        Cow::Owned(lower.to_owned())
+                    match sliced {
+                        Some(sliced) => Cow::Borrowed(sliced),
+                        None if own => Cow::Borrowed(w),
+                        None => Cow::Owned(lower.to_owned()),
                     }
                 };
                 match word_ids.get(lower) {
@@ -302,10 +310,21 @@ mod tests {
     fn phrases(text: &str) -> Vec<String> {
         let lines: Vec<Span> = vec![Span::new(0, text.len())];
         let words = SpanWords::of_text(text, lines.iter().copied());
-        extract(text, &lines, &words, "en", &HashSet::default())
-            .into_iter()
-            .map(|t| t.name)
-            .collect()
+        let found = extract(text, None, &lines, &words, "en", &HashSet::default());
+        // The words' lowercase sliced from the document's find the same.
+        let doc = crate::enrich::Document::new(text);
+        if let Some(lowercase) = doc.lowercase() {
+            let sliced = extract(
+                text,
+                Some(lowercase),
+                &lines,
+                &words,
+                "en",
+                &HashSet::default(),
+            );
+            assert_eq!(sliced, found, "{text:?}");
+        }
+        found.into_iter().map(|t| t.name).collect()
     }
 
     #[test]
@@ -388,6 +407,6 @@ mod tests {
         let text = "測試 測試";
         let lines = [Span::new(0, text.len())];
         let words = SpanWords::of_text(text, lines);
-        assert!(extract(text, &lines, &words, "zh", &HashSet::default()).is_empty());
+        assert!(extract(text, None, &lines, &words, "zh", &HashSet::default()).is_empty());
     }
 }
