@@ -236,7 +236,7 @@ pub(super) fn names_after(
 
         // In a script without case, a stopword ("في") is prose, not a name.
         let caseless_stopword = !token.chars().any(|c| c.is_uppercase() || c.is_lowercase())
-            && lexicon.stopwords(None).contains(token);
+            && lexicon.stopword_list(None).contains(token);
         let ok = (name_token(token) && !caseless_stopword)
             || (current.is_empty()
                 && names.is_empty()

@@ -113,7 +113,7 @@ pub(super) fn meta_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
     if line.contains('©') {
         return None;
     }
-    let stopwords = lexicon.stopwords(None);
+    let stopwords = lexicon.stopword_list(None);
     let mut tokens: [(usize, &str, Meta, bool); MAX_META_TOKENS] =
         [(0, "", Meta::Sep, false); MAX_META_TOKENS];
     let mut n = 0usize;
@@ -177,7 +177,7 @@ pub(super) fn meta_name(line: &str, lexicon: &Lexicon) -> Option<Byline> {
             !is_stop_word(t)
                 && !is_role_word(t, lexicon)
                 && !is_title_word(t)
-                && !crate::enrich::text::with_lowercase(t, |lower| stopwords.contains(lower))
+                && !stopwords.contains_lowercase(t)
         };
         let (first_at, first, ..) = run[0];
         // Capitals are a dateline's place or an outlet, not a name.

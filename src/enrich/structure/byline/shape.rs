@@ -311,7 +311,7 @@ pub(super) fn unknown_name_line(line: &str, lexicon: &Lexicon) -> Option<Byline>
     if b.span.start > 0 {
         return None;
     }
-    let stopwords = lexicon.stopwords(None);
+    let stopwords = lexicon.stopword_list(None);
     let mut words = 0usize;
     for w in name.split_whitespace() {
         words += 1;
@@ -322,7 +322,7 @@ pub(super) fn unknown_name_line(line: &str, lexicon: &Lexicon) -> Option<Byline>
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
             || !w.chars().next().is_some_and(char::is_uppercase)
             || !w.chars().any(char::is_lowercase)
-            || crate::enrich::text::with_lowercase(plain, |lower| stopwords.contains(lower))
+            || stopwords.contains_lowercase(plain)
             || is_stop_word(plain)
         {
             return None;
