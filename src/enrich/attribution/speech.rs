@@ -1848,6 +1848,50 @@ fn frame(
     // to act"); a progressive form stays active ("is saying").
     let passive = (k..c0).any(|x| s.is(x, Tag::Be)) && !s.lex.prog_suffix(&toks[c0].lower);
     let np = if passive { None } else { np };
+    // "the cuts favoured by the unions", "judges nominated by the governor":
+    // a stance verb's past form right after a noun phrase, its agent next,
+    // is a reduced passive: the phrase is what was favoured, the agent its
+    // source. An agent in a progressive form is a manner ("responded by
+    // saying …").
+    if tag == Tag::Pre
+        && !passive
+        && k == c0
+        && c1 == c0 + 1
+        && s.lex.past_suffix(&toks[c0].lower)
+        && s.is(r, Tag::Agent)
+        && toks
+            .get(r + 1)
+            .is_some_and(|t| t.is_word() && t.quote.is_none() && !s.lex.prog_suffix(&t.lower))
+        && let Some(n) = np.filter(|n| n.end == k && !s.is_pronoun(n.start))
+        && let Some((ns, ne)) = s.np_after(r + 1)
+    {
+        // The phrase opens at its last determiner ("dropped the rise
+        // favoured by …" favoured the rise), or after its last preposition or
+        // conjunction ("made up of judges nominated by …").
+        let start = (n.start..n.end)
+            .rev()
+            .find_map(|x| {
+                if s.is(x, Tag::Link) || s.is(x, Tag::Adj) || s.is(x, Tag::Stop) {
+                    Some(x + 1)
+                } else if s.is(x, Tag::Det) {
+                    Some(x)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(n.start);
+        if start < n.end {
+            return Some(Found {
+                kind: AttributionKind::IndirectSpeech,
+                np: Some(Np::plain(s.para, ns, ne)),
+                cue,
+                content: s.span(start, n.end),
+                outlet: s.outlet_in(ns, ne),
+                confidence: 0.5,
+                nests: true,
+            });
+        }
+    }
     // "Having announced that …, the judge …", "Despite challenging …": a
     // cue that opens the sentence or follows a conjunction or preposition
     // has its source later or nowhere; its content still counts.
