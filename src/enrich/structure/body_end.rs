@@ -345,6 +345,9 @@ pub(super) fn adopt_sign_off(
 
 /// Fewest dated stamps in a row that make a teaser list.
 const TEASER_STAMPS: usize = 3;
+/// Longest date line that stamps a teaser alone, in words ("19.11.2019",
+/// "Nov 18, 2019").
+const BARE_DATE_WORDS: usize = 4;
 /// Most lines from one teaser's stamp to the next one's.
 const TEASER_ITEM_LINES: usize = 5;
 /// Fewest letters of a teaser's stamp besides its date: the name of an
@@ -370,6 +373,18 @@ fn teaser_stamp(text: &str, f: &LineFeatures) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     shaped && ((f.scan.date_covered >= 3 && f.digits >= 1) || numeric_date_or_time(text))
+}
+
+/// A date alone on its line and no time of day ("10.11.2021", "Nov 18,
+/// 2019"): a teaser list stamps each item with the day it ran, over its
+/// headline or under its summary, while a live blog stamps its entries
+/// with the clock ("3:50 p.m.", "18.11. 10:15 Uhr"), and those stay in the
+/// article.
+fn bare_date(text: &str, f: &LineFeatures) -> bool {
+    f.strong == Some(BlockKind::Timestamp)
+        && f.words <= BARE_DATE_WORDS
+        && !text.contains(':')
+        && (f.scan.date_covered >= 3 || numeric_date_or_time(text))
 }
 
 /// Whether `text` holds a numeric date ("19.10.2019", "5/3/20") or a clock
@@ -413,7 +428,8 @@ fn numeric_date_or_time(text: &str) -> bool {
 /// Drops a list of teasers the article region ran into: at least
 /// [`TEASER_STAMPS`] dated stamps a few lines apart, each with its teaser's
 /// headline and summary around it ("Headline" / "Summary." / "Ana Ruiz,
-/// 18.10.2019"). An article dates itself once; a list of other articles
+/// 18.10.2019", or a [`bare_date`]: "10.11.2021" / "Headline" /
+/// "Summary."). An article dates itself once; a list of other articles
 /// dates every item. The list must come after a good part of the
 /// article's prose (a third of the prose below it at least), where teaser
 /// lists sit; a live blog's time stamps run through the whole article.
@@ -436,12 +452,12 @@ pub(super) fn drop_dated_teasers(doc: &Document<'_>, feats: &[LineFeatures], bod
             && !f.colon_end
             && f.scan.kind.is_none()
     };
-    // The first line of the stamp ending at line `i`: the line itself, or
-    // the name right above a date line ("Ana Ruiz" / "Tuesday November 19,
-    // 2019").
+    // The first line of the stamp ending at line `i`: the line itself, the
+    // name right above a date line ("Ana Ruiz" / "Tuesday November 19,
+    // 2019"), or a date alone.
     let stamp_top = |i: usize| {
-        let f = &feats[i];
-        if teaser_stamp(doc.line_text(i), f) {
+        let (text, f) = (doc.line_text(i), &feats[i]);
+        if teaser_stamp(text, f) || bare_date(text, f) {
             return Some(i);
         }
         let date_line = f.strong == Some(BlockKind::Timestamp) && f.words <= TEASER_STAMP_WORDS;
@@ -477,8 +493,14 @@ pub(super) fn drop_dated_teasers(doc: &Document<'_>, feats: &[LineFeatures], bod
         return;
     };
     // The first teaser starts at its headline: right above the stamp, or
-    // above the summary over the stamp.
-    let start = if stamp >= first + 2 && is_good(&feats[stamp - 1]) && headline_shaped(stamp - 2) {
+    // above the summary over the stamp; or at the stamp itself when stamps
+    // open their items ("Nov 18" / "Headline" / "Summary."), as the last
+    // one shows with its item under it: the lines over the first stamp are
+    // then the article's.
+    let opens_item = end + 2 < n && headline_shaped(end + 1) && is_good(&feats[end + 2]);
+    let start = if opens_item {
+        stamp
+    } else if stamp >= first + 2 && is_good(&feats[stamp - 1]) && headline_shaped(stamp - 2) {
         stamp - 2
     } else if stamp > first && headline_shaped(stamp - 1) {
         stamp - 1
@@ -695,6 +717,11 @@ const SCRAP_MAX: usize = 4;
 /// subheading, a label: "Moderation: Ana Ruiz").
 const SCRAP_LABEL_WORDS: usize = 4;
 
+/// The first line of the run of body lines that ends at line `end`.
+fn run_start(body: &[bool], end: usize) -> usize {
+    body[..end].iter().rposition(|&b| !b).map_or(0, |i| i + 1)
+}
+
 /// Whether a line between two runs of body lines sets the lower run off
 /// from the article: a line with a kind, or one too long for a subheading.
 /// A related link ("Read more: …", a small "Related links" box) does not:
@@ -735,16 +762,30 @@ pub(super) fn drop_tail_scraps(
         .sum();
     let (mut cut, mut scraps) = (body.len(), 0);
     loop {
-        let mut start = end;
-        while start > 0 && body[start - 1] {
-            start -= 1;
-        }
-        let Some(above) = body[..start].iter().rposition(|&b| b) else {
+        let mut start = run_start(body, end);
+        let Some(mut above) = body[..start].iter().rposition(|&b| b) else {
             break;
         };
+        // A scrap's parts split by one line that sets nothing off (a
+        // teaser's headline and its summary under a label: "… headline" /
+        // "Islands" / "Summary.") are one scrap: each part alone lies a
+        // line from the other, too near to count as set off from it.
+        while above + 2 == start && !sets_off(kinds[above + 1], &feats[above + 1]) {
+            start = run_start(body, above);
+            match body[..start].iter().rposition(|&b| b) {
+                Some(next) => above = next,
+                None => break,
+            }
+        }
+        if start <= above {
+            break;
+        }
         let gap = above + 1..start;
         let set_off = gap.len() >= SCRAP_GAP && gap.clone().any(|i| sets_off(kinds[i], &feats[i]));
-        let length: usize = (start..=end).map(|i| feats[i].length).sum();
+        let length: usize = (start..=end)
+            .filter(|&i| body[i])
+            .map(|i| feats[i].length)
+            .sum();
         left -= length;
         if !set_off || length > SCRAP_MAX_LENGTH || left < SCRAP_ARTICLE_RATIO * length {
             break;
@@ -779,6 +820,14 @@ mod tests {
         "Residents who live along the road have asked for a new crossing near the school, and the council says that it is now looking at where such a crossing could be built.",
         "The cost of the first stage is put at four million pounds, most of it from a regional fund that was set up to improve the links between the towns on the coast.",
         "Work on the second stage, which will take the path past the old fish market, is not expected to start until the first stage has been finished and checked.",
+    ];
+
+    /// The article of [`HARBOUR`] in German.
+    const HAFEN: [&str; 4] = [
+        "Der Gemeinderat hat am Dienstag beschlossen, dass die Arbeiten an der Hafenstraße im Frühjahr beginnen und die ganze Strecke bis zum Ende des nächsten Jahres für Radfahrer und Fußgänger offen sein soll.",
+        "Anwohner der Straße haben um einen neuen Übergang bei der Schule gebeten, und die Gemeinde prüft nun, wo ein solcher Übergang gebaut werden könnte.",
+        "Die Kosten des ersten Abschnitts werden auf vier Millionen Euro geschätzt, die zum größten Teil aus einem regionalen Fonds für die Verbindungen zwischen den Orten an der Küste kommen.",
+        "Mit dem zweiten Abschnitt, der am alten Fischmarkt vorbeiführt, soll erst begonnen werden, wenn der erste fertig und abgenommen ist.",
     ];
 
     /// A page with a menu over the headline (a page with no chrome is read
@@ -1102,6 +1151,107 @@ mod tests {
         }
     }
 
+    /// Teasers that each open with their date alone, in English.
+    const DATED_EN: [&str; 9] = [
+        "Nov 18, 2019",
+        "Ferry fares to rise in April as fuel costs climb",
+        "Operators say the rise of a tenth is the first in three years and blame the price of diesel.",
+        "Nov 17, 2019",
+        "Lifeboat crew called out twice in one night",
+        "The volunteers brought two sailors ashore after their yacht lost its mast in the storm.",
+        "Nov 15, 2019",
+        "New bakery opens on the quay after long delay",
+        "The owners had waited a year for the building to be cleared of damp and old nets.",
+    ];
+
+    /// Teasers that each open with their date alone, in German.
+    const DATED_DE: [&str; 9] = [
+        "18.11.2019",
+        "Fährpreise steigen im April wegen der Kosten für Treibstoff",
+        "Die Reedereien sprechen von der ersten Erhöhung seit drei Jahren und verweisen auf den Dieselpreis.",
+        "17.11.2019",
+        "Seenotretter in einer Nacht zweimal im Einsatz",
+        "Die Freiwilligen brachten zwei Segler an Land, deren Jacht im Sturm den Mast verloren hatte.",
+        "15.11.2019",
+        "Neue Bäckerei am Kai öffnet nach langer Verzögerung",
+        "Die Besitzer hatten ein Jahr gewartet, bis das Gebäude von Feuchtigkeit und alten Netzen befreit war.",
+    ];
+
+    /// A date alone stamps a teaser ("Nov 18, 2019" / headline / summary,
+    /// "18.11.2019" / headline / summary): the teasers leave the body, in
+    /// English and in German.
+    #[test]
+    fn teasers_stamped_with_a_date_alone_leave_the_body() {
+        for tail in [DATED_EN, DATED_DE] {
+            let body = body_of(&page(&HARBOUR, &tail));
+            assert!(body.contains("Work on the second stage"), "{body}");
+            for teaser in [tail[1], tail[2], tail[5], tail[8]] {
+                assert!(!body.contains(teaser), "{teaser}: {body}");
+            }
+        }
+    }
+
+    /// An article whose last paragraph sits under a subheading keeps both
+    /// over teasers that each open with their date: the stamps open their
+    /// items, so the lines over the first one are the article's; in English
+    /// and in German.
+    #[test]
+    fn the_last_part_stays_over_teasers_opened_by_their_dates() {
+        let english = [
+            HARBOUR[0],
+            HARBOUR[1],
+            HARBOUR[2],
+            "What happens next at the old fish market",
+            HARBOUR[3],
+        ];
+        let german = [
+            HAFEN[0],
+            HAFEN[1],
+            HAFEN[2],
+            "Wie es am alten Fischmarkt weitergeht",
+            HAFEN[3],
+        ];
+        for (paras, tail) in [(english, DATED_EN), (german, DATED_DE)] {
+            let body = body_of(&page(&paras, &tail));
+            assert!(body.contains(paras[3]), "{body}");
+            assert!(body.contains(paras[4]), "{body}");
+            assert!(!body.contains(tail[2]), "{body}");
+        }
+    }
+
+    /// A live blog that stamps its entries with the clock alone, under an
+    /// opening of several paragraphs, keeps them: a time of day is no
+    /// teaser's date ("Nov 18, 10:15", "18.11. 10:15 Uhr"); in English and
+    /// in German.
+    #[test]
+    fn entries_stamped_with_the_clock_alone_stay() {
+        let english = [
+            "The first ferry of the morning was cancelled after the harbour master closed the outer basin to all boats.",
+            "Police have asked drivers to stay away from the coast road, where waves are washing over the sea wall.",
+            "The council has opened the sports hall as a shelter for people whose homes have lost their power.",
+        ];
+        let german = [
+            "Die erste Fähre des Morgens fiel aus, nachdem der Hafenmeister das äußere Becken für alle Boote gesperrt hatte.",
+            "Die Polizei bittet Autofahrer, die Küstenstraße zu meiden, wo die Wellen über die Kaimauer schlagen.",
+            "Die Gemeinde hat die Sporthalle als Unterkunft für alle geöffnet, deren Häuser keinen Strom mehr haben.",
+        ];
+        for (paras, entries, clock) in [
+            (HARBOUR, english, "Nov 18, 10:{}5"),
+            (HAFEN, german, "18.11. 10:{}5 Uhr"),
+        ] {
+            let mut tail = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                tail.push(clock.replace("{}", &(i + 1).to_string()));
+                tail.push((*entry).to_owned());
+            }
+            let tail: Vec<&str> = tail.iter().map(String::as_str).collect();
+            let body = body_of(&page(&paras, &tail));
+            for entry in entries {
+                assert!(body.contains(entry), "{entry}: {body}");
+            }
+        }
+    }
+
     /// A live blog stamps every entry from the top: its entries stay.
     #[test]
     fn a_live_blog_keeps_its_stamped_entries() {
@@ -1310,16 +1460,50 @@ mod tests {
         }
     }
 
+    /// A scrap whose headline and summary the teaser's section label splits
+    /// ("… headline" / "Islands" / "Summary.", the label said in the menu
+    /// too) is one scrap, set off from the article by the box header over
+    /// it, and leaves the body; in English and in German.
+    #[test]
+    fn a_scrap_split_by_a_label_leaves_the_body() {
+        for (menu, tail) in [
+            (
+                "Home\nIslands\nWeather",
+                [
+                    "Coast",
+                    "More news from the islands and the coast",
+                    "Ferry timetable to change in May, and what it means for you.",
+                    "Islands",
+                    "The island ferry will leave half an hour earlier on weekdays from May, the operator said on Monday.",
+                ],
+            ),
+            (
+                "Start\nInseln\nWetter",
+                [
+                    "Küste",
+                    "Weitere Nachrichten von den Inseln und der Küste",
+                    "Neuer Fahrplan für die Fähren ab Mai, und was er für Sie bedeutet.",
+                    "Inseln",
+                    "Die Fähre zu den Inseln fährt ab Mai an Werktagen eine halbe Stunde früher ab, teilte die Reederei mit.",
+                ],
+            ),
+        ] {
+            let text = format!(
+                "{menu}\n\nHarbour road works to start in spring\n\n{}\n\n{}\n\nPrivacy policy\nTerms of use\n",
+                HARBOUR.join("\n\n"),
+                tail.join("\n")
+            );
+            let body = body_of(&text);
+            assert!(!body.contains(tail[2]), "{body}");
+            assert!(!body.contains(tail[4]), "{body}");
+            assert!(body.contains("Work on the second stage"), "{body}");
+        }
+    }
+
     /// The line announcing a box under the article goes with the scrap the
     /// box left: it is the article's last line only once the scrap is gone.
     #[test]
     fn a_box_announced_over_a_scrap_leaves_the_body() {
-        const HAFEN: [&str; 4] = [
-            "Der Gemeinderat hat am Dienstag beschlossen, dass die Arbeiten an der Hafenstraße im Frühjahr beginnen und die ganze Strecke bis zum Ende des nächsten Jahres für Radfahrer und Fußgänger offen sein soll.",
-            "Anwohner der Straße haben um einen neuen Übergang bei der Schule gebeten, und die Gemeinde prüft nun, wo ein solcher Übergang gebaut werden könnte.",
-            "Die Kosten des ersten Abschnitts werden auf vier Millionen Euro geschätzt, die zum größten Teil aus einem regionalen Fonds für die Verbindungen zwischen den Orten an der Küste kommen.",
-            "Mit dem zweiten Abschnitt, der am alten Fischmarkt vorbeiführt, soll erst begonnen werden, wenn der erste fertig und abgenommen ist.",
-        ];
         for (paras, intro, tail) in [
             (
                 HARBOUR,
