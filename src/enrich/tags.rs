@@ -322,6 +322,12 @@ impl<'a> SpanWords<'a> {
         out
     }
 
+    /// How many words the spans hold: a bound on their distinct words, to
+    /// size the maps of them once.
+    pub(crate) fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
     /// The words of span `i`: (byte offset from the span's start, word).
     pub(crate) fn get(&self, i: usize) -> &[(usize, &'a str)] {
         let from = i.checked_sub(1).map_or(0, |p| self.ends[p]);

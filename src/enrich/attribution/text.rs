@@ -159,20 +159,33 @@ impl<'a> Text<'a> {
 ///
 /// One pass over the line (ASCII bytes without decoding): a word's letters
 /// run from its first letter to its last, and only their count and first
-/// char are needed, so nothing is trimmed or counted twice.
+/// char are needed, so nothing is trimmed or counted twice. The pass stops
+/// once the answer can only be no: every paragraph of an article is asked,
+/// and in running text the lowercase words soon outnumber all the
+/// capitalised ones the rest of the line has room for.
 pub(crate) fn is_title_case(line: &str) -> bool {
     let (mut long, mut capitalised) = (0usize, 0usize);
     // Of the current word: its first letter, the chars from that letter on,
     // and that count at its last letter so far.
     let mut first: Option<char> = None;
     let (mut since_first, mut to_last) = (0usize, 0usize);
-    let mut end_word = |first: &mut Option<char>, to_last: usize| {
+    // Ends the current word, `rest` bytes before the line's end; true when
+    // the line can no longer be title case. Each capitalised long word still
+    // to come raises `5 * capitalised - 4 * long` by one, and needs five bytes
+    // of the rest (four letters and a space; the last one four), so at most
+    // `(rest + 1) / 5` of them can make up the shortfall.
+    let mut end_word = |first: &mut Option<char>, to_last: usize, rest: usize| {
         if let Some(c) = first.take()
             && to_last >= 4
         {
             long += 1;
-            capitalised += usize::from(c.is_uppercase());
+            if c.is_uppercase() {
+                capitalised += 1;
+            } else {
+                return 4 * long > 5 * capitalised + (rest + 1) / 5;
+            }
         }
+        false
     };
     let bytes = line.as_bytes();
     let mut i = 0usize;
@@ -183,7 +196,9 @@ pub(crate) fn is_title_case(line: &str) -> bool {
             // ASCII, most of a page: whitespace as `char::is_whitespace`
             // has it, letters as `is_alpha`, no char built.
             if matches!(b, b' ' | b'\t'..=b'\r') {
-                end_word(&mut first, to_last);
+                if end_word(&mut first, to_last, bytes.len() - i) {
+                    return false;
+                }
                 continue;
             }
             if first.is_some() {
@@ -203,7 +218,9 @@ pub(crate) fn is_title_case(line: &str) -> bool {
         };
         i += c.len_utf8();
         if c.is_whitespace() {
-            end_word(&mut first, to_last);
+            if end_word(&mut first, to_last, bytes.len() - i) {
+                return false;
+            }
             continue;
         }
         if first.is_some() {
@@ -217,7 +234,7 @@ pub(crate) fn is_title_case(line: &str) -> bool {
             to_last = since_first;
         }
     }
-    end_word(&mut first, to_last);
+    end_word(&mut first, to_last, 0);
     long >= 3 && capitalised * 5 >= long * 4
 }
 
@@ -931,6 +948,12 @@ mod tests {
             "Der Bürgermeister sagt, das Bad bleibt geschlossen",
             "Abcd Efgh\u{3000}Ijkl mnop Qrst",
             "Ab1cd Ef-gh 'Ijkl' Mnop",
+            // A lowercase word first, then just enough capitalised ones (or
+            // one too few) to make it up: the pass must not stop early.
+            "abcd Efgh Ijkl Mnop Qrst",
+            "abcd Efgh Ijkl Mnop Qrs",
+            "über Ärzte Östlich Übrig Ökonom",
+            "the mayor says the pool will stay shut until the end of June",
         ] {
             assert_eq!(is_title_case(line), definition(line), "{line:?}");
         }

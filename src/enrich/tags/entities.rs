@@ -182,7 +182,9 @@ pub(crate) fn extract(
     // Words the article also writes in lower case are common words when they
     // open a sentence capitalised.
     // Most are written in lower case already: those are borrowed, not copied.
-    let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
+    // Sized once, to the words' count: grown from empty it was rehashed word
+    // by word eight times or so.
+    let mut lower_words: HashSet<Cow<'_, str>> = HashSet::with_capacity(words.word_count());
     let mut lower = String::new();
     for (i, &(span, _)) in lines.iter().enumerate() {
         let lower_line = lowercase.map(|l| span.text(l));

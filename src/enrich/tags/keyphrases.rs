@@ -99,14 +99,18 @@ pub(crate) fn extract(
     // lowercase word holds a space, so ids and joined keys agree).
     // Stopwords of content shape are kept too, as `None`: a word met again
     // costs one lookup, whichever it is.
-    let mut word_ids: HashMap<Cow<'_, str>, Option<u32>> = HashMap::new();
+    // It and the tables below are sized once, to the words' count: grown
+    // from empty, the maps were rehashed eight times or so and the vectors
+    // copied as often.
+    let mut word_ids: HashMap<Cow<'_, str>, Option<u32>> =
+        HashMap::with_capacity(words.word_count());
     // Occurrences of each word, by id.
-    let mut word_freq: Vec<u32> = Vec::new();
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut word_freq: Vec<u32> = Vec::with_capacity(words.word_count());
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(words.word_count());
     // Keyed by the ids packed into one integer: hashed in one step, where
     // the array was hashed as a length and a byte slice (same keys, one to
     // one).
-    let mut by_key: HashMap<u128, usize> = HashMap::new();
+    let mut by_key: HashMap<u128, usize> = HashMap::with_capacity(words.word_count());
     let mut sentence = 0usize;
     let mut lower_word = String::new();
     let mut run: Vec<RunWord<'_>> = Vec::new();
