@@ -94,6 +94,10 @@ pub(crate) enum Tag {
     /// possessor and before a complementiser or an infinitive marker it is a
     /// cue ("her claim that …", "his plan to …").
     Noun,
+    /// Word that opens examples of the phrase before it ("including"): a
+    /// stance verb's object goes on past the comma before it ("cited several
+    /// causes, including …").
+    Example,
     /// Possessive determiner ("his", "their"): the possessor of a content
     /// noun is its source.
     Poss,
@@ -155,6 +159,7 @@ impl Tag {
             "mind" => Tag::Mind,
             "notcue" => Tag::NotCue,
             "noun" => Tag::Noun,
+            "example" => Tag::Example,
             "poss" => Tag::Poss,
             _ => return None,
         })

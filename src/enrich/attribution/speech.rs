@@ -830,9 +830,10 @@ impl Sentence<'_> {
             })
     }
 
-    /// Whether the comma at `x` (before `end`) goes on with a list item or
-    /// a short aside: a coordinating conjunction with no cue after it, or
-    /// at most three words that close with another comma or a conjunction.
+    /// Whether the comma at `x` (before `end`) goes on with a list item, a
+    /// short aside or examples: a coordinating conjunction with no cue after
+    /// it, at most three words that close with another comma or a
+    /// conjunction, or a word that opens examples ("including").
     fn list_goes_on(&self, x: usize, end: usize) -> bool {
         const MAX_ITEM_WORDS: usize = 3;
         let n = x + 1;
@@ -842,6 +843,11 @@ impl Sentence<'_> {
         // "…, although low" qualifies what was said; it is the writer's.
         if self.is(n, Tag::Sub) {
             return false;
+        }
+        // "cited several causes, including …": examples of the object are
+        // part of it, unless a cue among them opens a report of its own.
+        if self.is(n, Tag::Example) && !(n + 1..end).any(|y| self.cue_at_checked(y).is_some()) {
+            return true;
         }
         if self.is(n, Tag::Conj) {
             return !(n + 1..end.min(n + 6)).any(|y| self.cue_at_checked(y).is_some());
