@@ -58,7 +58,9 @@ const PROSE_UNDER_TITLE: usize = 300;
 /// the article (portal pages set "latest headlines" before the story), so
 /// the best run of prose right under the repeat replaces it, unless the
 /// title is already repeated above the region (the article is anchored
-/// there and the later repeat is a "most read" entry).
+/// there and the later repeat is a "most read" entry). Above the region
+/// with the page's end chrome between, the repeat heads a short post the
+/// sidebar's prose outweighed ([`article_above_end`]).
 pub(super) fn after_title_match(
     doc: &Document<'_>,
     folded: &FoldedLines,
@@ -128,6 +130,11 @@ pub(super) fn after_title_match(
     if let Some(run) = dated_heading_above(folded, (a, b), feats, kinds, values) {
         return run;
     }
+    if let Some(run) = article_above_end(folded, (a, b), feats, values, |i| {
+        is_repeat(&titles, i) || is_repeat(&own, i)
+    }) {
+        return run;
+    }
     // Below the region only the page's own title counts; said again above
     // the region, whatever the line's kind, it anchors the article there.
     let Some(h) = first_own.filter(|&h| h > b && is_repeat(&own, h)) else {
@@ -141,6 +148,47 @@ pub(super) fn after_title_match(
         }
         _ => (a, b),
     }
+}
+
+/// Least prose, in bytes, of a short article above the page's end chrome.
+const PROSE_ABOVE_END: usize = 80;
+
+/// The article between the title's repeat and the page's end chrome (a
+/// comment form, a footer note, a "Related" header) when the region lies
+/// below that chrome: a short post under its heading weighs less than an
+/// author's bio, a licence note or a cookie dialog in the sidebar under
+/// it, yet nothing of a page below its comment form is the article.
+fn article_above_end(
+    folded: &FoldedLines,
+    (a, b): (usize, usize),
+    feats: &[LineFeatures],
+    values: &[f32],
+    says_title: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let title_words = lead_words(folded, feats)?;
+    let topic = |from: usize, to: usize| topic_share(folded, feats, (from, to), &title_words);
+    // The first repeat with prose under it heads the article: one higher
+    // up names the site over its menu.
+    for h in (1..a).filter(|&i| says_title(i)) {
+        let end = (h + 1..a).find(|&i| {
+            matches!(
+                feats[i].strong,
+                Some(BlockKind::Comments | BlockKind::Footer | BlockKind::Related)
+            )
+        })?;
+        let Some((s, e)) = super::best_region(&values[h + 1..end]) else {
+            continue;
+        };
+        let (s, e) = (h + 1 + s, h + 1 + e);
+        let prose: usize = (s..=e)
+            .filter(|&i| is_good(&feats[i]))
+            .map(|i| feats[i].length)
+            .sum();
+        if s <= h + TITLE_TO_ARTICLE && prose >= PROSE_ABOVE_END {
+            return (topic(s, e) > topic(a, b)).then_some((s, e));
+        }
+    }
+    None
 }
 
 /// Least lines between the page's dated heading and the region for the
@@ -187,18 +235,25 @@ fn dated_heading_above(
     if s > h + TITLE_TO_ARTICLE || prose < PROSE_UNDER_TITLE {
         return None;
     }
-    // The share of the title's words said in the first prose lines of a run.
-    let topic = |from: usize, to: usize| -> f32 {
-        let mut said: HashSet<&str> = HashSet::new();
-        for i in (from..=to)
-            .filter(|&i| is_good(&feats[i]))
-            .take(TOPIC_LINES)
-        {
-            said.extend(words_of(folded.line(i)).filter(|w| title_words.contains(w)));
-        }
-        said.len() as f32 / title_words.len() as f32
-    };
+    let topic = |from: usize, to: usize| topic_share(folded, feats, (from, to), &title_words);
     (topic(s, e) > topic(a, b)).then_some((s, e))
+}
+
+/// The share of the title's words said in the first prose lines of a run.
+fn topic_share(
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    (from, to): (usize, usize),
+    title_words: &HashSet<&str>,
+) -> f32 {
+    let mut said: HashSet<&str> = HashSet::new();
+    for i in (from..=to)
+        .filter(|&i| is_good(&feats[i]))
+        .take(TOPIC_LINES)
+    {
+        said.extend(words_of(folded.line(i)).filter(|w| title_words.contains(w)));
+    }
+    said.len() as f32 / title_words.len() as f32
 }
 
 /// Words of a page's heading line.

@@ -1551,3 +1551,77 @@ fn the_heading_over_the_byline_beats_a_nearer_teaser() {
         assert_eq!(s.headline.map(|h| h.text(text)), Some(headline));
     }
 }
+
+/// A blog page: the title, a menu, the heading that repeats the title over
+/// its date, a short post, the page's end chrome (share buttons, a related
+/// header, a comment form), then a sidebar with longer prose.
+fn short_post_page(
+    title: &str,
+    heading: &str,
+    date: &str,
+    post: &str,
+    chrome: &[&str],
+    sidebar: &[&str],
+) -> String {
+    let mut text = format!("{title}\nStart\nArchiv\nKontakt\n{heading}\n{date}\n\n{post}\n\n");
+    for line in chrome.iter().chain(sidebar) {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
+/// Invented German and English blog pages whose short post under the title's
+/// repeat weighs less than the author's bio and a licence note in the
+/// sidebar under the comment form: the post is the article.
+#[test]
+fn a_short_post_above_the_comment_form_beats_the_sidebar_prose() {
+    let german = short_post_page(
+        "Der Apfelbaum im Hinterhof | Gartennotizen",
+        "Der Apfelbaum im Hinterhof",
+        "Veröffentlicht am 4. Oktober 2021 von Jonas Weber",
+        "Unser alter Apfelbaum im Hinterhof hat in diesem Herbst so viele Äpfel getragen wie seit Jahren nicht, und die Nachbarn haben beim Pflücken geholfen.",
+        &[
+            "Teilen mit:",
+            "Facebook",
+            "Twitter",
+            "Weitere Beiträge zu diesem Thema",
+            "Schreibe einen Kommentar",
+        ],
+        &[
+            "Über mich",
+            "Ich schreibe hier seit vielen Jahren über alles, was in unserem kleinen Garten am Stadtrand wächst, blüht und manchmal auch eingeht, und freue mich über jede Frage, die mich per E-Mail erreicht, auch wenn die Antwort manchmal ein paar Tage dauert.",
+            "Die Texte und Bilder dieser Seite dürfen für nicht kommerzielle Zwecke unter Nennung der Quelle weiterverwendet werden, sofern sie nicht verändert werden; für alle anderen Zwecke fragen Sie bitte vorher an.",
+        ],
+    );
+    let english = short_post_page(
+        "Night swim at the old quarry | Lakeside Notes",
+        "Night swim at the old quarry",
+        "Posted on 12 August 2022 by Ruth Keller",
+        "We finally went for the night swim at the old quarry that we had planned all summer, and the water was warmer than the air by the time the moon came up.",
+        &[
+            "Share this:",
+            "Facebook",
+            "Twitter",
+            "Related posts",
+            "Leave a Reply",
+        ],
+        &[
+            "About me",
+            "I have been writing this little journal for many years about walks, swims and small trips around the valley where I live, and I answer every letter that reaches me by email, even when it takes me a few days to find the time for it.",
+            "All texts and photographs on this site may be shared for non-commercial purposes as long as the source is named and nothing is changed; for any other use please write to me first and ask.",
+        ],
+    );
+    for (text, opening) in [
+        (&german, "Unser alter Apfelbaum"),
+        (&english, "We finally went"),
+    ] {
+        let s = analyze_text(text);
+        assert!(
+            s.lede.is_some_and(|l| l.text(text).starts_with(opening)),
+            "lede: {:?}",
+            s.lede.map(|l| l.text(text))
+        );
+        assert!(s.body_paragraphs.is_empty());
+    }
+}
