@@ -152,6 +152,9 @@ pub(super) fn after_title_match(
 
 /// Least prose, in bytes, of a short article above the page's end chrome.
 const PROSE_ABOVE_END: usize = 80;
+/// Share of the title's words below which a region under the page's end
+/// chrome talks of something else.
+const REGION_TOPIC_MAX: f32 = 0.6;
 
 /// The article between the title's repeat and the page's end chrome (a
 /// comment form, a footer note, a "Related" header) when the region lies
@@ -185,7 +188,8 @@ fn article_above_end(
             .map(|i| feats[i].length)
             .sum();
         if s <= h + TITLE_TO_ARTICLE && prose >= PROSE_ABOVE_END {
-            return (topic(s, e) > topic(a, b)).then_some((s, e));
+            let below = topic(a, b);
+            return (below < REGION_TOPIC_MAX && topic(s, e) > below).then_some((s, e));
         }
     }
     None

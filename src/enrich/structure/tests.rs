@@ -1625,3 +1625,33 @@ fn a_short_post_above_the_comment_form_beats_the_sidebar_prose() {
         assert!(s.body_paragraphs.is_empty());
     }
 }
+
+/// An invented English article with a "Related" box under its first
+/// paragraph: the paragraphs under the box go on about what the title says,
+/// so they are the article, not sidebar prose under the page's end.
+#[test]
+fn an_article_that_goes_on_under_a_related_box_keeps_its_paragraphs() {
+    let text = short_post_page(
+        "Harbour ferries will run through the night | Coastline Daily",
+        "Harbour ferries will run through the night",
+        "Posted on 4 May 2024 by Maria Lowell",
+        "The harbour ferries will run through the night from June, the council decided on Thursday.",
+        &[
+            "Related posts",
+            "Coast road bus lanes open",
+            "Island pier delayed again",
+            "Tram fares rise in July",
+        ],
+        &[
+            "The night ferries will leave the harbour every forty minutes between midnight and five, and the council expects late-shift workers from the hospital and the port to use them most.",
+            "Running the harbour ferries through the night will cost about two million a year, which the council plans to cover with a small rise in parking charges near the waterfront.",
+        ],
+    );
+    let s = analyze_text(&text);
+    let body: Vec<&str> = s.body_paragraphs.iter().map(|p| p.text(&text)).collect();
+    assert!(
+        body.iter()
+            .any(|p| p.starts_with("Running the harbour ferries")),
+        "body: {body:?}"
+    );
+}
