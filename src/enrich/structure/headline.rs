@@ -97,12 +97,6 @@ pub(super) fn after_title_match(
             && feats[i].words >= 3
             && set.contains(folded.line(i))
     };
-    let prose = |from: usize, to: usize| -> usize {
-        (from..=to.min(feats.len() - 1))
-            .filter(|&i| is_good(&feats[i]))
-            .map(|i| feats[i].length)
-            .sum()
-    };
     if let Some(h) =
         (a..=b).find(|&i| is_repeat(&titles, i) || (Some(i) == first_own && is_repeat(&own, i)))
     {
@@ -110,7 +104,7 @@ pub(super) fn after_title_match(
         // article (the column's name over the author's note, a recipe card's
         // title), not the heading the article starts under. Prose said again
         // elsewhere on the page (a teaser list's summaries) is no article.
-        let under = prose(h + 1, b);
+        let under = prose_between(feats, h + 1, b);
         let once_above: usize = (a..h)
             .filter(|&i| feats[i].repeats <= 1 && is_good(&feats[i]))
             .map(|i| feats[i].length)
@@ -123,7 +117,7 @@ pub(super) fn after_title_match(
         };
     }
     if let Some(h) = dated_rewording(folded, (a, b), feats, kinds) {
-        if prose(h + 1, b) >= PROSE_UNDER_TITLE {
+        if prose_between(feats, h + 1, b) >= PROSE_UNDER_TITLE {
             return (h + 1, b);
         }
     }
@@ -140,12 +134,8 @@ pub(super) fn after_title_match(
     let Some(h) = first_own.filter(|&h| h > b && is_repeat(&own, h)) else {
         return (a, b);
     };
-    match super::best_region(&values[h + 1..]) {
-        Some((s, e))
-            if s <= TITLE_TO_ARTICLE && prose(h + 1 + s, h + 1 + e) >= PROSE_UNDER_TITLE =>
-        {
-            (h + 1 + s, h + 1 + e)
-        }
+    match run_under(feats, values, h, values.len()) {
+        Some((run, prose)) if prose >= PROSE_UNDER_TITLE => run,
         _ => (a, b),
     }
 }
@@ -179,15 +169,10 @@ fn article_above_end(
                 Some(BlockKind::Comments | BlockKind::Footer | BlockKind::Related)
             )
         })?;
-        let Some((s, e)) = super::best_region(&values[h + 1..end]) else {
+        let Some(((s, e), prose)) = run_under(feats, values, h, end) else {
             continue;
         };
-        let (s, e) = (h + 1 + s, h + 1 + e);
-        let prose: usize = (s..=e)
-            .filter(|&i| is_good(&feats[i]))
-            .map(|i| feats[i].length)
-            .sum();
-        if s <= h + TITLE_TO_ARTICLE && prose >= PROSE_ABOVE_END {
+        if prose >= PROSE_ABOVE_END {
             let below = topic(a, b);
             return (below < REGION_TOPIC_MAX && topic(s, e) > below).then_some((s, e));
         }
@@ -230,17 +215,33 @@ fn dated_heading_above(
                 line_share >= HEADING_LINE_SHARE && title_share >= REWORDED_TITLE_SHARE
             }
     })?;
-    let (s, e) = super::best_region(&values[h + 1..a])?;
-    let (s, e) = (h + 1 + s, h + 1 + e);
-    let prose: usize = (s..=e)
-        .filter(|&i| is_good(&feats[i]))
-        .map(|i| feats[i].length)
-        .sum();
-    if s > h + TITLE_TO_ARTICLE || prose < PROSE_UNDER_TITLE {
+    let ((s, e), prose) = run_under(feats, values, h, a)?;
+    if prose < PROSE_UNDER_TITLE {
         return None;
     }
     let topic = |from: usize, to: usize| topic_share(folded, feats, (from, to), &title_words);
     (topic(s, e) > topic(a, b)).then_some((s, e))
+}
+
+/// The bytes of prose in lines `from..=to` (cut at the page's last line).
+fn prose_between(feats: &[LineFeatures], from: usize, to: usize) -> usize {
+    (from..=to.min(feats.len() - 1))
+        .filter(|&i| is_good(&feats[i]))
+        .map(|i| feats[i].length)
+        .sum()
+}
+
+/// The best run of lines `h + 1..end` under a title's repeat at `h`, when it
+/// opens within [`TITLE_TO_ARTICLE`] lines of it, and its bytes of prose.
+fn run_under(
+    feats: &[LineFeatures],
+    values: &[f32],
+    h: usize,
+    end: usize,
+) -> Option<((usize, usize), usize)> {
+    let (s, e) = super::best_region(&values[h + 1..end])?;
+    let (s, e) = (h + 1 + s, h + 1 + e);
+    (s <= h + TITLE_TO_ARTICLE).then(|| ((s, e), prose_between(feats, s, e)))
 }
 
 /// The share of the title's words said in the first prose lines of a run.
