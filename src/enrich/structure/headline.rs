@@ -406,6 +406,10 @@ fn title_parts(line: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Fewest times the page says a one-word title part for it to be the
+/// site's name rather than the page's heading.
+const SITE_NAME_REPEATS: usize = 3;
+
 /// Most lines of a clean story's region over a repeat of the title that
 /// make it the headline ([`pick_headline`]).
 const TRAIL_OVER_HEADING: usize = 3;
@@ -643,7 +647,11 @@ fn pick_headline(
         if candidate {
             let mut folded = folded_lines.line(i);
             let mut score = 0.0f32;
+            // A title part of one word that the page says again and again
+            // is the site's name (its logo, menu and footer), no heading.
+            let site_name = f.words <= 1 && f.repeats >= SITE_NAME_REPEATS;
             let mut titled = i > 0
+                && !site_name
                 && (folded_parts.contains(folded)
                     || (folded.len() >= 12 && f.words >= 3 && folded_title.starts_with(folded)));
             // A breadcrumb glued before the headline ("Home News Headline"):
@@ -735,7 +743,8 @@ fn pick_headline(
         }
     }
     let Some((_, mut i, titled, cut)) = best.filter(|&(score, _, _, _)| score >= -1.0) else {
-        return title_word_over(doc, folded_lines, feats, kinds, first);
+        return title_word_over(doc, folded_lines, feats, kinds, first)
+            .or_else(|| title_part_said(doc, folded_lines, feats, kinds, first));
     };
     let chosen = i;
     // A headline comes before its deck: prefer an earlier headline-shaped
@@ -800,6 +809,46 @@ fn title_word_over(
             trim_headline(doc.text(), line.start, line.end, false, false),
         )
     })
+}
+
+/// The page title's headline part (line 0 without the site's name after its
+/// separator) as a line of the page says it alone, when no line reads as a
+/// headline: a page that names one thing (a wiki's entry, a gallery) heads
+/// it with what its title says, among menus that outscore it. The line
+/// nearest above the article is the heading; with none above, the first
+/// below. A line of a kind of its own (a footer's link) is no heading, and
+/// a first line that names no site after its headline is no title (a
+/// menu's first entry).
+fn title_part_said(
+    doc: &Document<'_>,
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    first: usize,
+) -> Option<(usize, Span)> {
+    let n = feats.len();
+    if feats.first()?.length > HEADLINE_MAX_CHARS {
+        return None;
+    }
+    let title = &doc.lines()[0];
+    let part = trim_headline(doc.text(), title.start, title.end, true, false);
+    if !has_title_separator(doc.line_text(0)) || part.end >= title.end {
+        return None;
+    }
+    let part = lexicon::fold(part.text(doc.text())).0;
+    if part.is_empty() {
+        return None;
+    }
+    let says = |k: &usize| kinds[*k].is_none() && folded.line(*k) == part;
+    let k = (1..first.min(n))
+        .rev()
+        .find(says)
+        .or_else(|| (first.max(1)..n).find(says))?;
+    let line = &doc.lines()[k];
+    Some((
+        k,
+        trim_headline(doc.text(), line.start, line.end, false, false),
+    ))
 }
 
 /// Where the headline starts in a folded line that ends with a title part
