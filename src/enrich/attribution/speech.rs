@@ -1637,7 +1637,10 @@ fn frame(
         && r < s.b_eff
         && toks[r].is_word()
         && !starts_adjunct;
-    let postposed = speech
+    // "Fares rose again, the board's accounts show.": a stance verb that
+    // ends its sentence right after its subject reports the clause before,
+    // as a speech verb does.
+    let postposed = (speech || (tag == Tag::Pre && r >= s.b_eff))
         && !subordinate_opener
         && !fronted_title
         && boundary.is_some_and(|x| x > s.a && s.is_boundary(x))
@@ -1768,6 +1771,18 @@ fn frame(
         });
     }
 
+    // "“…?” a caller from the island asked.", "“…,” Ines Roe and Jan
+    // Berg, both of the harbour board, said in a letter.": a quotation that
+    // opens the sentence, then a speaker phrase the subject reading does not
+    // take, then the cue with no content after it: the quotation is what was
+    // said.
+    if speech
+        && inverted.is_none()
+        && (starts_adjunct || s.is(r, Tag::Sub))
+        && let Some(found) = quote_then_speaker(s, k, cue, text, used_quotes, sentence_index)
+    {
+        return Some(found);
+    }
     // "Said Tom Reyes, who coached the team, “…”", "But, said Varga,
     // “…”": a cue that opens the sentence, its speaker, then the quotation
     // that ends the sentence.
@@ -2310,6 +2325,56 @@ fn poll_frame(s: &Sentence<'_>, k: usize, c1: usize, cue: Span) -> Option<Found>
         outlet: None,
         confidence: 0.6,
         nests: false,
+    })
+}
+
+/// The longest speaker phrase between an opening quotation and its cue, in
+/// words ("a spokeswoman for the harbour board of the city of Tromsø").
+const MAX_SPEAKER_WORDS: usize = 16;
+
+/// A quotation that opens the sentence and closes before the cue at `k`,
+/// with only a speaker phrase between — words, commas and brackets, no
+/// quotation and no other cue word — read as the cue's content, the phrase
+/// up to its first comma as its source.
+fn quote_then_speaker(
+    s: &Sentence<'_>,
+    k: usize,
+    cue: Span,
+    text: &Text,
+    used_quotes: &mut [bool],
+    sentence_index: usize,
+) -> Option<Found> {
+    let toks = s.toks;
+    let open = &toks[s.a];
+    let q = open.quote.filter(|_| open.kind == Kind::Open)?;
+    let quote = text.quotes.get(q)?;
+    if quote.close.0 != s.para || quote.close.1 >= k {
+        return None;
+    }
+    let mut ns = quote.close.1 + 1;
+    while ns < k && toks[ns].is(",") {
+        ns += 1;
+    }
+    let phrase = &toks[ns..k];
+    let words = phrase.iter().filter(|t| t.is_word()).count();
+    let plain = phrase.iter().enumerate().all(|(x, t)| {
+        t.quote.is_none()
+            && (t.is(",") || t.is("(") || t.is(")") || (t.is_word() && !s.is_cue_word(ns + x)))
+    });
+    if words == 0 || words > MAX_SPEAKER_WORDS || !plain || !toks[ns].is_word() {
+        return None;
+    }
+    let ne = (ns..k).find(|&x| toks[x].is(",")).unwrap_or(k);
+    used_quotes[q] = true;
+    let end = extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
+    Some(Found {
+        kind: AttributionKind::DirectQuote,
+        np: Some(Np::plain(s.para, ns, ne)),
+        cue,
+        content: Span::new(quote.start, end),
+        outlet: s.outlet_in(ns, k),
+        confidence: 0.8,
+        nests: true,
     })
 }
 
