@@ -2355,14 +2355,19 @@ fn quote_then_speaker(
     while ns < k && toks[ns].is(",") {
         ns += 1;
     }
-    let phrase = &toks[ns..k];
-    let words = phrase.iter().filter(|t| t.is_word()).count();
-    let plain = phrase.iter().enumerate().all(|(x, t)| {
-        t.quote.is_none()
-            && (t.is(",") || t.is("(") || t.is(")") || (t.is_word() && !s.is_cue_word(ns + x)))
-    });
-    if words == 0 || words > MAX_SPEAKER_WORDS || !plain || !toks[ns].is_word() {
+    if ns >= k || !toks[ns].is_word() {
         return None;
+    }
+    // One pass, given up at the first token no speaker phrase holds.
+    let mut words = 0;
+    for (x, t) in toks[ns..k].iter().enumerate() {
+        let x = ns + x;
+        let plain = t.quote.is_none()
+            && (t.is(",") || t.is("(") || t.is(")") || (t.is_word() && !s.is_cue_word(x)));
+        words += usize::from(t.is_word());
+        if !plain || words > MAX_SPEAKER_WORDS {
+            return None;
+        }
     }
     let ne = (ns..k).find(|&x| toks[x].is(",")).unwrap_or(k);
     used_quotes[q] = true;
