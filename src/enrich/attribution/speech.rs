@@ -1778,8 +1778,15 @@ fn frame(
     // said.
     if speech
         && inverted.is_none()
-        && (starts_adjunct || s.is(r, Tag::Sub))
-        && let Some(found) = quote_then_speaker(s, k, cue, text, used_quotes, sentence_index)
+        && let Some(found) = quote_then_speaker(
+            s,
+            (k, c1),
+            starts_adjunct || s.is(r, Tag::Sub),
+            cue,
+            text,
+            used_quotes,
+            sentence_index,
+        )
     {
         return Some(found);
     }
@@ -2332,13 +2339,15 @@ fn poll_frame(s: &Sentence<'_>, k: usize, c1: usize, cue: Span) -> Option<Found>
 /// words ("a spokeswoman for the harbour board of the city of Tromsø").
 const MAX_SPEAKER_WORDS: usize = 16;
 
-/// A quotation that opens the sentence and closes before the cue at `k`,
-/// with only a speaker phrase between — words, commas and brackets, no
-/// quotation and no other cue word — read as the cue's content, the phrase
-/// up to its first comma as its source.
+/// A quotation that opens the sentence and closes before the cue at
+/// `k..c1`, with only a speaker phrase between — words, commas and brackets,
+/// no quotation and no other cue word — and `nothing_after` the cue, or with
+/// the cue right after it and the speaker next: the quotation is the cue's
+/// content, the phrase up to its first comma its source.
 fn quote_then_speaker(
     s: &Sentence<'_>,
-    k: usize,
+    (k, c1): (usize, usize),
+    nothing_after: bool,
     cue: Span,
     text: &Text,
     used_quotes: &mut [bool],
@@ -2355,21 +2364,42 @@ fn quote_then_speaker(
     while ns < k && toks[ns].is(",") {
         ns += 1;
     }
-    if ns >= k || !toks[ns].is_word() {
-        return None;
-    }
-    // One pass, given up at the first token no speaker phrase holds.
-    let mut words = 0;
-    for (x, t) in toks[ns..k].iter().enumerate() {
-        let x = ns + x;
-        let plain = t.quote.is_none()
-            && (t.is(",") || t.is("(") || t.is(")") || (t.is_word() && !s.is_cue_word(x)));
-        words += usize::from(t.is_word());
-        if !plain || words > MAX_SPEAKER_WORDS {
+    let between = ns < k;
+    let (ns, ne) = if !between {
+        // "“…,” said a party member who backs the plan": the cue right
+        // after the quotation, the speaker after it, to the first word no
+        // name phrase holds.
+        let ne = (c1..s.b_eff.min(c1 + MAX_SPEAKER_WORDS))
+            .find(|&x| {
+                let t = &toks[x];
+                !t.is_word()
+                    || t.quote.is_some()
+                    || s.is(x, Tag::Rel)
+                    || s.is(x, Tag::Comp)
+                    || s.is_cue_word(x)
+            })
+            .unwrap_or(s.b_eff.min(c1 + MAX_SPEAKER_WORDS));
+        (c1, ne)
+    } else {
+        if !nothing_after || !toks[ns].is_word() {
             return None;
         }
+        // One pass, given up at the first token no speaker phrase holds.
+        let mut words = 0;
+        for (x, t) in toks[ns..k].iter().enumerate() {
+            let x = ns + x;
+            let plain = t.quote.is_none()
+                && (t.is(",") || t.is("(") || t.is(")") || (t.is_word() && !s.is_cue_word(x)));
+            words += usize::from(t.is_word());
+            if !plain || words > MAX_SPEAKER_WORDS {
+                return None;
+            }
+        }
+        (ns, (ns..k).find(|&x| toks[x].is(",")).unwrap_or(k))
+    };
+    if ne <= ns {
+        return None;
     }
-    let ne = (ns..k).find(|&x| toks[x].is(",")).unwrap_or(k);
     used_quotes[q] = true;
     let end = extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
     Some(Found {
@@ -2377,7 +2407,7 @@ fn quote_then_speaker(
         np: Some(Np::plain(s.para, ns, ne)),
         cue,
         content: Span::new(quote.start, end),
-        outlet: s.outlet_in(ns, k),
+        outlet: s.outlet_in(ns, if between { k } else { ne }),
         confidence: 0.8,
         nests: true,
     })
