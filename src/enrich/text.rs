@@ -221,6 +221,12 @@ impl<V> SlotMap<V> {
             .map(|(_, value)| value)
     }
 
+    /// How many words the map holds.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Whether the word as written is in the map.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {

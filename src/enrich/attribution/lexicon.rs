@@ -103,8 +103,15 @@ pub(crate) enum Tag {
     Poss,
 }
 
-// Every tag has a bit of its own in a `u64` (`Poss` is the last tag).
-const _: () = assert!((Tag::Poss as u32) < u64::BITS);
+// Every tag has a bit of its own in a `u64` (`Poss` is the last tag), below
+// `CUE_START`.
+const _: () = assert!((Tag::Poss as u32) < 63);
+
+/// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
+/// opens with the word: a word without it starts no cue
+/// ([`Lexicon::cue_at`]), and the cue search, which asks at every word of a
+/// sentence, passes it over without building the phrase or looking it up.
+pub(crate) const CUE_START: u64 = 1 << 63;
 
 impl Tag {
     /// The tag's bit in a word's tag set ([`Lexicon::tags_of`]).
@@ -174,12 +181,23 @@ impl Tag {
     }
 }
 
-/// One language's lexicon.
+/// One language's lexicon. Every word of a page is looked up in it, most of
+/// them in vain: the words are filed by slot ([`SlotMap`]), so that a word
+/// of no list is ruled out without hashing it.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Cue phrases by their first word: (the other words, the tag), longest first.
-    cues: HashMap<String, Vec<(Vec<String>, Tag)>>,
-    /// Single words by tag (a word can have several tags).
+    cues: SlotMap<Vec<(Vec<String>, Tag)>>,
+    /// Each single word's tags, a bit each ([`Tag::bit`]; a word can have
+    /// several tags).
+    tags: SlotMap<u64>,
+    /// The complementisers listed in elided form, up to and with their only
+    /// apostrophe ("qu'", "qu’"), that the elided forms of text words open
+    /// with ("qu'il").
+    elided_comps: Vec<String>,
+    /// The single words by tag as parsed: the oracle the tests check `tags`
+    /// against.
+    #[cfg(test)]
     words: HashMap<String, Vec<Tag>>,
     /// Word endings of aux words ("ly").
     aux_suffixes: Vec<String>,
@@ -200,6 +218,8 @@ fn ends_with_any(suffixes: &[String], word: &str, stem: usize) -> bool {
 impl Lexicon {
     fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon::default();
+        let mut cues: HashMap<String, Vec<(Vec<String>, Tag)>> = HashMap::new();
+        let mut words: HashMap<String, Vec<Tag>> = HashMap::new();
         for line in data.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -227,35 +247,59 @@ impl Lexicon {
                 continue;
             }
             if tag.is_cue() {
-                let entry = lex.cues.entry(first.clone()).or_default();
+                let entry = cues.entry(first.clone()).or_default();
                 if !entry.iter().any(|(r, _)| r == rest) {
                     entry.push((rest.to_vec(), tag));
                 }
             } else if rest.is_empty() {
-                let tags = lex.words.entry(first.clone()).or_default();
+                let tags = words.entry(first.clone()).or_default();
                 if !tags.contains(&tag) {
                     tags.push(tag);
                 }
             } else {
                 // Several-word non-cue entries ("has also") are read word by word.
                 for part in &parts {
-                    let tags = lex.words.entry(part.clone()).or_default();
+                    let tags = words.entry(part.clone()).or_default();
                     if !tags.contains(&tag) {
                         tags.push(tag);
                     }
                 }
             }
         }
-        for list in lex.cues.values_mut() {
+        for list in cues.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
+        lex.elided_comps = words
+            .iter()
+            .filter(|(word, tags)| tags.contains(&Tag::Comp) && is_elided_head(word))
+            .map(|(word, _)| word.clone())
+            .collect();
+        let mut bits: HashMap<&str, u64> = words
+            .iter()
+            .map(|(word, tags)| (word.as_str(), Tag::mask(tags)))
+            .collect();
+        for first in cues.keys() {
+            *bits.entry(first.as_str()).or_default() |= CUE_START;
+        }
+        lex.tags = SlotMap::new(bits);
+        lex.cues = SlotMap::new(cues);
+        #[cfg(test)]
+        {
+            lex.words = words;
+        }
         lex
+    }
+
+    /// The tags of the lowercase `word` as listed, and [`CUE_START`] when a
+    /// cue opens with it, without the tags of an elided form's head.
+    fn listed(&self, word: &str) -> u64 {
+        self.tags.get(word.as_bytes(), |b| b).copied().unwrap_or(0)
     }
 
     /// The cue starting at `words[0]`: its length in words and its tag.
     pub(crate) fn cue_at(&self, words: &[&str]) -> Option<(usize, Tag)> {
         let first = words.first()?;
-        let list = self.cues.get(*first)?;
+        let list = self.cues.get(first.as_bytes(), |b| b)?;
         list.iter().find_map(|(rest, tag)| {
             let fits =
                 rest.len() < words.len() && rest.iter().zip(&words[1..]).all(|(a, b)| a == b);
@@ -284,41 +328,44 @@ impl Lexicon {
     /// Whether the lowercase `word` carries any of `tags`: what asking
     /// [`Lexicon::is`] of each tag answers, with one lookup of the word.
     pub(crate) fn is_any(&self, word: &str, tags: &[Tag]) -> bool {
-        if self
-            .words
-            .get(word)
-            .is_some_and(|found| found.iter().any(|t| tags.contains(t)))
-        {
-            return true;
-        }
-        tags.contains(&Tag::Comp) && self.is(word, Tag::Comp)
+        self.listed(word) & Tag::mask(tags) != 0
+            || tags.contains(&Tag::Comp) && self.is(word, Tag::Comp)
     }
 
     /// The tags the lowercase `word` carries, a bit each ([`Tag::bit`]):
-    /// what [`Lexicon::is`] answers of every tag, read at once.
+    /// what [`Lexicon::is`] answers of every tag, read at once; and
+    /// [`CUE_START`] when a cue opens with it.
     pub(crate) fn tags_of(&self, word: &str) -> u64 {
-        let mut bits = self.words.get(word).map_or(0, |tags| Tag::mask(tags));
-        if bits & Tag::Comp.bit() == 0 && word.contains(['\'', '’']) && self.is(word, Tag::Comp) {
-            bits |= Tag::Comp.bit();
+        let bits = self.listed(word);
+        if bits & Tag::Comp.bit() == 0 && self.elided_comp(word) {
+            return bits | Tag::Comp.bit();
         }
         bits
     }
 
     /// Whether the lowercase `word` carries `tag`.
     pub(crate) fn is(&self, word: &str, tag: Tag) -> bool {
-        if self.words.get(word).is_some_and(|t| t.contains(&tag)) {
-            return true;
-        }
-
-        // Elided forms ("qu'il") match an entry that ends in an apostrophe.
-        if tag == Tag::Comp
-            && let Some(i) = word.find(['\'', '’'])
-        {
-            let head = &word[..i + word[i..].chars().next().map_or(1, char::len_utf8)];
-            return self.words.get(head).is_some_and(|t| t.contains(&tag));
-        }
-        false
+        self.listed(word) & tag.bit() != 0 || tag == Tag::Comp && self.elided_comp(word)
     }
+
+    /// Whether `word` is an elided form ("qu'il") whose head, up to and with
+    /// its first apostrophe, is listed as a complementiser ("qu'"): whether
+    /// it starts with one of `elided_comps`, each of which ends at
+    /// its first apostrophe. Asked of most words of a page, and most
+    /// languages list no such head.
+    fn elided_comp(&self, word: &str) -> bool {
+        self.elided_comps
+            .iter()
+            .any(|head| word.starts_with(head.as_str()))
+    }
+}
+
+/// Whether `word` ends with its first apostrophe (' or ’): the form in which
+/// an elided complementiser is listed ("qu'").
+fn is_elided_head(word: &str) -> bool {
+    word.char_indices()
+        .find(|&(_, c)| matches!(c, '\'' | '’'))
+        .is_some_and(|(i, c)| i + c.len_utf8() == word.len())
 }
 
 /// The languages with a cue lexicon, and their data.
@@ -493,6 +540,59 @@ mod tests {
             }
         }
         assert_ne!(for_language("fr").tags_of("qu'il") & Tag::Comp.bit(), 0);
+    }
+
+    /// The first words of the cue phrases of a language's data, read from
+    /// its lines.
+    fn cue_firsts(data: &str) -> std::collections::HashSet<String> {
+        data.lines()
+            .filter_map(|line| line.trim().split_once('\t'))
+            .filter(|(tag, _)| Tag::parse(tag.trim()).is_some_and(Tag::is_cue))
+            .filter_map(|(_, form)| {
+                let form = form.trim().to_lowercase();
+                form.split_whitespace().next().map(str::to_owned)
+            })
+            .collect()
+    }
+
+    /// The slot maps answer as the lists parsed: each listed word has its
+    /// tags, an elided form the complementiser of its head, as a lookup by
+    /// hashing and `str::find` over chars gives them, and the first word of
+    /// each cue phrase, and no other, [`CUE_START`]; over every word of every
+    /// language's lists and every string of up to four chars of a few letters
+    /// and both apostrophes.
+    #[test]
+    fn slot_maps_answer_as_the_parsed_lists() {
+        for (code, data) in DATA {
+            let lex = for_language(code);
+            let firsts = cue_firsts(data);
+            assert!(firsts.len() > 20, "{code}");
+            let listed = |word: &str| {
+                let tags = lex.words.get(word).map_or(0, |tags| Tag::mask(tags));
+                tags | if firsts.contains(word) { CUE_START } else { 0 }
+            };
+            let check = |word: &str| {
+                let mut expected = listed(word);
+                if let Some(i) = word.find(['\'', '’']) {
+                    let head = &word[..i + word[i..].chars().next().map_or(1, char::len_utf8)];
+                    expected |= listed(head) & Tag::Comp.bit();
+                }
+                assert_eq!(lex.tags_of(word), expected, "{code} {word:?}");
+                assert_eq!(
+                    lex.is(word, Tag::Comp),
+                    expected & Tag::Comp.bit() != 0,
+                    "{code} {word:?}"
+                );
+            };
+            for word in lex.words.keys().chain(&firsts) {
+                assert_eq!(lex.listed(word), listed(word), "{code} {word:?}");
+                check(word);
+            }
+            let alphabet = ['q', 'u', 'l', 'd', 'c', 'é', '\'', '’', 'x'];
+            crate::enrich::text::for_every_string(&alphabet, 1..=4, check);
+        }
+        let fr = for_language("fr");
+        assert!(fr.is("qu’elle", Tag::Comp) && fr.is("qu'il", Tag::Comp));
     }
 
     #[test]

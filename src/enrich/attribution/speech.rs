@@ -6,7 +6,7 @@
 //! and which small words surround them.
 
 use super::AttributionKind;
-use super::lexicon::{self, Lexicon, Tag};
+use super::lexicon::{self, CUE_START, Lexicon, Tag};
 use super::speakers::strip_possessive;
 use super::text::{Kind, Text, Tok};
 use crate::enrich::Span;
@@ -115,7 +115,8 @@ impl Sentence<'_> {
     /// The cue starting at token `i`, if any: (one past its last token, tag).
     fn cue_at(&self, i: usize) -> Option<(usize, Tag)> {
         let t = &self.toks[i];
-        if !t.is_word() || t.quote.is_some() {
+        // Most words start no cue: their tag set says so.
+        if !t.is_word() || t.quote.is_some() || t.tags & CUE_START == 0 {
             return None;
         }
         // Up to four words on the stack: this is asked at every word.
