@@ -466,11 +466,17 @@ const OVER_CREDIT_MAX_WORDS: usize = 35;
 /// Longest caption, in words.
 const CAPTION_MAX_WORDS: usize = 60;
 
+/// Most words of a credit's bare label ("Photo:", "Foto de:").
+const CREDIT_LABEL_WORDS: usize = 2;
+
 /// Labels the photo captions: a line shaped like one (a gallery counter
 /// opening it, a bracketed credit closing it), or a line set right on top of
 /// a credit line in the same block ("Ducks on the river at dawn." /
 /// "Photo: Jane Doe"). A figure's credit sits under its caption, while an
-/// article's paragraph is a block of its own.
+/// article's paragraph is a block of its own. A credit's bare label whose
+/// name stands on the line under it ("Foto:" / "Jan Berg") is the figure's
+/// even a blank line apart: flattening set each of its parts in a block of
+/// its own, and an article's paragraph is never closed by a lone label.
 fn mark_captions(doc: &Document<'_>, feats: &[LineFeatures], kinds: &mut [Option<BlockKind>]) {
     let lines = doc.lines();
     for i in 0..feats.len() {
@@ -480,13 +486,25 @@ fn mark_captions(doc: &Document<'_>, feats: &[LineFeatures], kinds: &mut [Option
         }
         // A photo credit is a few words ("Photo: Getty Images"); a longer
         // source line closes the article ("Source: … - news for …").
-        let over_credit = i + 1 < feats.len()
+        let credit = i + 1 < feats.len()
             && f.words <= OVER_CREDIT_MAX_WORDS
             && kinds[i + 1] == Some(BlockKind::Credit)
-            && feats[i + 1].words <= CREDIT_MAX_WORDS
-            && lines[i + 1].block == lines[i].block;
+            && feats[i + 1].words <= CREDIT_MAX_WORDS;
+        let label = credit
+            && lines[i + 1].block != lines[i].block
+            && feats[i + 1].colon_end
+            && feats[i + 1].words <= CREDIT_LABEL_WORDS;
+        let over_credit = credit && (lines[i + 1].block == lines[i].block || label);
         if f.caption || over_credit {
             kinds[i] = Some(BlockKind::Caption);
+        }
+        // The name under a bare label is the credit's own.
+        if label
+            && i + 2 < feats.len()
+            && kinds[i + 2].is_none()
+            && feats[i + 2].words <= CREDIT_MAX_WORDS
+        {
+            kinds[i + 2] = Some(BlockKind::Credit);
         }
     }
 }

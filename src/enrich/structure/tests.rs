@@ -860,6 +860,39 @@ fn a_line_over_a_photo_credit_is_a_caption() {
     }
 }
 
+/// Invented pages in two languages: a caption over a credit's bare label,
+/// each part of the figure a block of its own ("Foto:" / "Jan Berg"), is
+/// the figure's, not the article's; the subheading over it stays in the
+/// body.
+#[test]
+fn a_caption_over_a_bare_credit_label_is_a_caption() {
+    let cases = [
+        (
+            "Ferry line gets two electric boats | Harbour Times\nHome\nNews\n\nFerry line gets two electric boats\n\nThe company that runs the crossing said on Monday it had ordered two battery-powered boats, the first on this part of the coast.\n\nEach boat will carry three hundred passengers and forty cars and will charge at the quay while it loads, the company said.\n\nCheaper crossings ahead\n\nThe new ferry and its crew at the north quay.\n\nPhoto:\n\nSEAPIX\n\nThe company hopes to cut its fuel bill by a third and says fares will not rise for at least five years.\n\nThe first boat is due in the spring, the second before the summer season.\n",
+            "The new ferry and its crew",
+            "Cheaper crossings ahead",
+        ),
+        (
+            "Fährlinie bekommt zwei E-Boote | Hafenblatt\nStartseite\nNachrichten\n\nFährlinie bekommt zwei E-Boote\n\nDie Reederei hat am Montag zwei Boote mit Batterieantrieb bestellt, die ersten an diesem Teil der Küste, wie sie in Hamburg mitteilte.\n\nJedes Boot soll dreihundert Fahrgäste und vierzig Autos befördern und während des Beladens am Kai laden, sagte ein Sprecher.\n\nGünstigere Überfahrten\n\nDie neue Fähre und ihre Besatzung am Nordkai.\n\nFoto:\n\nNORDBILD\n\nDie Reederei will so ein Drittel ihrer Treibstoffkosten sparen und die Preise mindestens fünf Jahre lang halten.\n\nDas erste Boot soll im Frühjahr kommen, das zweite vor der Sommersaison.\n",
+            "Die neue Fähre und ihre Besatzung",
+            "Günstigere Überfahrten",
+        ),
+    ];
+    for (text, caption, subheading) in cases {
+        let s = analyze_text(text);
+        let body: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
+        let joined = body.join("\n");
+        assert!(!joined.contains(caption), "{caption}: {body:?}");
+        assert!(joined.contains(subheading), "{subheading}: {body:?}");
+        let label = s
+            .lines
+            .iter()
+            .find(|l| l.span.text(text).starts_with(caption))
+            .map(|l| l.kind);
+        assert_eq!(label, Some(BlockKind::Caption), "{caption}");
+    }
+}
+
 /// Invented pages: the line under the headline is a standfirst when a byline
 /// or a date line comes between it and the article, whether it ends in a
 /// full stop or not.
