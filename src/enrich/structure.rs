@@ -717,6 +717,9 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
     if f.chevron_link {
         return Some(BlockKind::Related);
     }
+    if f.range_counter {
+        return Some(BlockKind::Counter);
+    }
     None
 }
 

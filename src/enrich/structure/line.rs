@@ -179,6 +179,9 @@ pub(crate) struct LineFeatures {
     /// The signature under an embedded post ("— Ana Ruiz (@anaruiz) May 3,
     /// 2024"): a dash, the poster's name and handle in brackets.
     pub post_signature: bool,
+    /// Counts what a list shows of its items ("Showing 1 to 20 of 57
+    /// results", "Treffer 11–20 von 134"): a shop's or an archive's pager.
+    pub range_counter: bool,
 }
 
 impl LineFeatures {
@@ -315,6 +318,57 @@ fn tail_credit(text: &str) -> bool {
 fn chevron_link(text: &str) -> bool {
     let t = text.trim();
     t.len() > 4 && t.starts_with(">>") && t.ends_with("<<")
+}
+
+/// Longest line that counts a list's items, in words.
+const RANGE_COUNTER_WORDS: usize = 14;
+/// Words between a range's two numbers ("1 to 20", "11 bis 20").
+const RANGE_TO: &[&str] = &["to", "bis", "à", "a", "al", "do", "tot", "-", "–"];
+/// Words between a range and the total ("… of 57", "… von 134").
+const RANGE_OF: &[&str] = &["of", "von", "sur", "de", "di", "z", "van"];
+/// Words before the total ("… von insgesamt 134").
+const RANGE_TOTAL: &[&str] = &["insgesamt", "total", "totale", "łącznie"];
+
+/// Whether `text` counts what a list shows of its items: a range and the
+/// total after it, in ascending order ("Showing 1 to 20 of 57 results",
+/// "Treffer 11–20 von 134", "Wyniki 1 do 10 z 48"). A story gives its
+/// figures with their units; only a pager counts its own items so.
+fn range_counter(text: &str, f: &LineFeatures) -> bool {
+    if f.digits < 3 || f.words > RANGE_COUNTER_WORDS {
+        return false;
+    }
+    // At most the line's words and a few dashes: no allocation.
+    let mut tokens = [""; RANGE_COUNTER_WORDS + 4];
+    let mut n = 0;
+    for t in text.split_whitespace() {
+        if n == tokens.len() {
+            return false;
+        }
+        tokens[n] = t.trim_matches(|c: char| matches!(c, '.' | ',' | '!' | ':' | '(' | ')'));
+        n += 1;
+    }
+    let number = |t: &str| t.parse::<u64>().ok();
+    let word = |t: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t));
+    (2..n).any(|end| {
+        let Some(total) = number(tokens[end]) else {
+            return false;
+        };
+        let mut j = end - 1;
+        if word(tokens[j], RANGE_TOTAL) && j > 0 {
+            j -= 1;
+        }
+        if !word(tokens[j], RANGE_OF) || j == 0 {
+            return false;
+        }
+        let (from, to) = match tokens[j - 1].split_once(['-', '–']) {
+            Some((a, b)) => (number(a), number(b)),
+            None if j >= 3 && word(tokens[j - 2], RANGE_TO) => {
+                (number(tokens[j - 3]), number(tokens[j - 1]))
+            }
+            None => (None, None),
+        };
+        matches!((from, to), (Some(a), Some(b)) if a <= b && b <= total && b > 0)
+    })
 }
 
 /// Most bytes between a post signature's dash and its bracketed handle.
@@ -764,6 +818,7 @@ pub(crate) fn features_folded(
     f.slash_credit = slash_credit(text, &f);
     f.chevron_link = chevron_link(text);
     f.post_signature = post_signature(text);
+    f.range_counter = range_counter(text, &f);
     f
 }
 
@@ -903,6 +958,30 @@ mod tests {
             found += usize::from(span(&DATELINE).is_some());
         }
         assert!((1..lines.len()).contains(&found), "{found}");
+    }
+
+    #[test]
+    fn range_counters() {
+        let lexicon = super::super::lexicon::get();
+        let stop = lexicon.stopwords(None);
+        let counter = |t: &str| range_counter(t, &features(t, lexicon, stop));
+        for line in [
+            "Showing 1 to 20 of 57 results",
+            "Showing 1–12 of 57 results",
+            "Treffer 11 bis 20 von insgesamt 134",
+            "Wyniki 1 do 10 z 48",
+            "Résultats 21 à 40 sur 96",
+        ] {
+            assert!(counter(line), "{line}");
+        }
+        for line in [
+            "The score went from 3 to 1 of the 20 games.",
+            "Showing 20 to 1 of 57 results",
+            "Treffer 11 bis 200 von 134",
+            "Der Zug fährt um 10 bis 12 Uhr ab.",
+        ] {
+            assert!(!counter(line), "{line}");
+        }
     }
 
     #[test]
