@@ -2058,14 +2058,11 @@ fn frame(
             .filter(|&x| toks[x].quote != Some(q) && toks[x].is_word())
             .count();
         if rest_words == 0 || quote.close.0 != s.para {
-            used_quotes[q] = true;
-            let end =
-                extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
             return Some(Found {
                 kind: AttributionKind::DirectQuote,
                 np,
                 cue,
-                content: Span::new(quote.start, end),
+                content: quoted_content(text, s, q, sentence_index, used_quotes),
                 outlet,
                 confidence: 0.9,
                 nests: true,
@@ -2253,18 +2250,15 @@ fn fronted_cue_quote(
         return None;
     }
     let q = toks[open].quote?;
-    let quote = text.quotes.get(q)?;
     let rest = (open..s.b_eff).any(|x| toks[x].quote != Some(q) && toks[x].is_word());
     if rest || used_quotes.get(q).copied().unwrap_or(true) {
         return None;
     }
-    used_quotes[q] = true;
-    let end = extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
     Some(Found {
         kind: AttributionKind::DirectQuote,
         np: Some(Np::plain(s.para, ns, ne)),
         cue,
-        content: Span::new(quote.start, end),
+        content: quoted_content(text, s, q, sentence_index, used_quotes),
         outlet: None,
         confidence: 0.8,
         nests: true,
@@ -2401,17 +2395,31 @@ fn quote_then_speaker(
     if ne <= ns {
         return None;
     }
-    used_quotes[q] = true;
-    let end = extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
     Some(Found {
         kind: AttributionKind::DirectQuote,
         np: Some(Np::plain(s.para, ns, ne)),
         cue,
-        content: Span::new(quote.start, end),
+        content: quoted_content(text, s, q, sentence_index, used_quotes),
         outlet: s.outlet_in(ns, if between { k } else { ne }),
         confidence: 0.8,
         nests: true,
     })
+}
+
+/// The quotation `q` as the content of a direct quote, claimed in
+/// `used_quotes`, with the sentences after it that are only a quotation
+/// ([`extend_with_quotes`]).
+fn quoted_content(
+    text: &Text,
+    s: &Sentence<'_>,
+    q: usize,
+    sentence_index: usize,
+    used_quotes: &mut [bool],
+) -> Span {
+    used_quotes[q] = true;
+    let quote = &text.quotes[q];
+    let end = extend_with_quotes(text, s.lex, s.para, sentence_index, quote.end, used_quotes);
+    Span::new(quote.start, end)
 }
 
 /// Extends direct-quote content that ends at `end` over the sentences of the
