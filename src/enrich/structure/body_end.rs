@@ -206,6 +206,11 @@ pub(super) fn adopt_recipe_card(
 /// Fewest letters of the banner phrase that makes a line next to a banner
 /// the banner's own text.
 const BOX_TEXT_PHRASE: usize = 8;
+/// Fewest letters of the comment-form phrase that makes a line next to a
+/// comment-form line the form's own text: a form's notice is a clause
+/// ("comments are moderated"), where one word ("Discussion") can be
+/// the story's.
+const FORM_TEXT_PHRASE: usize = 16;
 
 /// Drops the text of a newsletter, paywall or consent box set inside the
 /// article: a body line with a banner phrase ("ohne dein Einverständnis",
@@ -213,6 +218,9 @@ const BOX_TEXT_PHRASE: usize = 8;
 /// ("Subscribe to our newsletter", "Datenschutzeinstellungen verwalten").
 /// Alone, such a phrase can be the story's matter; next to the box's
 /// header it is the box. So is a short line between two lines of the box.
+/// A comment form's notice is the same: a body line with a comment-form
+/// clause ("comments are moderated") right above or under a line of
+/// the form ("Post a comment").
 pub(super) fn drop_box_text(
     feats: &[LineFeatures],
     kinds: &[Option<BlockKind>],
@@ -220,9 +228,14 @@ pub(super) fn drop_box_text(
 ) {
     let n = body.len();
     let banner = |j: usize| kinds[j] == Some(BlockKind::Banner);
+    let form = |j: usize| kinds[j] == Some(BlockKind::Comments);
     for i in 0..n {
         let f = &feats[i];
         let phrase = f.scan.kind == Some(BlockKind::Banner) && f.scan.longest >= BOX_TEXT_PHRASE;
+        let notice = f.scan.kind == Some(BlockKind::Comments) && f.scan.longest >= FORM_TEXT_PHRASE;
+        if body[i] && notice && (i > 0 && form(i - 1) || i + 1 < n && form(i + 1)) {
+            body[i] = false;
+        }
         let (above, below) = (i > 0 && banner(i - 1), i + 1 < n && banner(i + 1));
         // A line between two of the box's lines is its text, whatever it
         // says ("Become a member of" / "… and get offers!" / "Sign up").
@@ -946,6 +959,45 @@ mod tests {
             for line in pitch.lines() {
                 assert!(!body.contains(&line[..30]), "{line}: {body}");
             }
+        }
+    }
+
+    /// A comment form's notice next to the form's lines leaves the body, in
+    /// English and in German; a sentence of the article that names a
+    /// discussion, right over the form's header, stays.
+    #[test]
+    fn a_comment_form_notice_leaves_the_body() {
+        let lex = super::super::lexicon::get();
+        for (lang, lines) in [
+            (
+                "en",
+                [
+                    "The row over the harbour road goes on, and the discussion will continue at the next meeting in March.",
+                    "Leave a comment",
+                    "Please tick the box before you post: comments are moderated, and we keep your name only to run this page.",
+                    "Post a comment",
+                ],
+            ),
+            (
+                "de",
+                [
+                    "Der Streit um die Hafenstraße geht weiter, die Diskussion wird bei der nächsten Sitzung im März fortgesetzt.",
+                    "Kommentar schreiben",
+                    "Bitte setzen Sie vor dem Absenden das Häkchen: Kommentare werden vor der Veröffentlichung geprüft, danke.",
+                    "Kommentar abschicken",
+                ],
+            ),
+        ] {
+            let stopwords = lex.stopwords(Some(lang));
+            let feats: Vec<LineFeatures> = lines
+                .iter()
+                .map(|l| super::super::line::features(l, lex, stopwords))
+                .collect();
+            let kinds: Vec<_> = feats.iter().map(super::super::strong_kind).collect();
+            let mut body = vec![true; lines.len()];
+            drop_box_text(&feats, &kinds, &mut body);
+            assert!(body[0], "{lang}: {:?}", lines[0]);
+            assert!(!body[2], "{lang}: {:?}", lines[2]);
         }
     }
 
