@@ -16,7 +16,7 @@ use foldhash::{HashMap, HashMapExt};
 use super::Span;
 use super::document::Document;
 use super::language::ArticleLanguage;
-use headline::{after_title_match, find_headline};
+use headline::{PageTitle, after_title_match, find_headline};
 use line::LineFeatures;
 
 /// What a line of a page is.
@@ -209,15 +209,17 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
     }
 
     let mut body: Vec<bool> = vec![false; n];
+    let mut title = PageTitle::new(&folded, &feats);
     if let Some((mut a, b)) = region {
         a = extend_start(doc, a, head_block, &feats, &kinds);
         let b = cut_end(a, b, &feats);
-        let (moved, b) = match after_title_match(doc, &folded, (a, b), &feats, &kinds, &values) {
-            // The article lies under the title's repeat below the region,
-            // or under the page's dated heading far above it.
-            (start, end) if start > b || end < a => (start, cut_end(start, end, &feats)),
-            region => region,
-        };
+        let (moved, b) =
+            match after_title_match(doc, &folded, (a, b), &feats, &kinds, &values, &mut title) {
+                // The article lies under the title's repeat below the region,
+                // or under the page's dated heading far above it.
+                (start, end) if start > b || end < a => (start, cut_end(start, end, &feats)),
+                region => region,
+            };
         a = moved;
         let b = take_closing_lines(b, &feats, &kinds);
         a = adjust_start(a, b, &feats, &kinds);
@@ -228,7 +230,8 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         let first = (a..=b).find(|&i| body[i]);
         if let Some(first) = first {
             // Headline: before the article.
-            let headline = find_headline(doc, &folded, &feats, &kinds, first, head_block);
+            let headline =
+                find_headline(doc, &folded, &feats, &kinds, first, head_block, &mut title);
             if let Some((line_index, span)) = headline {
                 structure.headline = Some(span);
                 kinds[line_index] = Some(BlockKind::Headline);
@@ -328,7 +331,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
             structure.body_paragraphs = iter.collect();
         }
     } else if let Some((line_index, span)) =
-        find_headline(doc, &folded, &feats, &kinds, n, head_block)
+        find_headline(doc, &folded, &feats, &kinds, n, head_block, &mut title)
     {
         structure.headline = Some(span);
         kinds[line_index] = Some(BlockKind::Headline);

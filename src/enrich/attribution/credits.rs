@@ -100,7 +100,9 @@ fn is_person(s: &str) -> bool {
 /// over its bytes: the patterns' searches cost far more, and most lines of a
 /// page hold none of these.
 struct Hints {
-    /// A colon (`:` or `：`), which [`LABELED`] needs.
+    /// A colon (`:` or `：`), which [`LABELED`] needs, but not one after a
+    /// digit: a label ends in a letter, a dot or a space, and a colon after
+    /// a digit is a clock's or a score's ("12:30", "2:1"), on many lines.
     colon: bool,
     /// "by" in any case, which [`BY`] needs.
     by: bool,
@@ -136,7 +138,7 @@ impl Hints {
                 continue;
             }
             match b.to_ascii_lowercase() {
-                b':' => hints.colon = true,
+                b':' if i == 0 || !bytes[i - 1].is_ascii_digit() => hints.colon = true,
                 // U+FF1A (：) is EF BC 9A in UTF-8.
                 0xef if at(i + 1) == 0xbc && at(i + 2) == 0x9a => hints.colon = true,
                 b'b' if at(i + 1) == b'y' => hints.by = true,
@@ -356,6 +358,8 @@ mod tests {
             "Bild:Keystone",
             "A line with none of them — and a dash",
             "Bylines, baby, colons; nothing",
+            "Updated 09:45 | Photo: AP",
+            "Kick-off 20:30, 2:1 at half time",
         ] {
             let hints = Hints::of(line);
             assert!(hints.colon || !LABELED.is_match(line), "{line}");
@@ -364,6 +368,8 @@ mod tests {
         }
         let none = Hints::of("Der Bürgermeister sagte am Montag, es gehe voran.");
         assert!(!none.colon && !none.by && !none.copyright);
+        let clock = Hints::of("Updated 09:45, 2:1 at half time");
+        assert!(!clock.colon);
         let all = Hints::of("Photo by X: © Y");
         assert!(all.colon && all.by && all.copyright);
     }
@@ -376,7 +382,7 @@ mod tests {
         let (mut colon, mut by, mut copyright) = (false, false, false);
         for (i, &b) in bytes.iter().enumerate() {
             match b.to_ascii_lowercase() {
-                b':' => colon = true,
+                b':' if i == 0 || !bytes[i - 1].is_ascii_digit() => colon = true,
                 0xef if at(i + 1) == 0xbc && at(i + 2) == 0x9a => colon = true,
                 b'b' if at(i + 1) == b'y' => by = true,
                 0xc2 if at(i + 1) == 0xa9 => copyright = true,
@@ -403,7 +409,7 @@ mod tests {
         };
         let alphabet = [
             ':', '：', '©', '(', ')', 'b', 'B', 'y', 'Y', 'c', 'C', 'a', ' ', 'é', '\u{bc}',
-            '\u{ef}',
+            '\u{ef}', '1',
         ];
         crate::enrich::text::for_every_string(&alphabet, 1..=4, check);
         for s in [

@@ -2,7 +2,7 @@
 //! repeats the title lower down, and the best headline-shaped line above
 //! the article when no title line names it.
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use super::lexicon::{self, FoldedLines};
 use super::line::LineFeatures;
@@ -21,28 +21,69 @@ const HEADLINE_WINDOW: usize = 40;
 /// Longest headline, in characters.
 const HEADLINE_MAX_CHARS: usize = 250;
 
-/// The folded headline parts of the page's title lines ("Headline | Site")
-/// before line `end`: the first line's parts, and the parts of three words or
-/// more of other lines with separators.
-fn title_set(doc: &Document<'_>, end: usize) -> HashSet<String> {
-    let mut set = HashSet::new();
-    for j in 0..end.min(doc.lines().len()) {
-        let line = doc.line_text(j);
-        if !has_title_separator(line) {
-            continue;
-        }
-        let parts = title_parts(line);
-        // A title has two or three parts; more is a menu ("A | B | C | D").
-        if (2..=3).contains(&parts.len()) {
-            set.extend(
-                parts
-                    .iter()
-                    .filter(|p| j == 0 || p.split_whitespace().count() >= 3)
-                    .map(|p| lexicon::fold(p).0),
-            );
+/// What the headline rules read of the page title, built once a page: the
+/// region's start and the headline search both ask for it.
+pub(super) struct PageTitle<'a> {
+    /// The words of line 0's headline parts ([`lead_words`]).
+    lead: Option<HashSet<&'a str>>,
+    parts: TitleParts,
+}
+
+impl<'a> PageTitle<'a> {
+    pub(super) fn new(folded: &'a FoldedLines, feats: &[LineFeatures]) -> Self {
+        PageTitle {
+            lead: lead_words(folded, feats),
+            parts: TitleParts::default(),
         }
     }
-    set
+}
+
+/// The folded headline parts of the page's title lines ("Headline | Site"),
+/// each with the first line that says it: the first line's parts, and the
+/// parts of three words or more of other lines with separators. The lines
+/// are read once, as far down as asked: the region's start asks for the
+/// parts above the region, the headline for those above the article.
+#[derive(Default)]
+struct TitleParts {
+    /// Lines read so far.
+    read: usize,
+    first_line: HashMap<String, usize>,
+}
+
+impl TitleParts {
+    /// Reads the title lines before line `end` that are not read yet.
+    fn read_to(&mut self, doc: &Document<'_>, end: usize) {
+        for j in self.read..end.min(doc.lines().len()) {
+            let line = doc.line_text(j);
+            if !has_title_separator(line) {
+                continue;
+            }
+            let parts = title_parts(line);
+            // A title has two or three parts; more is a menu ("A | B | C | D").
+            if (2..=3).contains(&parts.len()) {
+                for p in parts
+                    .iter()
+                    .filter(|p| j == 0 || p.split_whitespace().count() >= 3)
+                {
+                    self.first_line.entry(lexicon::fold(p).0).or_insert(j);
+                }
+            }
+        }
+        self.read = self.read.max(end);
+    }
+
+    /// Whether a title line before line `end` has the part `folded`.
+    fn has_before(&self, folded: &str, end: usize) -> bool {
+        self.first_line.get(folded).is_some_and(|&j| j < end)
+    }
+
+    /// The parts of the title lines before line `end`.
+    fn before(&self, end: usize) -> impl Iterator<Item = &str> + Clone {
+        self.first_line
+            .iter()
+            .filter(move |&(_, &j)| j < end)
+            .map(|(p, _)| p.as_str())
+    }
 }
 
 /// Lines between a repeat of the page title below the region and the start
@@ -68,6 +109,7 @@ pub(super) fn after_title_match(
     feats: &[LineFeatures],
     kinds: &[Option<BlockKind>],
     values: &[f32],
+    title: &mut PageTitle<'_>,
 ) -> (usize, usize) {
     // The page's own title (line 0): its headline parts, or the whole line
     // when it names no site.
@@ -87,18 +129,15 @@ pub(super) fn after_title_match(
         Some(f) if f.words >= 4 => std::iter::once(folded.line(0).to_owned()).collect(),
         _ => HashSet::new(),
     };
-    let titles = title_set(doc, a);
+    title.parts.read_to(doc, a);
+    let lead = title.lead.as_ref();
     // The first line below the title that says it again: a later repeat is
     // a "most read" entry or a comment form's heading.
     let first_own = (1..feats.len()).find(|&i| own.contains(folded.line(i)));
-    let is_repeat = |set: &HashSet<String>, i: usize| {
-        kinds[i].is_none()
-            && !feats[i].terminal
-            && feats[i].words >= 3
-            && set.contains(folded.line(i))
-    };
-    if let Some(h) =
-        (a..=b).find(|&i| is_repeat(&titles, i) || (Some(i) == first_own && is_repeat(&own, i)))
+    let repeat_shaped = |i: usize| kinds[i].is_none() && !feats[i].terminal && feats[i].words >= 3;
+    let repeats_title = |i: usize| repeat_shaped(i) && title.parts.has_before(folded.line(i), a);
+    let repeats_own = |i: usize| repeat_shaped(i) && own.contains(folded.line(i));
+    if let Some(h) = (a..=b).find(|&i| repeats_title(i) || (Some(i) == first_own && repeats_own(i)))
     {
         // A repeat under two thirds of the region's prose or more closes the
         // article (the column's name over the author's note, a recipe card's
@@ -116,22 +155,22 @@ pub(super) fn after_title_match(
             (a, b)
         };
     }
-    if let Some(h) = dated_rewording(folded, (a, b), feats, kinds) {
+    if let Some(h) = dated_rewording(folded, (a, b), feats, kinds, lead) {
         if prose_between(feats, h + 1, b) >= PROSE_UNDER_TITLE {
             return (h + 1, b);
         }
     }
-    if let Some(run) = dated_heading_above(folded, (a, b), feats, kinds, values) {
+    if let Some(run) = dated_heading_above(folded, (a, b), feats, kinds, values, lead) {
         return run;
     }
-    if let Some(run) = article_above_end(folded, (a, b), feats, values, |i| {
-        is_repeat(&titles, i) || is_repeat(&own, i)
+    if let Some(run) = article_above_end(folded, (a, b), feats, values, lead, |i| {
+        repeats_title(i) || repeats_own(i)
     }) {
         return run;
     }
     // Below the region only the page's own title counts; said again above
     // the region, whatever the line's kind, it anchors the article there.
-    let Some(h) = first_own.filter(|&h| h > b && is_repeat(&own, h)) else {
+    let Some(h) = first_own.filter(|&h| h > b && repeats_own(h)) else {
         return (a, b);
     };
     match run_under(feats, values, h, values.len()) {
@@ -156,10 +195,11 @@ fn article_above_end(
     (a, b): (usize, usize),
     feats: &[LineFeatures],
     values: &[f32],
+    title_words: Option<&HashSet<&str>>,
     says_title: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
-    let title_words = lead_words(folded, feats)?;
-    let topic = |from: usize, to: usize| topic_share(folded, feats, (from, to), &title_words);
+    let title_words = title_words?;
+    let topic = |from: usize, to: usize| topic_share(folded, feats, (from, to), title_words);
     // The first repeat with prose under it heads the article: one higher
     // up names the site over its menu.
     for h in (1..a).filter(|&i| says_title(i)) {
@@ -199,11 +239,12 @@ fn dated_heading_above(
     feats: &[LineFeatures],
     kinds: &[Option<BlockKind>],
     values: &[f32],
+    title_words: Option<&HashSet<&str>>,
 ) -> Option<(usize, usize)> {
     if a <= FAR_BELOW_HEADING {
         return None;
     }
-    let title_words = lead_words(folded, feats)?;
+    let title_words = title_words?;
     let h = (1..a - FAR_BELOW_HEADING).find(|&h| {
         let f = &feats[h];
         heading_shaped(f, kinds[h])
@@ -211,7 +252,7 @@ fn dated_heading_above(
             && (h + 1..=h + HEADING_TO_DATE)
                 .any(|k| matches!(kinds[k], Some(BlockKind::Byline | BlockKind::Timestamp)))
             && {
-                let (line_share, title_share) = title_shares(folded.line(h), &title_words);
+                let (line_share, title_share) = title_shares(folded.line(h), title_words);
                 line_share >= HEADING_LINE_SHARE && title_share >= REWORDED_TITLE_SHARE
             }
     })?;
@@ -219,7 +260,7 @@ fn dated_heading_above(
     if prose < PROSE_UNDER_TITLE {
         return None;
     }
-    let topic = |from: usize, to: usize| topic_share(folded, feats, (from, to), &title_words);
+    let topic = |from: usize, to: usize| topic_share(folded, feats, (from, to), title_words);
     (topic(s, e) > topic(a, b)).then_some((s, e))
 }
 
@@ -330,8 +371,9 @@ fn dated_rewording(
     (a, b): (usize, usize),
     feats: &[LineFeatures],
     kinds: &[Option<BlockKind>],
+    title_words: Option<&HashSet<&str>>,
 ) -> Option<usize> {
-    let title_words = lead_words(folded, feats)?;
+    let title_words = title_words?;
     let mut best: Option<(f32, usize)> = None;
     for h in a + 1..=b.min(feats.len() - 1) {
         let f = &feats[h];
@@ -346,7 +388,7 @@ fn dated_rewording(
         if !dated {
             continue;
         }
-        let (line_share, title_share) = title_shares(folded.line(h), &title_words);
+        let (line_share, title_share) = title_shares(folded.line(h), title_words);
         if line_share >= REWORDED_LINE_SHARE
             && title_share >= REWORDED_TITLE_SHARE
             && best.is_none_or(|(s, _)| line_share + title_share > s)
@@ -360,7 +402,7 @@ fn dated_rewording(
     // video or a box.
     let said_above = (a.saturating_sub(HEADLINE_WINDOW).max(1)..a).any(|i| {
         HEADING_WORDS.contains(&feats[i].words) && {
-            let (l, t) = title_shares(folded.line(i), &title_words);
+            let (l, t) = title_shares(folded.line(i), title_words);
             l + t >= score
         }
     });
@@ -424,8 +466,10 @@ pub(super) fn find_headline(
     kinds: &[Option<BlockKind>],
     first: usize,
     head_block: usize,
+    title: &mut PageTitle<'_>,
 ) -> Option<(usize, Span)> {
-    let (mut i, mut span) = pick_headline(doc, folded_lines, feats, kinds, first, head_block)?;
+    let (mut i, mut span) =
+        pick_headline(doc, folded_lines, feats, kinds, first, head_block, title)?;
     if let Some(k) = title_pair_pick(doc, folded_lines, feats, kinds, i) {
         let line = &doc.lines()[k];
         (i, span) = (
@@ -578,6 +622,7 @@ fn pick_headline(
     kinds: &[Option<BlockKind>],
     first: usize,
     head_block: usize,
+    page_title: &mut PageTitle<'_>,
 ) -> Option<(usize, Span)> {
     let text = doc.text();
     // Page titles: lines before the article with separators ("Headline |
@@ -600,7 +645,14 @@ fn pick_headline(
                 || i <= first + TRAIL_OVER_HEADING && (first..i).all(|k| !feats[k].terminal)
         })
     {
-        if let Some(k) = dated_heading_under(folded_lines, feats, kinds, i, first) {
+        if let Some(k) = dated_heading_under(
+            folded_lines,
+            feats,
+            kinds,
+            i,
+            first,
+            page_title.lead.as_ref(),
+        ) {
             let line = &doc.lines()[k];
             return Some((k, trim_headline(text, line.start, line.end, false, false)));
         }
@@ -614,12 +666,13 @@ fn pick_headline(
             trim_headline(text, doc.lines()[0].start, doc.lines()[0].end, false, true),
         ));
     }
-    let folded_parts = title_set(doc, first);
+    page_title.parts.read_to(doc, first);
+    let folded_parts = &page_title.parts;
     // The title's first part is the headline; later parts are mostly the
     // site's name ("Headline | Site").
     let first_part = title_parts(title).first().map(|p| lexicon::fold(p).0);
     let lo = first.saturating_sub(HEADLINE_WINDOW);
-    let lead = lead_words(folded_lines, feats);
+    let lead = page_title.lead.as_ref();
     let mut best: Option<(f32, usize, bool, Option<usize>)> = None;
     let mut content_between = 0usize;
     // The article's first line is a candidate when it does not read like a
@@ -652,7 +705,7 @@ fn pick_headline(
             let site_name = f.words <= 1 && f.repeats >= SITE_NAME_REPEATS;
             let mut titled = i > 0
                 && !site_name
-                && (folded_parts.contains(folded)
+                && (folded_parts.has_before(folded, first)
                     || (folded.len() >= 12 && f.words >= 3 && folded_title.starts_with(folded)));
             // A breadcrumb glued before the headline ("Home News Headline"):
             // the line ends with a title part.
@@ -661,21 +714,21 @@ fn pick_headline(
                 // The longest title part the line ends with (a set has no
                 // order: taking the first found made the answer vary by run).
                 let suffix = folded_parts
-                    .iter()
+                    .before(first)
                     .filter(|p| {
                         p.len() >= 15
                             && p.split(' ').count() >= 3
                             && folded.len() > p.len()
-                            && folded.ends_with(p.as_str())
+                            && folded.ends_with(p)
                             && folded.as_bytes()[folded.len() - p.len() - 1] == b' '
                     })
                     .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)));
                 if let Some(p) = suffix {
-                    let k = glued_start(folded, folded.len() - p.len(), &folded_parts);
+                    let k = glued_start(folded, folded.len() - p.len(), folded_parts.before(first));
                     if k > 0 {
                         cut = folded_lines.map(i).get(k).map(|&m| m as usize);
                     }
-                    folded = p.as_str();
+                    folded = p;
                     titled = true;
                 }
             }
@@ -712,10 +765,8 @@ fn pick_headline(
             }
             // The page's heading reworded from its title: most of the
             // title's words, few others.
-            let reworded = i > 0
-                && !titled
-                && f.words >= 3
-                && lead.as_ref().is_some_and(|w| rewords_title(folded, w));
+            let reworded =
+                i > 0 && !titled && f.words >= 3 && lead.is_some_and(|w| rewords_title(folded, w));
             if reworded {
                 score += REWORDED_BONUS;
             }
@@ -858,7 +909,11 @@ fn title_part_said(
 /// whole from the first of its parts that is no title part. The parts
 /// before the separator that are title parts too go with it; a breadcrumb
 /// glued before them stays out. Returns 0 for the whole line.
-fn glued_start(folded: &str, mut k: usize, parts: &HashSet<String>) -> usize {
+fn glued_start<'p>(
+    folded: &str,
+    mut k: usize,
+    parts: impl Iterator<Item = &'p str> + Clone,
+) -> usize {
     loop {
         let before = folded[..k].trim_end();
         let Some(rest) = before.strip_suffix(|c: char| TITLE_MARKS.contains(c)) else {
@@ -866,9 +921,9 @@ fn glued_start(folded: &str, mut k: usize, parts: &HashSet<String>) -> usize {
         };
         let rest = rest.trim_end();
         let earlier = parts
-            .iter()
+            .clone()
             .filter(|q| {
-                rest.ends_with(q.as_str())
+                rest.ends_with(q)
                     && (rest.len() == q.len() || rest.as_bytes()[rest.len() - q.len() - 1] == b' ')
             })
             .map(|q| rest.len() - q.len())
@@ -902,6 +957,7 @@ fn dated_heading_under(
     kinds: &[Option<BlockKind>],
     anchor: usize,
     first: usize,
+    title_words: Option<&HashSet<&str>>,
 ) -> Option<usize> {
     let below = anchor > first + 3;
     // A short repeat over its byline is the heading ("Unbefriedigt" / "by
@@ -914,13 +970,9 @@ fn dated_heading_under(
     // Below the article's start, the repeat may be right and the region
     // wrong (it began with comments or a form): the heading must say the
     // title then.
-    let title_words = if below {
-        Some(lead_words(folded, feats)?)
-    } else {
-        None
-    };
+    let title_words = if below { Some(title_words?) } else { None };
     let says_title = |k: usize| {
-        title_words.as_ref().is_none_or(|w| {
+        title_words.is_none_or(|w| {
             let (line_share, title_share) = title_shares(folded.line(k), w);
             line_share >= REWORDED_LINE_SHARE && title_share >= BELOW_TITLE_SHARE
         })
@@ -1524,7 +1576,7 @@ mod tests {
         let start = |line: &str, part: &str| {
             let line = folded(line);
             let k = line.len() - folded(part).len();
-            let at = glued_start(&line, k, &parts);
+            let at = glued_start(&line, k, parts.iter().map(String::as_str));
             line[at..].to_owned()
         };
         // A breadcrumb glued with a space stays out.
@@ -1617,6 +1669,39 @@ mod tests {
                     .is_none_or(|h| text.lines().any(|l| l == h.text(text)))
             );
         }
+    }
+
+    #[test]
+    fn title_parts_read_in_steps_answer_as_read_at_once() {
+        let text = "Ferry fares rise again | Coast Times\nHome | Travel\n\
+                    Ferry fares rise again for islanders | Coast Times\nA | B | C | D\n\
+                    The timetable for winter - Coast Times\nFares rise by a tenth from May.";
+        fn sorted(parts: &TitleParts, end: usize) -> Vec<&str> {
+            let mut parts: Vec<&str> = parts.before(end).collect();
+            parts.sort_unstable();
+            parts
+        }
+        let doc = Document::new(text);
+        let part = folded("Ferry fares rise again for islanders");
+        let (mut steps, mut whole) = (TitleParts::default(), TitleParts::default());
+        whole.read_to(&doc, 6);
+        // The region's start asks for fewer lines than the headline, or more.
+        for end in [5, 2, 4, 6] {
+            steps.read_to(&doc, end);
+            for to in 0..=end {
+                assert_eq!(
+                    sorted(&steps, to),
+                    sorted(&whole, to),
+                    "to {end}, before {to}"
+                );
+            }
+        }
+        assert_eq!(sorted(&whole, 1), ["coast times", "ferry fares rise again"]);
+        // A part counts from the line that first says it.
+        assert!(!whole.has_before(&part, 2) && whole.has_before(&part, 3));
+        assert!(whole.has_before("coast times", 1));
+        // A short part of a later line and a menu's parts are no title parts.
+        assert!(!whole.has_before("travel", 6) && !whole.has_before("a", 6));
     }
 
     #[test]
