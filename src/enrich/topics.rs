@@ -870,6 +870,15 @@ fn sense_mask(model: &Model, hits: &[(usize, f32)]) -> u32 {
         })
 }
 
+/// A passage for [`Evidence::read_words`]: its text, its words as [`words`]
+/// splits it (offsets into `text`), and its lowercase in step with it when
+/// the document has one ([`Document::lowercase`]).
+struct Passage<'a> {
+    text: &'a str,
+    words: &'a [(usize, &'a str)],
+    lowercase: Option<&'a str>,
+}
+
 /// Accumulates evidence per concept: term → (concept weights, weighted count).
 #[derive(Default)]
 struct Evidence<'m> {
@@ -956,24 +965,30 @@ impl<'m> Evidence<'m> {
         names: bool,
         stop: &dyn Fn(&str) -> bool,
     ) {
-        self.read_words(model, text, None, &words(text), weight, names, stop);
+        let passage = Passage {
+            text,
+            words: &words(text),
+            lowercase: None,
+        };
+        self.read_words(model, passage, weight, names, stop);
     }
 
-    /// [`Self::read`] given the words of `text` (`raw`, as [`words`] splits
-    /// it): body spans take theirs from the document's one split, and their
-    /// lowercase from the document's (`lowercase`, `text` lowercased in step
-    /// with it: [`Document::lowercase`]).
-    #[allow(clippy::too_many_arguments)]
+    /// [`Self::read`] given the passage's words already split: body spans
+    /// take theirs from the document's one split, and their lowercase from
+    /// the document's.
     fn read_words(
         &mut self,
         model: &'m Model,
-        text: &str,
-        lowercase: Option<&str>,
-        raw: &[(usize, &str)],
+        passage: Passage<'_>,
         weight: f32,
         names: bool,
         stop: &dyn Fn(&str) -> bool,
     ) {
+        let Passage {
+            text,
+            words: raw,
+            lowercase,
+        } = passage;
         // Every `%`, and a currency sign (`$`, `€`, `£`, `¥`) right before a
         // digit, in text order: a byte scan (they are ASCII or known UTF-8
         // sequences).
@@ -1413,9 +1428,12 @@ fn read_article<'m>(
     let span_words = SpanWords::of_document(doc, spans.iter().map(|&(s, _)| s));
     let lowercase = doc.lowercase();
     for (i, &(span, weight)) in spans.iter().enumerate() {
-        let raw = span_words.get(i);
-        let lower = lowercase.map(|l| span.text(l));
-        evidence.read_words(model, span.text(text), lower, raw, weight, true, &stop);
+        let passage = Passage {
+            text: span.text(text),
+            words: span_words.get(i),
+            lowercase: lowercase.map(|l| span.text(l)),
+        };
+        evidence.read_words(model, passage, weight, true, &stop);
     }
     // After the body, which tells which of the headline's words are names.
     if let Some(h) = structure.headline {
@@ -2258,15 +2276,12 @@ mod tests {
                 lang,
                 ..Evidence::default()
             };
-            sliced.read_words(
-                &MODEL,
+            let passage = Passage {
                 text,
-                doc.lowercase(),
-                &words(text),
-                1.0,
-                true,
-                &none,
-            );
+                words: &words(text),
+                lowercase: doc.lowercase(),
+            };
+            sliced.read_words(&MODEL, passage, 1.0, true, &none);
             assert_eq!(found(&sliced), found(&own), "{text}");
         }
     }
