@@ -2,7 +2,7 @@
 # The race: the Python peer stack (trafilatura, YAKE, dateparser, lingua) against copydesk on the
 # same corpus, one thread each, CPU time per article after a warm-up pass.
 #
-#   bench/race.sh [--jsonl FILE [--limit N]] [FILE.txt | DIR]...
+#   bench/race.sh [--jsonl FILE [--limit N] [--min-bytes N] [--max-bytes N]] [FILE.txt | DIR]...
 #
 # Default corpus: bench/corpus/*.txt. A .jsonl file with a "text" field per line (for example
 # ../shared/eval/structure.jsonl) is read at run time and never copied. The virtualenv is made

@@ -4,7 +4,11 @@ For every article: trafilatura.extract on the text wrapped as <p> lines, YAKE ke
 dateparser.search.search_dates, and lingua's language. Prints the CPU time per article of this
 thread, after a warm-up pass (models and lexicons loaded), in the same form as benches/race.rs.
 
-    python race_peers.py [--rounds N] [--jsonl FILE [--limit N]] [FILE.txt | DIR]...
+    python race_peers.py [--rounds N] [--jsonl FILE [--limit N] [--min-bytes N] [--max-bytes N]]
+        [FILE.txt | DIR]...
+
+From a .jsonl file: its first --limit texts of --min-bytes..=--max-bytes UTF-8 bytes (the ones
+benches/race.rs picks).
 """
 
 import argparse
@@ -32,13 +36,15 @@ def read_corpus(args):
         files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
         texts.extend(f.read_text(encoding="utf-8") for f in files)
     if args.jsonl:
+        taken = 0
         with open(args.jsonl, encoding="utf-8") as f:
-            for i, line in enumerate(f):
-                if i >= args.limit:
+            for line in f:
+                if taken >= args.limit:
                     break
                 text = json.loads(line).get("text")
-                if text:
+                if text and args.min_bytes <= len(text.encode("utf-8")) <= args.max_bytes:
                     texts.append(text)
+                    taken += 1
     return texts
 
 
@@ -51,6 +57,8 @@ def main():
     parser.add_argument("files", nargs="*")
     parser.add_argument("--jsonl")
     parser.add_argument("--limit", type=int, default=sys.maxsize)
+    parser.add_argument("--min-bytes", type=int, default=0)
+    parser.add_argument("--max-bytes", type=int, default=sys.maxsize)
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
     texts = read_corpus(args)

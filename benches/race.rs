@@ -4,28 +4,40 @@
 //! loading and a first warm-up pass are not counted.
 //!
 //! ```sh
-//! cargo bench --bench race -- [--rounds N] [--jsonl FILE [--limit N]] [FILE.txt | DIR]...
+//! cargo bench --bench race -- [--rounds N] [--jsonl FILE [--limit N] [--min-bytes N]
+//!     [--max-bytes N]] [FILE.txt | DIR]...
 //! ```
 //!
 //! With no file, reads `bench/corpus/`. A `.jsonl` file (one JSON object a
-//! line with a `text` field, e.g. an evaluation set) is read at run time.
+//! line with a `text` field, e.g. an evaluation set) is read at run time:
+//! its first `--limit` texts of `--min-bytes..=--max-bytes` UTF-8 bytes
+//! (`bench/race_peers.py` picks the same ones).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use copydesk::enrich::{Article, Budget, Features, Pipeline};
 
+/// A flag's number, or `default` when it is missing or no number.
+fn number(value: Option<String>, default: usize) -> usize {
+    value.and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut jsonl: Option<PathBuf> = None;
     let mut limit = usize::MAX;
+    let mut min_bytes = 0usize;
+    let mut max_bytes = usize::MAX;
     let mut rounds = 5usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--jsonl" => jsonl = args.next().map(PathBuf::from),
-            "--limit" => limit = args.next().and_then(|v| v.parse().ok()).unwrap_or(limit),
-            "--rounds" => rounds = args.next().and_then(|v| v.parse().ok()).unwrap_or(rounds),
+            "--limit" => limit = number(args.next(), limit),
+            "--min-bytes" => min_bytes = number(args.next(), min_bytes),
+            "--max-bytes" => max_bytes = number(args.next(), max_bytes),
+            "--rounds" => rounds = number(args.next(), rounds),
             // cargo bench passes `--bench`; other flags are not ours.
             a if a.starts_with("--") => {}
             a => files.push(PathBuf::from(a)),
@@ -42,10 +54,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         read_txt(path, &mut texts)?;
     }
     if let Some(path) = &jsonl {
-        for line in std::fs::read_to_string(path)?.lines().take(limit) {
+        let mut taken = 0;
+        for line in std::fs::read_to_string(path)?.lines() {
+            if taken >= limit {
+                break;
+            }
             let value: serde_json::Value = serde_json::from_str(line)?;
-            if let Some(text) = value["text"].as_str() {
+            if let Some(text) = value["text"].as_str()
+                && !text.is_empty()
+                && (min_bytes..=max_bytes).contains(&text.len())
+            {
                 texts.push(text.to_owned());
+                taken += 1;
             }
         }
     }
