@@ -98,6 +98,9 @@ pub(crate) enum Tag {
     /// stance verb's object goes on past the comma before it ("cited several
     /// causes, including …").
     Example,
+    /// Word that ends an editorial label before a colon ("Correction:",
+    /// "Editor's note:"): the line is the page's, not a speaker's.
+    Label,
     /// Possessive determiner ("his", "their"): the possessor of a content
     /// noun is its source.
     Poss,
@@ -167,6 +170,7 @@ impl Tag {
             "notcue" => Tag::NotCue,
             "noun" => Tag::Noun,
             "example" => Tag::Example,
+            "label" => Tag::Label,
             "poss" => Tag::Poss,
             _ => return None,
         })

@@ -1268,6 +1268,11 @@ fn colon_quotes(s: &Sentence<'_>, text: &Text, used: &mut [bool], out: &mut Vec<
 fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
     const MAX_TURN_NAME: usize = 3;
     let toks = s.toks;
+    // "Correction: An earlier version …", "Editor's note: …": an editorial
+    // label is the page speaking, not a person.
+    if s.is(x - 1, Tag::Label) {
+        return false;
+    }
     let name = &toks[s.a..x];
     let named = !s.is(s.a, Tag::Det)
         && name
@@ -2152,6 +2157,21 @@ fn frame(
         && toks[cs..ce].iter().filter(|t| t.is_word()).count() <= MAX_ADJUNCT_ONLY
         && toks[cs..ce].iter().all(|t| t.quote.is_none());
     if adjunct_only {
+        return None;
+    }
+    // "the bill, opposed by the unions", "a fact first reported by the
+    // paper": a participle's agent says who did it, and nothing after it is
+    // what was said. A manner ("responded by saying …", "by firmly
+    // refusing …"), a margin ("say by 55 to 41 that …") or a complementiser
+    // or quotation still to come ("said by phone that …") goes on.
+    let agent_only = s.is(cs, Tag::Agent)
+        && toks[cs + 1..ce.min(cs + 3)].iter().all(|t| {
+            t.is_word()
+                && !t.lower.starts_with(|c: char| c.is_ascii_digit())
+                && !s.lex.prog_suffix(&t.lower)
+        })
+        && !(cs..ce).any(|x| toks[x].quote.is_some() || s.is(x, Tag::Comp));
+    if agent_only {
         return None;
     }
     let confidence = if tag == Tag::Pre { 0.5 } else { 0.7 };
