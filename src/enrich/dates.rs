@@ -109,13 +109,13 @@ pub fn extract(
 ) -> Dates {
     let text = doc.text();
     let dateline = find_dateline(doc, structure);
-    let us_order = is_english(text);
+    let us_order = UsOrder::of_page(text);
     let mut found: Vec<(usize, mentions::Found)> = Vec::new();
     let mut line_tokens = Vec::new();
     let lowercase = doc.lowercase();
     for (index, line) in doc.lines().iter().enumerate() {
         tokens::tokenize_into(text, line.start, line.end, &mut line_tokens);
-        for f in mentions::scan(text, lowercase, &line_tokens, us_order) {
+        for f in mentions::scan(text, lowercase, &line_tokens, Some(&us_order)) {
             if dateline
                 .as_ref()
                 .is_some_and(|d| f.span.start < d.span.end && d.span.start < f.span.end)
@@ -218,21 +218,72 @@ pub fn extract(
     }
 }
 
+/// Whether a page reads "03/04/2020" as month/day: whether it reads as
+/// English ([`is_english`]). Only a numeric date with slashes asks, and few
+/// pages print one: the page's words are read on the first ask, once, not
+/// before every page's scan (up to 3,000 words: a sixth of the stage's cost
+/// when it was read for every page).
+pub(crate) struct UsOrder<'a> {
+    page: &'a str,
+    answer: std::cell::OnceCell<bool>,
+}
+
+impl<'a> UsOrder<'a> {
+    /// The order of `page`'s numeric dates, not yet read.
+    pub(crate) fn of_page(page: &'a str) -> Self {
+        UsOrder {
+            page,
+            answer: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the page reads numeric dates month first.
+    pub(crate) fn month_first(&self) -> bool {
+        *self.answer.get_or_init(|| is_english(self.page))
+    }
+}
+
 /// Whether the page reads as English (the commonest English words make up
 /// a good share of its first words): numeric dates are then month/day.
 ///
-/// A byte loop over the words [`str::split_whitespace`] gives: ASCII bytes
-/// are classed without decoding, and only a word of two to four bytes is
-/// compared with the list.
+/// A byte loop over the words [`str::split_whitespace`] gives: a visible
+/// ASCII byte, and any byte but the leads of the few non-ASCII whitespace
+/// chars (U+0085 and U+00A0 after 0xC2, U+1680 after 0xE1, U+2000–U+205F
+/// after 0xE2, U+3000 after 0xE3), is inside a word without decoding it, and
+/// only a word of two to four bytes is compared with the list.
 fn is_english(text: &str) -> bool {
     const MAX_WORDS: usize = 3000;
+    // The width of the whitespace char at byte `i`, if it is one.
+    let space_at = |i: usize| -> Option<usize> {
+        match *text.as_bytes().get(i)? {
+            b'\t'..=b'\r' | b' ' => Some(1),
+            0xc2 | 0xe1..=0xe3 => text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map(char::len_utf8),
+            _ => None,
+        }
+    };
+    let bytes = text.as_bytes();
     let (mut words, mut hits) = (0usize, 0usize);
-    let mut start: Option<usize> = None;
-    let mut count = |from: usize, to: usize, words: &mut usize| {
-        *words += 1;
-        if (2..=4).contains(&(to - from))
+    let mut i = 0usize;
+    while i < bytes.len() && words < MAX_WORDS {
+        if let Some(width) = space_at(i) {
+            i += width;
+            continue;
+        }
+        // A visible ASCII byte (0x21–0x7E) is inside the word at one test;
+        // past the lead byte of a char that is no whitespace, its
+        // continuation bytes (never a lead) are stepped over one by one.
+        let from = i;
+        while i < bytes.len() && (bytes[i].wrapping_sub(0x21) < 0x5e || space_at(i).is_none()) {
+            i += 1;
+        }
+        words += 1;
+        if (2..=4).contains(&(i - from))
             && matches!(
-                &text.as_bytes()[from..to],
+                &bytes[from..i],
                 b"the"
                     | b"The"
                     | b"and"
@@ -247,32 +298,6 @@ fn is_english(text: &str) -> bool {
         {
             hits += 1;
         }
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0usize;
-    while i < bytes.len() && words < MAX_WORDS {
-        let b = bytes[i];
-        let (space, width) = if b < 0x80 {
-            (char::from(b).is_whitespace(), 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => break,
-            }
-        };
-        if space {
-            if let Some(from) = start.take() {
-                count(from, i, &mut words);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-        i += width;
-    }
-    if let Some(from) = start
-        && words < MAX_WORDS
-    {
-        count(from, bytes.len(), &mut words);
     }
     words > 0 && hits * 12 >= words
 }

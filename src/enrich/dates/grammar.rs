@@ -2,6 +2,7 @@
 //! every order the lexicons know, clock times with zones and offsets, over
 //! the tokens of one line. Every rule looks a bounded number of tokens ahead.
 
+use super::UsOrder;
 use super::lexicon::{LEXICON, Lexicon};
 use super::tokens::{Kind, Token, is_cjk};
 
@@ -46,8 +47,9 @@ pub(crate) type TimeMatch = (Match<TimeParts>, Option<(u32, usize)>);
 
 /// The grammar over the tokens of one line.
 pub(crate) struct Grammar<'a> {
-    /// Read "03/04/2020" as month/day (US pages) rather than day/month.
-    pub(crate) us_order: bool,
+    /// Read "03/04/2020" as month/day (US pages) rather than day/month,
+    /// when the page says so; `None` reads day/month.
+    pub(crate) us_order: Option<&'a UsOrder<'a>>,
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Token],
     pub(crate) lex: &'static Lexicon,
@@ -136,7 +138,7 @@ impl<'a> Grammar<'a> {
             lower_at.push((start, lower.len()));
         }
         Grammar {
-            us_order: false,
+            us_order: None,
             text,
             tokens,
             lex: &LEXICON,
@@ -393,7 +395,7 @@ impl<'a> Grammar<'a> {
             }
             None => return None,
         };
-        let (month, day) = if sep == "/" && self.us_order {
+        let (month, day) = if sep == "/" && self.us_order.is_some_and(UsOrder::month_first) {
             if a > 12 { (b, a) } else { (a, b) }
         } else if b > 12 {
             (a, b)

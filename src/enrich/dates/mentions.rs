@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
+use super::UsOrder;
 use super::grammar::{DateParts, Grammar, Match, TimeMatch, TimeParts};
 use super::lexicon::{Cue, LEXICON, Lexicon, Unit};
 use super::tokens::{Kind, Token};
@@ -81,14 +82,15 @@ fn is_connector(lower: &str) -> bool {
 /// How many tokens may separate a published/updated cue from its date.
 const CUE_REACH: usize = 8;
 
-/// Scans the tokens of one line; `us_order` reads "03/04/2020" as month/day.
-/// `lowercase` is `text` lowercased in step with it, when the document has
-/// it ([`Grammar::from_token`]).
-pub(crate) fn scan(
-    text: &str,
+/// Scans the tokens of one line; `us_order`, the page's order when there is
+/// one, may read "03/04/2020" as month/day. `lowercase` is `text`
+/// lowercased in step with it, when the document has it
+/// ([`Grammar::from_token`]).
+pub(crate) fn scan<'a>(
+    text: &'a str,
     lowercase: Option<&str>,
-    tokens: &[Token],
-    us_order: bool,
+    tokens: &'a [Token],
+    us_order: Option<&'a UsOrder<'a>>,
 ) -> Vec<Found> {
     // Most lines of a page open no rule: they are passed over on their
     // tokens alone, before the grammar lowercases every token of the line.

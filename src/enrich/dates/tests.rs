@@ -491,7 +491,7 @@ fn with_nothing_else_the_page_date_outside_the_story_is_published() {
 fn a_date_is_found_wherever_the_line_opens_it() {
     let scan = |text: &str| {
         let tokens = tokens::tokenize(text, 0, text.len());
-        mentions::scan(text, None, &tokens, false)
+        mentions::scan(text, None, &tokens, None)
             .into_iter()
             .map(|f| f.span.text(text).to_owned())
             .collect::<Vec<_>>()
@@ -526,7 +526,7 @@ fn english_test_matches_its_definition() {
         }
         words > 0 && hits * 12 >= words
     };
-    let alphabet = ['t', 'h', 'e', ' ', '\u{a0}', '\u{b}', 'é', 'T'];
+    let alphabet = ['t', 'h', 'e', ' ', '\u{a0}', '\u{b}', 'é', 'T', '©', '—'];
     crate::enrich::text::for_every_string(&alphabet, 1..=5, |text| {
         assert_eq!(is_english(text), definition(text), "{text:?}");
     });
@@ -540,6 +540,16 @@ fn english_test_matches_its_definition() {
         "",
     ] {
         assert_eq!(is_english(text), definition(text), "{text:?}");
+    }
+    // Two listed words that count only when the char between them parts
+    // them: every whitespace char, and chars that share their first byte.
+    for sep in [
+        '\u{9}', '\u{a}', '\u{b}', '\u{c}', '\u{d}', ' ', '\u{85}', '\u{a0}', '\u{1680}',
+        '\u{2000}', '\u{2005}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}',
+        '\u{3000}', '\u{a9}', '\u{16a0}', '\u{200b}', '\u{2060}', '\u{3001}', '\u{7f}', '\u{1f}',
+    ] {
+        let text = format!("the{sep}of{}", " x".repeat(10));
+        assert_eq!(is_english(&text), definition(&text), "{text:?}");
     }
 }
 
@@ -608,4 +618,36 @@ fn openers_as_written_agree_with_the_set() {
             "{word:?}"
         );
     }
+}
+
+/// A page is read for the order of its numeric dates only when a date with
+/// slashes asks, once; then "03/04/2020" reads month first on an English
+/// page and day first on another.
+#[test]
+fn the_page_is_read_for_its_date_order_only_when_a_slashed_date_asks() {
+    let scan = |page: &str| {
+        let order = UsOrder::of_page(page);
+        let tokens = tokens::tokenize(page, 0, page.len());
+        let dates: Vec<(Option<u32>, Option<u32>)> =
+            mentions::scan(page, None, &tokens, Some(&order))
+                .into_iter()
+                .filter_map(|f| match f.value {
+                    mentions::Value::Absolute(d, _) => Some((d.month, d.day)),
+                    _ => None,
+                })
+                .collect();
+        (dates, order.answer.get().copied())
+    };
+    assert_eq!(
+        scan("The board met on 12 March 2020 and the vote is set for 2020-04-03 in the hall."),
+        (vec![(Some(3), Some(12)), (Some(4), Some(3))], None)
+    );
+    assert_eq!(
+        scan("The board met on 03/04/2020 and the vote is in the hall of the city."),
+        (vec![(Some(3), Some(4))], Some(true))
+    );
+    assert_eq!(
+        scan("Le conseil a voté le 03/04/2020 dans la salle de la mairie."),
+        (vec![(Some(4), Some(3))], Some(false))
+    );
 }
