@@ -149,7 +149,14 @@ pub(super) fn after_title_match(
             .map(|i| feats[i].length)
             .sum();
         let closing = once_above >= 2 * under && once_above >= PROSE_UNDER_TITLE;
-        return if h > a && under >= PROSE_UNDER_TITLE && !closing {
+        // The title said just above a region that opens with prose of its
+        // own heads the article there: the repeat inside is a figure's alt
+        // text or the story's teaser in a ticker under it, not the heading
+        // the article starts under.
+        let anchored = once_above >= PROSE_UNDER_TITLE
+            && (a.saturating_sub(TITLE_TO_ARTICLE).max(1)..a)
+                .any(|i| repeats_title(i) || repeats_own(i));
+        return if h > a && under >= PROSE_UNDER_TITLE && !closing && !anchored {
             (h + 1, b)
         } else {
             (a, b)
