@@ -1464,6 +1464,48 @@ fn the_column_name_repeated_under_the_column_does_not_start_the_article() {
     }
 }
 
+/// The title said again inside a story that its heading already opens (a
+/// figure's alt text, or the story's entry in a news ticker under it): the
+/// article starts under the heading, not under the repeat.
+#[test]
+fn a_title_repeat_inside_a_story_under_its_heading_does_not_move_the_start() {
+    let de_top = [
+        "Inselfähre fährt wieder | Hafenbote",
+        "",
+        "Start",
+        "Lokales",
+        "Sport",
+        "",
+        "Inselfähre fährt wieder",
+    ];
+    for (top, paras, repeat, more, lede) in [
+        (
+            &ISLAND_TOP,
+            &EN_PARAS,
+            "Island ferry returns",
+            "Shop owners on the quay expect the boats to bring back the weekend visitors who stopped coming when the service closed, and two of them plan to open again in spring.",
+            "The city council voted",
+        ),
+        (
+            &de_top,
+            &DE_PARAS,
+            "Inselfähre fährt wieder",
+            "Die Ladenbesitzer am Kai hoffen, dass die Schiffe die Wochenendgäste zurückbringen, die seit der Stilllegung ausgeblieben sind, und zwei von ihnen wollen im Frühjahr wieder öffnen.",
+            "Der Stadtrat hat",
+        ),
+    ] {
+        let mut lines: Vec<&str> = paras[..4].to_vec();
+        lines.extend([repeat, paras[4], more]);
+        let text = page(top, &lines, &["Privacy policy", "Terms of use"]);
+        let s = analyze_text(&text);
+        assert!(
+            s.lede.is_some_and(|l| l.text(&text).starts_with(lede)),
+            "{:?}",
+            s.lede.map(|l| l.text(&text))
+        );
+    }
+}
+
 #[test]
 fn lines_group_by_shape_with_each_run_of_digits_as_one() {
     let mut buf = Vec::new();
