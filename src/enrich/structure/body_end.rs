@@ -20,6 +20,8 @@ const LIST_MAX_ITEMS: usize = 50;
 pub(super) const INTRO_MAX_WORDS: usize = 25;
 /// Longest list item, in words.
 const ITEM_MAX_WORDS: usize = 60;
+/// Most words of a box's header over a list ("Mehr zum Thema:").
+const BOX_HEADER_WORDS: usize = 4;
 /// Fewest items of a list.
 const LIST_MIN_ITEMS: usize = 2;
 /// Most of an item's letters and digits covered by boilerplate phrases.
@@ -44,12 +46,17 @@ pub(super) fn adopt_closing_list(
         last
     } else {
         let i = last + 1;
-        let intro_line = i < n
-            && kinds[i].is_none()
-            && feats[i].colon_end
-            && feats[i].words <= INTRO_MAX_WORDS
-            && feats[i].repeats <= 1
-            && feats[i].scan.kind.is_none();
+        // A box's header is a few words the lexicons know ("Related:",
+        // "Tags:"); a sentence that names a video or a shop in passing
+        // introduces the article's own list.
+        let intro_line = i < n && {
+            let f = &feats[i];
+            kinds[i].is_none()
+                && f.colon_end
+                && f.words <= INTRO_MAX_WORDS
+                && f.repeats <= 1
+                && (f.scan.kind.is_none() || f.words > BOX_HEADER_WORDS && mostly_text(f))
+        };
         if !intro_line {
             return;
         }
@@ -62,8 +69,7 @@ pub(super) fn adopt_closing_list(
         let item = kinds[j].is_none()
             && f.repeats <= 1
             && (1..=ITEM_MAX_WORDS).contains(&f.words)
-            // Quantities are an item's matter ("200 g sugar"): phrases only.
-            && (f.scan.covered as f32) < ITEM_MAX_COVERAGE * f.alnum as f32
+            && mostly_text(f)
             && lines[j].blank_lines_before <= 1;
         if !item {
             break;
@@ -75,6 +81,13 @@ pub(super) fn adopt_closing_list(
             *flag = true;
         }
     }
+}
+
+/// Whether boilerplate phrases cover less than [`ITEM_MAX_COVERAGE`] of a
+/// line's letters and digits. Quantities are an item's matter ("200 g
+/// sugar"): phrases only.
+fn mostly_text(f: &LineFeatures) -> bool {
+    (f.scan.covered as f32) < ITEM_MAX_COVERAGE * f.alnum as f32
 }
 
 /// Lines under the article's last line searched for a recipe card's
@@ -1408,6 +1421,43 @@ mod tests {
         let bare = page(&HARBOUR, &["Lasst es euch schmecken", "Teilen", "Twittern"]);
         let body = body_of(&bare);
         assert!(!body.contains("Lasst es euch schmecken"), "{body}");
+    }
+
+    /// A sentence that names a video in passing and closes with a colon
+    /// introduces the list the post ends with; the lexicons' word in it does
+    /// not make it a box's header.
+    #[test]
+    fn a_closing_list_under_a_sentence_naming_a_video_stays() {
+        let de = "Drei Ausflüge an die Küste | Reiseblog Möwe\n\nStart\nReisen\nÜber mich\n\nDrei Ausflüge an die Küste\n\n\
+            Der Stadtrat hat am Dienstag beschlossen, die alte Fährlinie zwischen dem Hafen und der Insel wieder in Betrieb zu nehmen, nachdem sie mehr als drei Jahre stillgelegt war.\n\n\
+            Die ersten Schiffe sollen Anfang Mai fahren, und der Fahrplan wird so abgestimmt, dass Pendler ohne lange Wartezeit in die Züge am Morgen umsteigen können.\n\n\
+            Die Bewohner der Insel hatten sich seit der Pleite des letzten Betreibers für die Verbindung eingesetzt, und viele von ihnen verfolgten die Sitzung im Rathaus.\n\n\
+            Und hier findet ihr die Orte aus dem Video:\nDer alte Leuchtturm\nMit dem Bus bis Haltestelle Hafenstraße\n\n\
+            Das Fischcafé am Kai\nFünf Minuten vom Anleger\n\nDer Strand hinter den Dünen\nZehn Minuten zu Fuß vom Bahnhof\n\n\
+            Ähnliche Beiträge\nEin Wochenende auf der Nachbarinsel\nDie schönsten Radwege im Norden\n\nImpressum\nDatenschutz\n";
+        let en = "Three trips to the coast | Gull Travel Blog\n\nHome\nTravel\nAbout me\n\nThree trips to the coast\n\n\
+            The city council voted on Tuesday to reopen the old ferry line between the harbour and the island, ending a closure that has lasted more than three years.\n\n\
+            Officials said the first boats would run in early May, with a timetable that matches the morning trains so that commuters can change without a long wait.\n\n\
+            Residents of the island had campaigned for the service since the last operator went bankrupt, and many of them attended the meeting to hear the vote.\n\n\
+            And here are the places you saw in the video:\nThe old lighthouse\nTake the bus to the Harbour Street stop\n\n\
+            The fish cafe on the quay\nFive minutes from the pier\n\nThe beach behind the dunes\nTen minutes on foot from the station\n\n\
+            Related posts\nA weekend on the neighbouring island\nThe best cycle paths in the north\n\nImprint\nPrivacy policy\n";
+        for (text, item, teaser) in [
+            (
+                de,
+                "Zehn Minuten zu Fuß vom Bahnhof",
+                "Wochenende auf der Nachbarinsel",
+            ),
+            (
+                en,
+                "Ten minutes on foot from the station",
+                "weekend on the neighbouring island",
+            ),
+        ] {
+            let body = body_of(text);
+            assert!(body.contains(item), "{body}");
+            assert!(!body.contains(teaser), "{body}");
+        }
     }
 
     /// A run of short items opened by the line that introduces them ("Ihr
