@@ -30,8 +30,12 @@ const ITEM_MAX_COVERAGE: f32 = 0.5;
 /// Takes into the article the list its last lines introduce: the last body
 /// line, or the line right under it, ends with a colon and the lines under
 /// it are items (no chrome the lexicons know, said once on the page, set
-/// no further apart than paragraphs). A list of links under a box header
-/// carries the header's kind ("Related:", "Tags:") and stays out.
+/// no further apart than paragraphs). The introducing line can stand higher
+/// up, in the body or right under a body line, when all the lines from it
+/// to the last body line are items and none a full paragraph: the longer
+/// items read as prose and stayed in the body, the short ones between them
+/// did not. A list of links under a box header carries the header's kind
+/// ("Related:", "Tags:") and stays out.
 pub(super) fn adopt_closing_list(
     doc: &Document<'_>,
     feats: &[LineFeatures],
@@ -42,36 +46,48 @@ pub(super) fn adopt_closing_list(
     let Some(last) = body.iter().rposition(|&b| b) else {
         return;
     };
-    let intro = if feats[last].colon_end {
-        last
-    } else {
-        let i = last + 1;
-        // A box's header is a few words the lexicons know ("Related:",
-        // "Tags:"); a sentence that names a video or a shop in passing
-        // introduces the article's own list.
-        let intro_line = i < n && {
-            let f = &feats[i];
-            kinds[i].is_none()
-                && f.colon_end
-                && f.words <= INTRO_MAX_WORDS
-                && f.repeats <= 1
-                && (f.scan.kind.is_none() || f.words > BOX_HEADER_WORDS && mostly_text(f))
-        };
-        if !intro_line {
-            return;
-        }
-        i
-    };
     let lines = doc.lines();
-    let mut end = intro;
-    for j in intro + 1..n.min(intro + 1 + LIST_MAX_ITEMS) {
+    let item = |j: usize| {
         let f = &feats[j];
-        let item = kinds[j].is_none()
+        kinds[j].is_none()
             && f.repeats <= 1
             && (1..=ITEM_MAX_WORDS).contains(&f.words)
             && mostly_text(f)
-            && lines[j].blank_lines_before <= 1;
-        if !item {
+            && lines[j].blank_lines_before <= 1
+    };
+    // A box's header is a few words the lexicons know ("Related:",
+    // "Tags:"); a sentence that names a video or a shop in passing
+    // introduces the article's own list.
+    let intro_line = |i: usize| {
+        let f = &feats[i];
+        kinds[i].is_none()
+            && f.colon_end
+            && f.words <= INTRO_MAX_WORDS
+            && f.repeats <= 1
+            && (f.scan.kind.is_none() || f.words > BOX_HEADER_WORDS && mostly_text(f))
+    };
+    // The list runs on under the article's last line, or, introduced
+    // higher up, ends with it: what follows that list is the page's.
+    let (intro, reach) = if feats[last].colon_end {
+        (last, n)
+    } else if last + 1 < n && intro_line(last + 1) {
+        (last + 1, n)
+    } else {
+        // A full paragraph among them is the article going on under a
+        // list set inside it, with whatever the region took after it.
+        let lo = last.saturating_sub(LIST_MAX_ITEMS);
+        let above = (lo..=last)
+            .rev()
+            .take_while(|&j| item(j) && !full_paragraph(&feats[j]))
+            .find(|&j| j < last && (body[j] || j > 0 && body[j - 1]) && intro_line(j));
+        let Some(i) = above else {
+            return;
+        };
+        (i, last + 1)
+    };
+    let mut end = intro;
+    for j in intro + 1..reach.min(intro + 1 + LIST_MAX_ITEMS) {
+        if !item(j) {
             break;
         }
         end = j;
@@ -1452,6 +1468,52 @@ mod tests {
                 en,
                 "Ten minutes on foot from the station",
                 "weekend on the neighbouring island",
+            ),
+        ] {
+            let body = body_of(text);
+            assert!(body.contains(item), "{body}");
+            assert!(!body.contains(teaser), "{body}");
+        }
+    }
+
+    /// A list its introducing line opens under the article, whose longer
+    /// items read as prose: the short items between them, and the line
+    /// that introduces them, join the article with them; the teasers under
+    /// the list's end do not.
+    #[test]
+    fn a_closing_list_with_prose_items_joins_the_article_whole() {
+        let de = "Ein Tag am Wasser | Reiseblog Möwe\n\n\
+            Start\nReisen\nÜber mich\n\n\
+            Ein Tag am Wasser\n\n\
+            Der Stadtrat hat am Dienstag beschlossen, die alte Fährlinie zwischen dem Hafen und der Insel wieder in Betrieb zu nehmen, nachdem sie mehr als drei Jahre stillgelegt war.\n\n\
+            Die ersten Schiffe sollen Anfang Mai fahren, und der Fahrplan wird so abgestimmt, dass Pendler ohne lange Wartezeit in die Züge am Morgen umsteigen können.\n\n\
+            Die Bewohner der Insel hatten sich seit der Pleite des letzten Betreibers für die Verbindung eingesetzt, und viele von ihnen verfolgten die Sitzung im Rathaus.\n\n\
+            Meine liebsten Orte am Wasser im Norden:\n\n\
+            Der alte Leuchtturm in Westermarsch\nDie Stege am Binnenhafen\nDer Strand hinter den Dünen von Nordby (mit Kaffee im Strandkorb oder Sonnenuntergang auf der Mole)\nDas Fischcafé am Kai\nDie Promenade zwischen Hafen und Leuchtturm (im Herbst ziehen dort die Zugvögel über die Salzwiesen)\n\n\
+            Fotos: Jana Berg\n\n\
+            Ähnliche Beiträge\nEin Wochenende auf der Nachbarinsel\nDie schönsten Radwege im Norden\n\n\
+            Impressum\nDatenschutz\n";
+        let fr = "Une journée au bord de l'eau | Blog Voyage Mouette\n\n\
+            Accueil\nVoyages\nÀ propos\n\n\
+            Une journée au bord de l'eau\n\n\
+            Le conseil municipal a voté mardi la réouverture de l'ancienne ligne de ferry entre le port et l'île, fermée depuis plus de trois ans faute d'exploitant.\n\n\
+            Les premiers bateaux devraient circuler début mai, avec des horaires calés sur les trains du matin pour que les habitants puissent changer sans longue attente.\n\n\
+            Les habitants de l'île réclamaient la reprise du service depuis la faillite du dernier exploitant, et beaucoup d'entre eux ont assisté à la séance du conseil.\n\n\
+            Mes endroits préférés au bord de l'eau dans le Nord :\n\n\
+            Le vieux phare de Westmarais\nLes pontons du bassin intérieur\nLa plage derrière les dunes de Nordby (avec un café dans un transat ou le coucher de soleil depuis la jetée)\nLe café de poissons sur le quai\nLa promenade entre le port et le phare (en automne les oies survolent les prés salés)\n\n\
+            Photos : Jana Berg\n\n\
+            Articles similaires\nUn week-end sur l'île voisine\nLes plus belles pistes cyclables du Nord\n\n\
+            Mentions légales\nConfidentialité\n";
+        for (text, item, teaser) in [
+            (
+                de,
+                "Der alte Leuchtturm in Westermarsch",
+                "Wochenende auf der Nachbarinsel",
+            ),
+            (
+                fr,
+                "Le vieux phare de Westmarais",
+                "Un week-end sur l'île voisine",
             ),
         ] {
             let body = body_of(text);
