@@ -794,9 +794,12 @@ impl Sentence<'_> {
     /// Where the object of a stance verb that starts at `r` ends ("criticised
     /// bankers, builders and landlords for …"): like [`Self::content_end`],
     /// but a comma outside quotations ends it unless a list or a short aside
-    /// goes on after it ("anger, and even a little fear, about …"), and a
+    /// goes on after it ("anger, and even a little fear, about …"), a
     /// conjunction ends it before a second verb of the subject's
-    /// ([`Self::second_verb`]).
+    /// ([`Self::second_verb`]), and so does a subordinate clause with a
+    /// subject of its own ([`Self::adverbial_clause`]). A time phrase that
+    /// closes a noun object ("endorsed the mayor last week") says when the
+    /// stance was taken, not what it was about: the object ends before it.
     fn object_end(&self, r: usize, progressive: bool) -> usize {
         let end = self.content_end(r);
         let mut x = r;
@@ -805,12 +808,32 @@ impl Sentence<'_> {
             if t.quote.is_none() && t.is(",") && !self.list_goes_on(x, end) {
                 return x;
             }
-            if x > r && self.second_verb(x, progressive) {
+            if x > r && (self.second_verb(x, progressive) || self.adverbial_clause(x)) {
                 return if self.toks[x - 1].is(",") { x - 1 } else { x };
             }
             x += 1;
         }
-        end
+        // "is expected to cut rates in March": an infinitive's time phrase
+        // says when the reported act happens; it stays.
+        if self.is(r, Tag::Inf) {
+            return end;
+        }
+        let mut e = self.time_phrase_start(end);
+        if e <= r || e == end {
+            return end;
+        }
+        while e > r + 1 && self.toks[e - 1].is(",") {
+            e -= 1;
+        }
+        e
+    }
+
+    /// Whether the subordinator at `x` opens a clause with a pronoun for its
+    /// subject ("opposed the plan when she ran for mayor", "praised the
+    /// firm as he left"): a clause of its own, the writer's account of when
+    /// or why, not part of the object.
+    fn adverbial_clause(&self, x: usize) -> bool {
+        self.toks[x].quote.is_none() && self.is(x, Tag::Sub) && self.is_pronoun(x + 1)
     }
 
     /// Whether the conjunction at `x` opens a second verb phrase of the
@@ -1739,11 +1762,15 @@ fn frame(
             }
             // "…, said Jane Roe, an economist at the bank": after an
             // inverted source the comma opens its apposition, not content.
+            // "…, he said, because …", "…, they said, and …": a conjunction
+            // goes on with what was said, unless a cue after it opens a
+            // report of its own ("…, he said, but she denied …").
+            let own_report = s.is(n, Tag::Conj) && s.cue_in_clause_after(n);
             if n < s.b_eff
                 && !direct
                 && inverted.is_none()
                 && !s.is(n, Tag::Rel)
-                && !s.is(n, Tag::Conj)
+                && !own_report
                 && !s.is(n, Tag::Adj)
                 && !s.lex.prog_suffix(&toks[n].lower)
                 && s.cue_at_checked(n).is_none()
