@@ -101,6 +101,13 @@ pub(crate) enum Tag {
     /// Word that ends an editorial label before a colon ("Correction:",
     /// "Editor's note:"): the line is the page's, not a speaker's.
     Label,
+    /// Pure coordinator ("and", "or"): unlike "so" or "yet", never an adverb,
+    /// so right after a cue it joins a second verb or noun to it.
+    Coord,
+    /// Preposition of origin ("from"): a short phrase it opens after a cue
+    /// says where the speaker was ("reported from the capital"), though, as a
+    /// link, it can sit inside a source phrase ("officials from the ministry").
+    Whence,
     /// Possessive determiner ("his", "their"): the possessor of a content
     /// noun is its source.
     Poss,
@@ -172,6 +179,8 @@ impl Tag {
             "example" => Tag::Example,
             "label" => Tag::Label,
             "poss" => Tag::Poss,
+            "whence" => Tag::Whence,
+            "coord" => Tag::Coord,
             _ => return None,
         })
     }

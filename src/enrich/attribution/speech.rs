@@ -2180,7 +2180,8 @@ fn frame(
     // "spoke in Lyon", "said on Monday": a short phrase of time or place
     // after the cue says when or where, not what.
     const MAX_ADJUNCT_ONLY: usize = 4;
-    let adjunct_only = ((s.is(cs, Tag::Adj) && !s.is(cs, Tag::Link)) || s.is(cs, Tag::Time))
+    let adjunct_only = ((s.is(cs, Tag::Adj) && (!s.is(cs, Tag::Link) || s.is(cs, Tag::Whence)))
+        || s.is(cs, Tag::Time))
         && toks[cs..ce].iter().filter(|t| t.is_word()).count() <= MAX_ADJUNCT_ONLY
         && toks[cs..ce].iter().all(|t| t.quote.is_none());
     if adjunct_only {
@@ -2199,6 +2200,12 @@ fn frame(
         })
         && !(cs..ce).any(|x| toks[x].quote.is_some() || s.is(x, Tag::Comp));
     if agent_only {
+        return None;
+    }
+    // "yelled and held up a sign", "voters he called or met": right after
+    // the cue, a pure coordinator joins a second verb or noun to the cue, so
+    // what follows it is not what was said.
+    if cs == r && s.is(cs, Tag::Coord) {
         return None;
     }
     let confidence = if tag == Tag::Pre { 0.5 } else { 0.7 };
