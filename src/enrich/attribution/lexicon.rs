@@ -111,11 +111,15 @@ pub(crate) enum Tag {
     /// Possessive determiner ("his", "their"): the possessor of a content
     /// noun is its source.
     Poss,
+    /// Subordinator of a condition ("if", "unless"): the clause it opens
+    /// says on what terms the stance holds ("threatened to quit if she
+    /// lost"), so it stays in a stance verb's object.
+    Cond,
 }
 
-// Every tag has a bit of its own in a `u64` (`Poss` is the last tag), below
+// Every tag has a bit of its own in a `u64` (`Cond` is the last tag), below
 // `CUE_START`.
-const _: () = assert!((Tag::Poss as u32) < 63);
+const _: () = assert!((Tag::Cond as u32) < 63);
 
 /// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
 /// opens with the word: a word without it starts no cue
@@ -181,6 +185,7 @@ impl Tag {
             "poss" => Tag::Poss,
             "whence" => Tag::Whence,
             "coord" => Tag::Coord,
+            "cond" => Tag::Cond,
             _ => return None,
         })
     }

@@ -727,6 +727,7 @@ impl Sentence<'_> {
                         // "…, but “…”": a quotation after the conjunction
                         // is still the speaker's.
                         && !self.toks.get(n + 1).is_some_and(|t| t.kind == Kind::Open)
+                        && !self.closes_list(r, x)
                     {
                         return x;
                     }
@@ -740,6 +741,40 @@ impl Sentence<'_> {
             x += 1;
         }
         self.b_eff
+    }
+
+    /// Whether the comma at `x`, in content that starts at `r`, is the serial
+    /// comma of a list ("Oslo, Bergen, and Tromsø will …"): a comma comes
+    /// before it, after the content's first word, with one to three words
+    /// between the two. The conjunction after it joins the list's last item,
+    /// not a clause of the writer's; a pronoun or a past form after the
+    /// conjunction opens a clause ("sorry, Ann, but you …", "…, really, and
+    /// were …"), and those commas set off a word, not a list.
+    fn closes_list(&self, r: usize, x: usize) -> bool {
+        const MAX_ITEM_WORDS: usize = 3;
+        let v = x + 2;
+        if self.is_pronoun(v)
+            || self
+                .toks
+                .get(v)
+                .is_some_and(|t| t.is_word() && !t.upper && self.lex.past_suffix(&t.lower))
+        {
+            return false;
+        }
+        let mut words = 0;
+        let mut y = x;
+        while y > r + 1 {
+            y -= 1;
+            let t = &self.toks[y];
+            if t.quote.is_none() && t.is(",") {
+                return words > 0 && self.toks[y - 1].is_word();
+            }
+            if !t.is_word() || words == MAX_ITEM_WORDS {
+                return false;
+            }
+            words += 1;
+        }
+        false
     }
 
     /// Whether a cue opens a new report within a few words after the
@@ -831,9 +866,13 @@ impl Sentence<'_> {
     /// Whether the subordinator at `x` opens a clause with a pronoun for its
     /// subject ("opposed the plan when she ran for mayor", "praised the
     /// firm as he left"): a clause of its own, the writer's account of when
-    /// or why, not part of the object.
+    /// or why, not part of the object. A condition ("threatened to quit if
+    /// she lost") is part of the stance: it stays.
     fn adverbial_clause(&self, x: usize) -> bool {
-        self.toks[x].quote.is_none() && self.is(x, Tag::Sub) && self.is_pronoun(x + 1)
+        self.toks[x].quote.is_none()
+            && self.is(x, Tag::Sub)
+            && !self.is(x, Tag::Cond)
+            && self.is_pronoun(x + 1)
     }
 
     /// Whether the conjunction at `x` opens a second verb phrase of the
