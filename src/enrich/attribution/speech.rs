@@ -751,7 +751,6 @@ impl Sentence<'_> {
     /// conjunction opens a clause ("sorry, Ann, but you …", "…, really, and
     /// were …"), and those commas set off a word, not a list.
     fn closes_list(&self, r: usize, x: usize) -> bool {
-        const MAX_ITEM_WORDS: usize = 3;
         let v = x + 2;
         if self.is_pronoun(v)
             || self
@@ -769,7 +768,7 @@ impl Sentence<'_> {
             if t.quote.is_none() && t.is(",") {
                 return words > 0 && self.toks[y - 1].is_word();
             }
-            if !t.is_word() || words == MAX_ITEM_WORDS {
+            if !t.is_word() || words == MAX_LIST_ITEM_WORDS {
                 return false;
             }
             words += 1;
@@ -898,7 +897,6 @@ impl Sentence<'_> {
     /// it, at most three words that close with another comma or a
     /// conjunction, or a word that opens examples ("including").
     fn list_goes_on(&self, x: usize, end: usize) -> bool {
-        const MAX_ITEM_WORDS: usize = 3;
         let n = x + 1;
         if n >= end {
             return false;
@@ -916,7 +914,7 @@ impl Sentence<'_> {
             return !(n + 1..end.min(n + 6)).any(|y| self.cue_at_checked(y).is_some());
         }
         let mut y = n;
-        while y < end && y - n <= MAX_ITEM_WORDS {
+        while y < end && y - n <= MAX_LIST_ITEM_WORDS {
             let t = &self.toks[y];
             if y > n && (t.is(",") || self.is(y, Tag::Conj)) {
                 return true;
@@ -1087,6 +1085,11 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
     }
     out
 }
+
+/// Most words of a list item inside reported content ("Oslo, Bergen, and
+/// Tromsø"), read forward from a comma ([`Sentence::list_goes_on`]) or
+/// back from a serial comma ([`Sentence::closes_list`]).
+const MAX_LIST_ITEM_WORDS: usize = 3;
 
 /// The most modifiers between a possessor and its content noun ("his
 /// repeated public warning that …").
