@@ -115,11 +115,16 @@ pub(crate) enum Tag {
     /// says on what terms the stance holds ("threatened to quit if she
     /// lost"), so it stays in a stance verb's object.
     Cond,
+    /// Preposition, verb particle or adverb that names nothing ("off",
+    /// "above", "again", German "zu"): alone after a cue it completes or
+    /// modifies the verb ("backed off", "mentioned above", "sagte zu"), and
+    /// is no content.
+    Particle,
 }
 
-// Every tag has a bit of its own in a `u64` (`Cond` is the last tag), below
-// `CUE_START`.
-const _: () = assert!((Tag::Cond as u32) < 63);
+// Every tag has a bit of its own in a `u64` (`Particle` is the last tag),
+// below `CUE_START`.
+const _: () = assert!((Tag::Particle as u32) < 63);
 
 /// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
 /// opens with the word: a word without it starts no cue
@@ -186,6 +191,7 @@ impl Tag {
             "whence" => Tag::Whence,
             "coord" => Tag::Coord,
             "cond" => Tag::Cond,
+            "particle" => Tag::Particle,
             _ => return None,
         })
     }

@@ -927,6 +927,26 @@ impl Sentence<'_> {
         false
     }
 
+    /// Whether `content` is one word that names nothing, a preposition,
+    /// verb particle or adverb ("backed off", "mentioned above", "wanted
+    /// to", "declined significantly", "sagte zu"): the word completes or
+    /// modifies the cue, and nothing was reported. A quoted word ("called
+    /// it “really”") is what was said.
+    fn particle_only(&self, content: Span) -> bool {
+        let mut words = self.toks[self.a..self.b]
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word() && content.start <= t.start && t.end <= content.end);
+        match (words.next(), words.next()) {
+            (Some((x, t)), None) => {
+                t.quote.is_none()
+                    && (self.is(self.a + x, Tag::Particle)
+                        || (!t.upper && self.lex.aux_suffix(&t.lower)))
+            }
+            _ => false,
+        }
+    }
+
     fn cue_at_checked(&self, i: usize) -> Option<(usize, Tag)> {
         (i < self.b).then(|| self.cue_at(i)).flatten()
     }
@@ -1063,7 +1083,8 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
                     i += 1;
                     continue;
                 };
-                let found = frame(&s, i, c1, tag, last_np, text, &mut used_quotes, si);
+                let found = frame(&s, i, c1, tag, last_np, text, &mut used_quotes, si)
+                    .filter(|f| !s.particle_only(f.content));
                 if let Some(f) = found {
                     // "The firm said it had offered a rise and called …": a
                     // cue inside what an earlier one reports is no subject
