@@ -120,11 +120,16 @@ pub(crate) enum Tag {
     /// modifies the verb ("backed off", "mentioned above", "sagte zu"), and
     /// is no content.
     Particle,
+    /// Verb that gives its object a name or a label ("called", "dubbed"): what
+    /// it reports is the label ("called the plan a disgrace"); an object that
+    /// is only a name names a thing ("a group called Citizens for Parks") or
+    /// is whom someone phoned ("called Ann Roe").
+    Naming,
 }
 
-// Every tag has a bit of its own in a `u64` (`Particle` is the last tag),
+// Every tag has a bit of its own in a `u64` (`Naming` is the last tag),
 // below `CUE_START`.
-const _: () = assert!((Tag::Particle as u32) < 63);
+const _: () = assert!((Tag::Naming as u32) < 63);
 
 /// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
 /// opens with the word: a word without it starts no cue
@@ -192,6 +197,7 @@ impl Tag {
             "coord" => Tag::Coord,
             "cond" => Tag::Cond,
             "particle" => Tag::Particle,
+            "naming" => Tag::Naming,
             _ => return None,
         })
     }

@@ -947,6 +947,19 @@ impl Sentence<'_> {
         }
     }
 
+    /// Whether tokens `cs..ce` are only a name: capitalised words, with
+    /// determiners, linking prepositions and coordinators between them ("the
+    /// Friends of the Harbour and Parks"), and no quotation.
+    fn name_only(&self, cs: usize, ce: usize) -> bool {
+        let small =
+            |x: usize| self.is(x, Tag::Det) || self.is(x, Tag::Link) || self.is(x, Tag::Coord);
+        (self.toks[cs].upper || self.is(cs, Tag::Det))
+            && (cs..ce).all(|x| {
+                let t = &self.toks[x];
+                t.is_word() && t.quote.is_none() && (t.upper || small(x))
+            })
+    }
+
     fn cue_at_checked(&self, i: usize) -> Option<(usize, Tag)> {
         (i < self.b).then(|| self.cue_at(i)).flatten()
     }
@@ -2263,6 +2276,12 @@ fn frame(
         })
         && !(cs..ce).any(|x| toks[x].quote.is_some() || s.is(x, Tag::Comp));
     if agent_only {
+        return None;
+    }
+    // "a group called Citizens for Parks", "Roe called Ann Berg": a naming
+    // verb whose object is only a name names a thing or phones someone; it
+    // reports no label.
+    if c1 == c0 + 1 && s.is(c0, Tag::Naming) && s.name_only(cs, ce) {
         return None;
     }
     // "yelled and held up a sign", "voters he called or met": right after
