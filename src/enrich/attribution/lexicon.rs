@@ -125,11 +125,15 @@ pub(crate) enum Tag {
     /// is only a name names a thing ("a group called Citizens for Parks") or
     /// is whom someone phoned ("called Ann Roe").
     Naming,
+    /// Degree adverb ("more", "most", "very"): a progressive form right
+    /// after it is an adjective ("the most pressing concern", "a more
+    /// challenging race"), not a cue.
+    Degree,
 }
 
-// Every tag has a bit of its own in a `u64` (`Naming` is the last tag),
+// Every tag has a bit of its own in a `u64` (`Degree` is the last tag),
 // below `CUE_START`.
-const _: () = assert!((Tag::Naming as u32) < 63);
+const _: () = assert!((Tag::Degree as u32) < 63);
 
 /// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
 /// opens with the word: a word without it starts no cue
@@ -198,6 +202,7 @@ impl Tag {
             "cond" => Tag::Cond,
             "particle" => Tag::Particle,
             "naming" => Tag::Naming,
+            "degree" => Tag::Degree,
             _ => return None,
         })
     }

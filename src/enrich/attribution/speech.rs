@@ -134,8 +134,10 @@ impl Sentence<'_> {
             return None;
         }
         // A capitalised cue word mid-sentence is a name ("Read"); one after a
-        // determiner is a noun ("the show").
-        if self.name_cased(i) || (i > self.a && self.is(i - 1, Tag::Det)) {
+        // determiner is a noun ("the show"); a progressive form after a
+        // degree adverb is an adjective ("the most pressing concern").
+        let degree = i > self.a && self.is(i - 1, Tag::Degree) && self.lex.prog_suffix(&t.lower);
+        if self.name_cased(i) || (i > self.a && self.is(i - 1, Tag::Det)) || degree {
             return None;
         }
         if tag == Tag::PrepPoll {
