@@ -129,11 +129,15 @@ pub(crate) enum Tag {
     /// after it is an adjective ("the most pressing concern", "a more
     /// challenging race"), not a cue.
     Degree,
+    /// A poll word in the plural ("polls", "Umfragen"): a phrase of unnamed
+    /// polls after a clause ("… has risen in the polls") says where someone
+    /// stands, not what one poll found.
+    Polls,
 }
 
-// Every tag has a bit of its own in a `u64` (`Degree` is the last tag),
+// Every tag has a bit of its own in a `u64` (`Polls` is the last tag),
 // below `CUE_START`.
-const _: () = assert!((Tag::Degree as u32) < 63);
+const _: () = assert!((Tag::Polls as u32) < 63);
 
 /// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
 /// opens with the word: a word without it starts no cue
@@ -203,6 +207,7 @@ impl Tag {
             "particle" => Tag::Particle,
             "naming" => Tag::Naming,
             "degree" => Tag::Degree,
+            "polls" => Tag::Polls,
             _ => return None,
         })
     }

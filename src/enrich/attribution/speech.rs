@@ -2446,6 +2446,12 @@ fn poll_frame(s: &Sentence<'_>, k: usize, c1: usize, cue: Span) -> Option<Found>
         }
         (cs, s.b_eff)
     } else if head + 1 >= s.b_eff || toks[head + 1].is_comma_like() {
+        // "… has risen in the polls", "… is ahead in national polls": unnamed
+        // polls in the plural say where someone stands; a named or single
+        // poll ("… in a CNN poll", "in the latest survey") found it.
+        if s.is(head, Tag::Polls) && !toks[c1..head].iter().any(|t| t.upper) {
+            return None;
+        }
         let mut e = k;
         while e > s.a && toks[e - 1].is_comma_like() {
             e -= 1;
