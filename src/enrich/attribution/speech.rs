@@ -951,14 +951,20 @@ impl Sentence<'_> {
 
     /// Whether tokens `cs..ce` are only a name: capitalised words, with
     /// determiners, linking prepositions and coordinators between them ("the
-    /// Friends of the Harbour and Parks"), and no quotation.
+    /// Friends of the Harbour and Parks"), the full stops and hyphens of
+    /// initials and compounds ("D.J. Quirk-Berg"), and no quotation.
     fn name_only(&self, cs: usize, ce: usize) -> bool {
         let small =
             |x: usize| self.is(x, Tag::Det) || self.is(x, Tag::Link) || self.is(x, Tag::Coord);
         (self.toks[cs].upper || self.is(cs, Tag::Det))
             && (cs..ce).all(|x| {
                 let t = &self.toks[x];
-                t.is_word() && t.quote.is_none() && (t.upper || small(x))
+                t.quote.is_none()
+                    && if t.is_word() {
+                        t.upper || small(x)
+                    } else {
+                        x > cs && (t.is(".") || t.is("-"))
+                    }
             })
     }
 
@@ -1391,7 +1397,7 @@ fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
     let words = toks[x + 1..s.b_eff.max(x + 1)]
         .iter()
         .any(|t| t.is_word() && t.lower.chars().any(char::is_alphabetic));
-    if !(heading || turn) || x + 1 >= s.b_eff || !words {
+    if !(heading || turn) || x + 1 >= s.b_eff || !words || roster(s, x + 1) {
         return false;
     }
     let end = if turn {
@@ -1418,6 +1424,31 @@ fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
         nests: true,
     });
     true
+}
+
+/// The fewest names of a roster ([`roster`]).
+const MIN_ROSTER_NAMES: usize = 4;
+
+/// The most words of one name in a roster.
+const MAX_ROSTER_NAME_WORDS: usize = 4;
+
+/// "Iowa: Ann Roe, Jan Berg, Tom Lee, …": a line that goes on after its
+/// colon with only names between commas lists people; it says nothing.
+fn roster(s: &Sentence<'_>, from: usize) -> bool {
+    let mut names = 0;
+    let mut start = from;
+    for x in from..=s.b_eff {
+        if x < s.b_eff && !s.toks[x].is(",") {
+            continue;
+        }
+        let words = s.toks[start..x].iter().filter(|t| t.is_word()).count();
+        if words == 0 || words > MAX_ROSTER_NAME_WORDS || !s.name_only(start, x) {
+            return false;
+        }
+        names += 1;
+        start = x + 1;
+    }
+    names >= MIN_ROSTER_NAMES
 }
 
 /// Reads the attribution around the cue `c0..c1`.
