@@ -896,8 +896,10 @@ impl Sentence<'_> {
 
     /// Whether the comma at `x` (before `end`) goes on with a list item, a
     /// short aside or examples: a coordinating conjunction with no cue after
-    /// it, at most three words that close with another comma or a
-    /// conjunction, or a word that opens examples ("including").
+    /// it, a few words with no cue that close with another comma or a
+    /// conjunction ("his temper, his remarks about migrants, and …",
+    /// "Ann Roe, the committee's chair, of …"), or a word that opens
+    /// examples ("including").
     fn list_goes_on(&self, x: usize, end: usize) -> bool {
         let n = x + 1;
         if n >= end {
@@ -916,7 +918,7 @@ impl Sentence<'_> {
             return !(n + 1..end.min(n + 6)).any(|y| self.cue_at_checked(y).is_some());
         }
         let mut y = n;
-        while y < end && y - n <= MAX_LIST_ITEM_WORDS {
+        while y < end && y - n <= MAX_FORWARD_ITEM_WORDS {
             let t = &self.toks[y];
             if y > n && (t.is(",") || self.is(y, Tag::Conj)) {
                 return true;
@@ -1129,9 +1131,16 @@ pub(crate) fn find(text: &Text, lex: &Lexicon) -> Vec<Found> {
 }
 
 /// Most words of a list item inside reported content ("Oslo, Bergen, and
-/// Tromsø"), read forward from a comma ([`Sentence::list_goes_on`]) or
-/// back from a serial comma ([`Sentence::closes_list`]).
+/// Tromsø"), read back from a serial comma ([`Sentence::closes_list`]):
+/// read back, nothing but the word count tells an item from a clause.
 const MAX_LIST_ITEM_WORDS: usize = 3;
+
+/// Most words of a list item or an aside read forward from a comma in a
+/// stance verb's object ([`Sentence::list_goes_on`]): read forward, the
+/// comma or conjunction that must close it, with no cue before it, bounds
+/// the item, so an item of a whole noun phrase ("his remarks about the
+/// port strike") or an apposition ("a former harbour pilot") goes on.
+const MAX_FORWARD_ITEM_WORDS: usize = 8;
 
 /// The most modifiers between a possessor and its content noun ("his
 /// repeated public warning that …").
