@@ -133,11 +133,16 @@ pub(crate) enum Tag {
     /// polls after a clause ("… has risen in the polls") says where someone
     /// stands, not what one poll found.
     Polls,
+    /// Word that opens a phrase of when or why ("after", "amid",
+    /// "because"): in a stance verb's noun object it is the writer's account
+    /// of the occasion ("endorsed the mayor after the debate"), so the
+    /// object ends before it.
+    Occasion,
 }
 
-// Every tag has a bit of its own in a `u64` (`Polls` is the last tag),
+// Every tag has a bit of its own in a `u64` (`Occasion` is the last tag),
 // below `CUE_START`.
-const _: () = assert!((Tag::Polls as u32) < 63);
+const _: () = assert!((Tag::Occasion as u32) < 63);
 
 /// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
 /// opens with the word: a word without it starts no cue
@@ -208,6 +213,7 @@ impl Tag {
             "naming" => Tag::Naming,
             "degree" => Tag::Degree,
             "polls" => Tag::Polls,
+            "occasion" => Tag::Occasion,
             _ => return None,
         })
     }

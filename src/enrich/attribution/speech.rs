@@ -844,7 +844,11 @@ impl Sentence<'_> {
             if t.quote.is_none() && t.is(",") && !self.list_goes_on(x, end) {
                 return x;
             }
-            if x > r && (self.second_verb(x, progressive) || self.adverbial_clause(x)) {
+            if x > r
+                && (self.second_verb(x, progressive)
+                    || self.adverbial_clause(x)
+                    || self.occasion(r, x))
+            {
                 return if self.toks[x - 1].is(",") { x - 1 } else { x };
             }
             x += 1;
@@ -874,6 +878,18 @@ impl Sentence<'_> {
             && self.is(x, Tag::Sub)
             && !self.is(x, Tag::Cond)
             && self.is_pronoun(x + 1)
+    }
+
+    /// Whether the word at `x`, in an object that starts at `r`, opens a
+    /// phrase of when or why ("endorsed the mayor after the debate",
+    /// "praised the deal amid protests", "backed the bill because it …"):
+    /// the writer's account of the occasion, not what the stance was about.
+    /// An infinitive's ("vowed to fight on after the vote") says when the
+    /// reported act happens; it stays, also when the marker closes the cue
+    /// ("vowed to").
+    fn occasion(&self, r: usize, x: usize) -> bool {
+        let infinitive = self.is(r, Tag::Inf) || (r > self.a && self.is(r - 1, Tag::Inf));
+        self.toks[x].quote.is_none() && self.is(x, Tag::Occasion) && !infinitive
     }
 
     /// Whether the conjunction at `x` opens a second verb phrase of the
