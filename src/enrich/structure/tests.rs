@@ -1730,3 +1730,37 @@ fn an_article_that_goes_on_under_a_related_box_keeps_its_paragraphs() {
         "body: {body:?}"
     );
 }
+
+/// Invented English and German stories closed by a comment section's house
+/// rules and by a newsletter box that opens with its "stay informed" call:
+/// the rules and the pitch leave the body, the article stays.
+#[test]
+fn house_rules_and_a_stay_informed_box_close_the_article() {
+    for (text, kept, dropped) in [
+        (
+            "Home\nNews\nSport\n\nFerry crew rescues two kayakers off the point\n\nThe crew of the evening ferry pulled two kayakers from the water off the lighthouse point on Sunday, after a passenger saw their boat capsize in the swell.\n\nBoth were taken to the harbour clinic and released the same night, the ferry company said, adding that the crew had trained for such a rescue only a week before.\n\nThe coastguard urged paddlers to check the forecast and to carry a radio when they go beyond the breakwater, where the current can turn within minutes.\n\nHOUSE RULES\n\nWe welcome comments from our readers on the stories of the day and may print some of them in the weekend paper.\n\nPlease understand that comments are moderated and that we cannot publish every one of them.\n\nPlease keep to the topic and write in plain sentences, not in capitals.\n\nPrivacy policy\nContact us\n",
+            "carry a radio when they go beyond the breakwater",
+            [
+                "We welcome comments",
+                "comments are moderated",
+                "keep to the topic",
+            ],
+        ),
+        (
+            "Startseite\nPolitik\nSport\n\nFähre rettet zwei Kajakfahrer vor der Landspitze\n\nDie Besatzung der Abendfähre hat am Sonntag zwei Kajakfahrer vor der Landspitze aus dem Wasser gezogen, nachdem ein Fahrgast ihr Boot in der Dünung kentern sah.\n\nBeide wurden in die Hafenklinik gebracht und noch am selben Abend entlassen, teilte die Reederei mit; die Besatzung habe eine solche Rettung erst eine Woche zuvor geübt.\n\nDie Küstenwache rät Paddlern, vor der Fahrt den Wetterbericht zu lesen und hinter der Mole ein Funkgerät mitzuführen, weil die Strömung dort binnen Minuten drehen kann.\n\nUnser Newsletter\nWir informieren Sie regelmäßig über neue Geschichten aus dem Hafen und über die Arbeit unserer Redaktion.\n\nE-Mail-Adresse\nAnmelden\n\nImpressum\nDatenschutz\n",
+            "ein Funkgerät mitzuführen",
+            [
+                "Wir informieren Sie regelmäßig",
+                "Arbeit unserer Redaktion",
+                "Anmelden",
+            ],
+        ),
+    ] {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(body.contains(kept), "{body}");
+        for line in dropped {
+            assert!(!body.contains(line), "{line}: {body}");
+        }
+    }
+}
