@@ -160,6 +160,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         f.indented = is_indented(text, doc.lines()[i].start);
         f.strong = strong_kind(f);
     }
+    mark_archive_toolbar(&folded, &mut feats);
     let bylines: Vec<Option<byline::Byline>> = (0..n)
         .map(|i| {
             // A prefix marker opening the line makes it chrome ("Related: By
@@ -587,6 +588,42 @@ fn shape_hash(text: &str, shape: &mut Vec<u8>) -> u64 {
     foldhash::fast::FixedState::with_seed(0x5eed)
         .hash_one(&shape[..])
         .max(1)
+}
+
+/// The labels that open and close the capture panel a web archive's
+/// toolbar sets over an archived page ("About this capture" … "COLLECTED
+/// BY" / "Organization: …" / the collection's description … "TIMESTAMPS"),
+/// folded. The Wayback Machine writes them in English whatever the page's
+/// language.
+const ARCHIVE_PANEL: (&str, &str) = ("about this capture", "timestamps");
+/// Most lines of an archive's capture panel.
+const ARCHIVE_PANEL_LINES: usize = 30;
+/// The line a web archive sets under its panel, naming itself and the
+/// capture's address ("The Wayback Machine - https://web.archive.org/…"),
+/// folded.
+const ARCHIVE_BANNER: &str = "the wayback machine - ";
+
+/// Marks as boilerplate the capture panel of a web archive's toolbar over
+/// an archived page, from its opening label to its closing one, and the
+/// archive's banner line under it: the panel describes the archive's
+/// collection in sentences that read like an article's lede.
+fn mark_archive_toolbar(folded: &lexicon::FoldedLines, feats: &mut [LineFeatures]) {
+    let n = feats.len();
+    let (open, close) = ARCHIVE_PANEL;
+    let Some(start) = (0..n).find(|&i| folded.line(i).trim() == open) else {
+        return;
+    };
+    let Some(mut end) =
+        (start + 1..n.min(start + ARCHIVE_PANEL_LINES)).find(|&i| folded.line(i).trim() == close)
+    else {
+        return;
+    };
+    if end + 1 < n && folded.line(end + 1).starts_with(ARCHIVE_BANNER) {
+        end += 1;
+    }
+    for f in &mut feats[start..=end] {
+        f.strong = Some(BlockKind::Boilerplate);
+    }
 }
 
 /// Marks the lines of hard-wrapped blocks (wire copy at a fixed width): at

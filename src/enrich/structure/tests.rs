@@ -1764,3 +1764,21 @@ fn house_rules_and_a_stay_informed_box_close_the_article() {
         }
     }
 }
+
+/// An invented German post saved by a web archive: the archive's toolbar
+/// sets its capture panel over the page, with the collection described in
+/// sentences. The panel is chrome; the post's heading and text are the
+/// article.
+#[test]
+fn a_web_archive_capture_panel_is_not_the_article() {
+    let text = "Hafenblog\n\nsuccess\nfail\nMar APR May\n12\n2014 2015 2016\n3 captures\n12 Apr 2015 - 9 May 2016\nAbout this capture\nCOLLECTED BY\nOrganization: City Library Web Team\nThis collection holds pages of local news sites and blogs that the library saved every month, so that readers can still find them after the sites have closed or moved.\nCollection: Local Blogs\nThe pages were gathered by a crawler that followed the links between the blogs and saved each page together with its images and style sheets.\nTIMESTAMPS\nThe Wayback Machine - https://web.archive.org/web/20150412000000/http://hafenblog.example/faehre\n\nStartseite\nArchiv\nKontakt\n\nWarum die Nachtfähre wieder fährt\n\nSeit Montag fährt die Nachtfähre wieder zwischen der Altstadt und den Inseln, nachdem die Reederei im Winter den Betrieb wegen fehlender Besatzung eingestellt hatte.\n\nDie Gemeinde hat zugesagt, den Betrieb bis zum Herbst zu bezahlen; danach soll ein neuer Vertrag mit der Reederei den Fahrplan für die nächsten fünf Jahre sichern.\n\nImpressum\nDatenschutz\n";
+    let s = analyze_text(text);
+    assert_eq!(
+        s.headline.map(|h| h.text(text)),
+        Some("Warum die Nachtfähre wieder fährt")
+    );
+    let body = norm(&s.body_text(text));
+    assert!(body.contains("Seit Montag fährt die Nachtfähre"), "{body}");
+    assert!(!body.contains("This collection holds pages"), "{body}");
+    assert!(!body.contains("The pages were gathered"), "{body}");
+}
