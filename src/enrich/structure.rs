@@ -318,7 +318,7 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 trim_tail(first, &feats, &mut body);
                 body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
                 body_end::adopt_recipe_card(&folded, &feats, &kinds, &mut body);
-                body_end::adopt_sign_off(&feats, &kinds, &mut body);
+                body_end::adopt_sign_off(doc, &feats, &kinds, &mut body);
                 body_end::drop_tail_scraps(&feats, &kinds, &mut body);
                 drop_tail_intro(first, &feats, &mut body);
                 if let Some(h) = headline_at {

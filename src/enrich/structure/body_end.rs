@@ -355,8 +355,12 @@ pub(super) fn closes_post(f: &LineFeatures) -> bool {
 /// Takes into the article the lines that close a blog post right under
 /// its last body line, which the region leaves out because they are short
 /// and end no sentence: a closing line ("Bis bald, ihr Lieben <3"), a
-/// greeting and the name signed under it ("Liebe Grüße" / "Anna").
+/// greeting and the name signed under it ("Liebe Grüße" / "Anna"). The
+/// name is taken under a closing line the region took too ("Habt einen
+/// schönen Sonntag <3" / "x Anna"), and may come with the blogger's kiss
+/// ("x", "xo", "xoxo").
 pub(super) fn adopt_sign_off(
+    doc: &Document<'_>,
     feats: &[LineFeatures],
     kinds: &[Option<BlockKind>],
     body: &mut [bool],
@@ -365,14 +369,23 @@ pub(super) fn adopt_sign_off(
     let Some(last) = body.iter().rposition(|&b| b) else {
         return;
     };
-    let mut closed = false;
+    let mut closed = closes_post(&feats[last]);
     for j in last + 1..n.min(last + 1 + SIGN_OFF_REACH) {
         let f = &feats[j];
         if kinds[j].is_some() || f.repeats > 1 {
             return;
         }
-        let signature =
-            closed && f.words <= 3 && f.lower_words == 0 && f.digits == 0 && !f.terminal;
+        let kisses = doc
+            .line_text(j)
+            .split_whitespace()
+            .filter(|w| is_kiss(w))
+            .count();
+        let signature = closed
+            && f.words <= 3
+            && f.lower_words == kisses
+            && kisses < f.words
+            && f.digits == 0
+            && !f.terminal;
         if closes_post(f) {
             closed = true;
         } else if !signature {
@@ -383,6 +396,12 @@ pub(super) fn adopt_sign_off(
             return;
         }
     }
+}
+
+/// Whether a word is the kiss a blogger signs with before the name ("x
+/// Anna", "xoxo Kim"): x and o letters only, an x among them.
+fn is_kiss(word: &str) -> bool {
+    word.contains('x') && word.chars().all(|c| c == 'x' || c == 'o')
 }
 
 /// Fewest dated stamps in a row that make a teaser list.

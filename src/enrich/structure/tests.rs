@@ -1782,3 +1782,27 @@ fn a_web_archive_capture_panel_is_not_the_article() {
     assert!(!body.contains("This collection holds pages"), "{body}");
     assert!(!body.contains("The pages were gathered"), "{body}");
 }
+
+/// Invented German and English blog posts signed with the blogger's kiss
+/// and name under the closing line ("x Anna", "xoxo Kim"): the signature
+/// ends the post and joins it; the blog's links under it do not.
+#[test]
+fn a_blogger_s_kiss_and_name_sign_the_post() {
+    for (text, signature, link) in [
+        (
+            "Startseite\nÜber mich\nKontakt\n\nMein Wochenende am Meer\n\nAm Samstag sind wir früh losgefahren, und schon um neun Uhr standen wir mit einem Kaffee am Hafen und haben den Fischern beim Ausladen zugesehen.\n\nAm Nachmittag haben wir die alte Fähre zur Insel genommen, sind einmal um den Leuchtturm gelaufen und haben am Strand Muscheln für das Regal im Flur gesammelt.\n\nIch wünsche euch allen einen schönen Sonntag <3\n\nx Anna\n\nVorheriger Beitrag\nNächster Beitrag\n",
+            "x Anna",
+            "Vorheriger Beitrag",
+        ),
+        (
+            "Home\nAbout me\nContact\n\nMy weekend by the sea\n\nOn Saturday we left early, and by nine we were standing on the harbour wall with a coffee, watching the fishermen unload the night's catch.\n\nIn the afternoon we took the old ferry to the island, walked once around the lighthouse and collected shells on the beach for the shelf in the hall.\n\nHave a lovely Sunday, everyone :)\n\nxoxo Kim\n\nPrevious post\nNext post\n",
+            "xoxo Kim",
+            "Previous post",
+        ),
+    ] {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(body.ends_with(signature), "{body}");
+        assert!(!body.contains(link), "{body}");
+    }
+}
