@@ -356,8 +356,8 @@ pub(super) fn closes_post(f: &LineFeatures) -> bool {
 /// its last body line, which the region leaves out because they are short
 /// and end no sentence: a closing line ("Bis bald, ihr Lieben <3"), a
 /// greeting and the name signed under it ("Liebe Grüße" / "Anna"). The
-/// name is taken under a closing line the region took too ("Habt einen
-/// schönen Sonntag <3" / "x Anna"), and may come with the blogger's kiss
+/// name is taken under a closing line the region took too ("Habt eine
+/// gute Woche <3" / "x Anna"), and may come with the blogger's kiss
 /// ("x", "xo", "xoxo").
 pub(super) fn adopt_sign_off(
     doc: &Document<'_>,

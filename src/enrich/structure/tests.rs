@@ -1738,7 +1738,7 @@ fn an_article_that_goes_on_under_a_related_box_keeps_its_paragraphs() {
 fn house_rules_and_a_stay_informed_box_close_the_article() {
     for (text, kept, dropped) in [
         (
-            "Home\nNews\nSport\n\nFerry crew rescues two kayakers off the point\n\nThe crew of the evening ferry pulled two kayakers from the water off the lighthouse point on Sunday, after a passenger saw their boat capsize in the swell.\n\nBoth were taken to the harbour clinic and released the same night, the ferry company said, adding that the crew had trained for such a rescue only a week before.\n\nThe coastguard urged paddlers to check the forecast and to carry a radio when they go beyond the breakwater, where the current can turn within minutes.\n\nHOUSE RULES\n\nWe welcome comments from our readers on the stories of the day and may print some of them in the weekend paper.\n\nPlease understand that comments are moderated and that we cannot publish every one of them.\n\nPlease keep to the topic and write in plain sentences, not in capitals.\n\nPrivacy policy\nContact us\n",
+            "Home\nNews\nSport\n\nFerry crew rescues two kayakers off the point\n\nThe crew of the evening ferry pulled two kayakers from the water off the lighthouse point on Sunday, after a passenger saw their boat capsize in the swell.\n\nBoth were taken to the harbour clinic and released the same night, the ferry company said, adding that the crew had trained for such a rescue only a week before.\n\nThe coastguard urged paddlers to check the forecast and to carry a radio when they go beyond the breakwater, where the current can turn within minutes.\n\nHOUSE RULES\n\nWe welcome comments from our readers on the stories of the day and may print some of them in the weekend paper.\n\nPlease note that an editor reads every comment before it appears.\n\nPlease keep to the topic and write in plain sentences, not in capitals.\n\nPrivacy policy\nContact us\n",
             "carry a radio when they go beyond the breakwater",
             [
                 "We welcome comments",
@@ -1790,7 +1790,7 @@ fn a_web_archive_capture_panel_is_not_the_article() {
 fn a_blogger_s_kiss_and_name_sign_the_post() {
     for (text, signature, link) in [
         (
-            "Startseite\nÜber mich\nKontakt\n\nMein Wochenende am Meer\n\nAm Samstag sind wir früh losgefahren, und schon um neun Uhr standen wir mit einem Kaffee am Hafen und haben den Fischern beim Ausladen zugesehen.\n\nAm Nachmittag haben wir die alte Fähre zur Insel genommen, sind einmal um den Leuchtturm gelaufen und haben am Strand Muscheln für das Regal im Flur gesammelt.\n\nIch wünsche euch allen einen schönen Sonntag <3\n\nx Anna\n\nVorheriger Beitrag\nNächster Beitrag\n",
+            "Startseite\nÜber mich\nKontakt\n\nMein Wochenende am Meer\n\nAm Samstag sind wir früh losgefahren, und schon um neun Uhr standen wir mit einem Kaffee am Hafen und haben den Fischern beim Ausladen zugesehen.\n\nAm Nachmittag haben wir die alte Fähre zur Insel genommen, sind einmal um den Leuchtturm gelaufen und haben am Strand Muscheln für das Regal im Flur gesammelt.\n\nIch wünsche euch eine gute Woche <3\n\nx Anna\n\nVorheriger Beitrag\nNächster Beitrag\n",
             "x Anna",
             "Vorheriger Beitrag",
         ),
