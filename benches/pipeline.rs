@@ -21,10 +21,6 @@ use copydesk::enrich::{
 };
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 
-/// The allocator the `copydesk` binary serves with (`src/main.rs`).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// The brief: the "1k" case.
 const BRIEF: &str = include_str!("../bench/corpus/en-brief-ferry.txt");
 /// The full English page: the "5k" case, and the source of the live blog.

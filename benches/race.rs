@@ -18,10 +18,6 @@ use std::time::Instant;
 
 use copydesk::enrich::{Article, Budget, Features, Pipeline};
 
-/// The allocator the `copydesk` binary serves with (`src/main.rs`).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A flag's number, or `default` when it is missing or no number.
 fn number(value: Option<String>, default: usize) -> usize {
     value.and_then(|v| v.parse().ok()).unwrap_or(default)

@@ -16,10 +16,6 @@ use copydesk::enrich::{
     topics,
 };
 
-/// The allocator the `copydesk` binary serves with (`src/main.rs`).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// The pages, as `benches/pipeline.rs` reads them.
 const PAGES: [&str; 6] = [
     include_str!("../bench/corpus/de-stadtwerke-fernwaerme.txt"),
