@@ -182,6 +182,7 @@ fn parse_rest(rest: &str) -> (Option<String>, Option<String>, Option<i32>) {
 /// Finds the credits of the page.
 pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
     let text = doc.text();
+    let lowercase = doc.lowercase();
     let mut out = Vec::new();
     for (i, line) in doc.lines().iter().enumerate() {
         if line.end - line.start > MAX_LINE {
@@ -249,7 +250,15 @@ pub(crate) fn find(doc: &Document<'_>, structure: &Structure) -> Vec<Credit> {
         // a wire sign-off at the end of the text.
         // At most 60 chars: certain from the byte length outside 61..=240.
         if s.len() <= 60 || (s.len() <= 240 && s.chars().count() <= 60) {
-            let whole_known = lexicon::outlet(s.trim_end_matches('.')).is_some();
+            let whole_known = match lowercase {
+                // The line's lowercase, in step with it, is a slice of the
+                // document's: a line outside ASCII is not lowercased again.
+                Some(lower) => {
+                    lexicon::outlet_of_lower(lower[line.start..line.end].trim_end_matches('.'))
+                }
+                None => lexicon::outlet(s.trim_end_matches('.')),
+            }
+            .is_some();
             // Nothing is pushed unless the whole line is known or it has parts.
             if !whole_known && !s.contains('/') {
                 continue;
@@ -333,6 +342,21 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].kind, CreditKind::Wire);
         assert_eq!(c[0].agency.as_deref(), Some("dpa"));
+    }
+
+    #[test]
+    fn a_short_line_outside_ascii_names_its_agency_with_or_without_the_lowercase() {
+        // The second page holds a Greek capital sigma, which leaves the
+        // document without a lowercase in step: the line is lowercased alone.
+        for tail in ["", "\n\nΟΔΟΣ"] {
+            let text = format!(
+                "Заголовок\n\nВ городе открыли новый мост через реку.\n\nРИА НОВОСТИ.{tail}"
+            );
+            assert_eq!(Document::new(&text).lowercase().is_none(), !tail.is_empty());
+            let c = credits(&text);
+            let agencies: Vec<_> = c.iter().map(|c| c.agency.as_deref()).collect();
+            assert_eq!(agencies, [Some("RIA Novosti")], "{tail:?}");
+        }
     }
 
     #[test]
