@@ -151,7 +151,17 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
         .map(|i| {
             let (line, map) = (folded.line(i), folded.map(i));
             let words = doc.words(i);
-            line::features_folded(doc.line_text(i), line, map, words, lexicon, stopwords)
+            let range = doc.lines()[i].range();
+            let lowercase = || doc.lowercase().and_then(|l| l.get(range.clone()));
+            line::features_folded(
+                doc.line_text(i),
+                line,
+                map,
+                words,
+                lexicon,
+                stopwords,
+                &lowercase,
+            )
         })
         .collect();
     mark_repeats(doc, &folded, &mut feats);

@@ -579,6 +579,7 @@ pub(crate) fn features(text: &str, lexicon: &Lexicon, stopwords: &HashSet<String
         &words,
         lexicon,
         Stopwords::new(&list, 1),
+        &|| None,
     )
 }
 
@@ -613,7 +614,18 @@ struct WordCounts {
 /// whitespace, and every letter and digit is in one. So the tokens are read
 /// off the shared split instead of splitting the line again, and each is the
 /// same slice the whitespace split gave.
-fn count_words(text: &str, split: &[(usize, &str)], stopwords: Stopwords<'_>) -> WordCounts {
+///
+/// `lowercase` gives the line's lowercase in step with it, when the
+/// document has one ([`crate::enrich::document::Document::lowercase`]): a
+/// capitalised word outside ASCII is looked up by its slice of it, not
+/// lowercased into a String of its own. It is asked only at such a word, so
+/// a page without one never makes the document's lowercase here.
+fn count_words<'l>(
+    text: &str,
+    split: &[(usize, &str)],
+    stopwords: Stopwords<'_>,
+    lowercase: &dyn Fn() -> Option<&'l str>,
+) -> WordCounts {
     let mut counts = WordCounts::default();
     let mut k = 0;
     while k < split.len() {
@@ -643,6 +655,8 @@ fn count_words(text: &str, split: &[(usize, &str)], stopwords: Stopwords<'_>) ->
             stopwords.contains_ascii_lowercase(token)
         } else if token.chars().all(|c| !is_upper(c)) {
             stopwords.contains(token)
+        } else if let Some(lower) = lowercase().and_then(|l| l.get(start..end)) {
+            stopwords.contains(lower)
         } else {
             crate::enrich::text::with_lowercase(token, |lower| stopwords.contains(lower))
         };
@@ -702,14 +716,16 @@ pub(super) fn first_digit(bytes: &[u8]) -> Option<usize> {
 /// Computes the features of `text`, given its folding and the map back (see
 /// [`super::lexicon::FoldedLines`]) and its words as
 /// [`crate::enrich::document::Document::words`] splits them, with the
-/// stopwords of the page language.
-pub(crate) fn features_folded(
+/// stopwords of the page language. `lowercase` gives the line's lowercase in
+/// step with it, if any (see [`count_words`]).
+pub(crate) fn features_folded<'l>(
     text: &str,
     folded: &str,
     map: &[u32],
     split: &[(usize, &str)],
     lexicon: &Lexicon,
     stopwords: Stopwords<'_>,
+    lowercase: &dyn Fn() -> Option<&'l str>,
 ) -> LineFeatures {
     let mut f = LineFeatures::default();
     let mut letters = 0usize;
@@ -796,7 +812,7 @@ pub(crate) fn features_folded(
             }
         }
     }
-    let WordCounts { words, lower, stop } = count_words(text, split, stopwords);
+    let WordCounts { words, lower, stop } = count_words(text, split, stopwords, lowercase);
     f.lower_words = lower;
     f.length = chars + 2 * cjk;
     f.words = words + cjk / 2;
@@ -1172,11 +1188,18 @@ mod tests {
         let list = stopword_list(&stopwords);
         let check = |text: &str| {
             let split = crate::enrich::text::words(text);
-            assert_eq!(
-                count_words(text, &split, Stopwords::new(&list, 1)),
-                reference_counts(text, &stopwords),
-                "{text:?}"
-            );
+            let expected = reference_counts(text, &stopwords);
+            // Without the line's lowercase and with it (every char here
+            // lowercases to one of its own width: in step).
+            let lower = text.to_lowercase();
+            assert_eq!(lower.len(), text.len(), "{text:?}");
+            for lowercase in [None, Some(lower.as_str())] {
+                assert_eq!(
+                    count_words(text, &split, Stopwords::new(&list, 1), &|| lowercase),
+                    expected,
+                    "{text:?} {lowercase:?}"
+                );
+            }
         };
         for text in [
             "",
