@@ -710,6 +710,7 @@ impl Sentence<'_> {
                     && self.is(x, Tag::Conj)
                     && self.cue_in_clause_after(x)
                     && !self.shared_subject_verb(r, x)
+                    && !self.second_that_clause(x)
                 {
                     return x;
                 }
@@ -805,6 +806,15 @@ impl Sentence<'_> {
         let clause = self.is(r, Tag::Comp) || self.is_pronoun(r);
         let v = if self.is_aux(x + 1) { x + 2 } else { x + 1 };
         clause && self.is(v, Tag::Mind) && self.cue_at_checked(v).is_some()
+    }
+
+    /// Whether the conjunction at `x` opens a second reported clause with a
+    /// complementiser of its own ("said the pier was safe and that she
+    /// expected …", "sagte, dass … und dass sie …"): "that" after "and"
+    /// hangs on the cue before it, so a cue inside the clause is part of
+    /// what was said, not the writer's next report.
+    fn second_that_clause(&self, x: usize) -> bool {
+        !self.is(x, Tag::Sub) && self.is(x + 1, Tag::Comp) && self.toks[x + 1].quote.is_none()
     }
 
     /// Whether the conjunction at `x` joins two lowercase role words before
