@@ -138,11 +138,17 @@ pub(crate) enum Tag {
     /// of the occasion ("endorsed the mayor after the debate"), so the
     /// object ends before it.
     Occasion,
+    /// Verb that sends the reader elsewhere ("read", "see", "ask"): bare at
+    /// the start of a sentence, with no subject, it is an imperative, to a
+    /// link or a box of the page ("Read the rest here", "See the full
+    /// results below") or to someone who would know ("Ask the
+    /// growers"), and nobody reports anything.
+    Reader,
 }
 
-// Every tag has a bit of its own in a `u64` (`Occasion` is the last tag),
+// Every tag has a bit of its own in a `u64` (`Reader` is the last tag),
 // below `CUE_START`.
-const _: () = assert!((Tag::Occasion as u32) < 63);
+const _: () = assert!((Tag::Reader as u32) < 63);
 
 /// The bit of a word's tag set ([`Lexicon::tags_of`]) that says a cue phrase
 /// opens with the word: a word without it starts no cue
@@ -214,6 +220,7 @@ impl Tag {
             "degree" => Tag::Degree,
             "polls" => Tag::Polls,
             "occasion" => Tag::Occasion,
+            "reader" => Tag::Reader,
             _ => return None,
         })
     }

@@ -1461,6 +1461,15 @@ fn colon_heading(s: &Sentence<'_>, x: usize, out: &mut Vec<Found>) -> bool {
     true
 }
 
+/// Whether the cue at `c0..c1`, opening its sentence at `k`, is a bare verb
+/// that sends the reader elsewhere, with no subject ("Read the rest here",
+/// "See the full list below", "Ask the growers"): an imperative to the
+/// reader, not a report. With an auxiliary before it the command is left
+/// alone: "Don't ask that" is as likely a speaker's retort, a report.
+fn reader_imperative(s: &Sentence<'_>, k: usize, c0: usize, c1: usize) -> bool {
+    k == s.a && k == c0 && c1 == c0 + 1 && s.is(c0, Tag::Reader)
+}
+
 /// The fewest names of a roster ([`roster`]).
 const MIN_ROSTER_NAMES: usize = 4;
 
@@ -2106,6 +2115,9 @@ fn frame(
         return None;
     }
     let sourceless_opener = np.is_none() && opener;
+    if sourceless_opener && reader_imperative(s, k, c0, c1) {
+        return None;
+    }
     // "was asked by a reporter whether …", "Asked by the host to …": the
     // agent of a passive or opening cue is its source; the content follows.
     let by_agent = np.is_none() && s.is(r, Tag::Agent);
