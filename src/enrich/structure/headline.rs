@@ -953,11 +953,14 @@ const DATED_HEADING_TO_ARTICLE: usize = 6;
 
 /// The article's own heading where a title's repeat is weak evidence: a
 /// repeat of a word or two above the article (a section's or the site's
-/// name: "News - Site"), or one below the article's start (a breadcrumb or
-/// a teaser under the article). The heading is a headline-shaped line right
-/// next to its byline or date line, within [`DATED_HEADING_TO_ARTICLE`]
-/// lines above the article (and below the repeat). The nearest to the
-/// article wins.
+/// name: "News - Site"), one below the article's start (a breadcrumb or a
+/// teaser under the article), or a longer one above the article with no
+/// byline or date line in the two lines under it while a line nearer the
+/// article has one ("Headline" / "Kicker" / "Headline reworded" / "16
+/// March 2021"): the repeat is the page's share bar or header, the dated
+/// line the article's own heading. The heading is a headline-shaped line right next to its
+/// byline or date line, within [`DATED_HEADING_TO_ARTICLE`] lines above
+/// the article (and below the repeat). The nearest to the article wins.
 fn dated_heading_under(
     folded: &FoldedLines,
     feats: &[LineFeatures],
@@ -966,18 +969,26 @@ fn dated_heading_under(
     first: usize,
     title_words: Option<&HashSet<&str>>,
 ) -> Option<usize> {
+    // A date with the comment count ("6 May 2024 | 3 comments") reads as a
+    // counter.
+    let dated = |j: usize| {
+        matches!(kinds[j], Some(BlockKind::Byline | BlockKind::Timestamp))
+            || kinds[j] == Some(BlockKind::Counter) && feats[j].scan.date_covered > 0
+    };
     let below = anchor > first + 3;
     // A short repeat over its byline is the heading ("Unbefriedigt" / "by
     // Ana"); a section's name has none.
     let signed =
         (anchor + 1..(anchor + 3).min(feats.len())).any(|j| kinds[j] == Some(BlockKind::Byline));
-    if !below && (feats[anchor].words > SHORT_ANCHOR_WORDS || first <= anchor || signed) {
+    let short = !below && feats[anchor].words <= SHORT_ANCHOR_WORDS && first > anchor && !signed;
+    let undated = !below && !short && first > anchor + 2 && !(anchor + 1..anchor + 3).any(dated);
+    if !below && !short && !undated {
         return None;
     }
     // Below the article's start, the repeat may be right and the region
     // wrong (it began with comments or a form): the heading must say the
-    // title then.
-    let title_words = if below { Some(title_words?) } else { None };
+    // title then; so must a heading under a repeat of the title whole.
+    let title_words = if short { None } else { Some(title_words?) };
     let says_title = |k: usize| {
         title_words.is_none_or(|w| {
             let (line_share, title_share) = title_shares(folded.line(k), w);
@@ -989,12 +1000,6 @@ fn dated_heading_under(
         .max(if below { 1 } else { anchor + 1 });
     (lo..first).rev().find(|&k| {
         let f = &feats[k];
-        // A date with the comment count ("6 May 2024 | 3 comments") reads
-        // as a counter.
-        let dated = |j: usize| {
-            matches!(kinds[j], Some(BlockKind::Byline | BlockKind::Timestamp))
-                || kinds[j] == Some(BlockKind::Counter) && feats[j].scan.date_covered > 0
-        };
         heading_shaped(f, kinds[k])
             && !f.terminal
             && (dated(k - 1) || (k + 1..first.min(k + 3)).any(dated))
