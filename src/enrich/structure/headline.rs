@@ -465,7 +465,8 @@ const TRAIL_OVER_HEADING: usize = 3;
 
 /// Finds the headline before line `first` (the article's first line):
 /// returns its line index and span. A fuller form of the headline said
-/// right under it is the headline ([`fuller_repeat`]).
+/// right under it is the headline ([`fuller_repeat`]), and so is the line
+/// under a breadcrumb trail that ends with it ([`heading_under_trail`]).
 pub(super) fn find_headline(
     doc: &Document<'_>,
     folded_lines: &FoldedLines,
@@ -477,24 +478,95 @@ pub(super) fn find_headline(
 ) -> Option<(usize, Span)> {
     let (mut i, mut span) =
         pick_headline(doc, folded_lines, feats, kinds, first, head_block, title)?;
-    if let Some(k) = title_pair_pick(doc, folded_lines, feats, kinds, i) {
+    // The headline moved to another line: that line whole.
+    let whole_line = |k: usize| {
         let line = &doc.lines()[k];
-        (i, span) = (
+        (
             k,
             trim_headline(doc.text(), line.start, line.end, false, false),
-        );
+        )
+    };
+    if let Some(k) = title_pair_pick(doc, folded_lines, feats, kinds, i) {
+        (i, span) = whole_line(k);
     }
     if let Some(k) = fuller_repeat(doc, folded_lines, feats, kinds, i, span) {
-        let line = &doc.lines()[k];
-        (i, span) = (
-            k,
-            trim_headline(doc.text(), line.start, line.end, false, false),
-        );
+        (i, span) = whole_line(k);
+    }
+    if let Some(k) = heading_under_trail(doc, folded_lines, feats, kinds, i, first) {
+        (i, span) = whole_line(k);
     }
     if let Some(start) = kicker_over(doc, folded_lines, i, span) {
         span = Span::new(start, span.end);
     }
     Some((i, span))
+}
+
+/// What opens a breadcrumb trail set one crumb a line: the home page's
+/// link or a "you are here" label (folded, without a closing colon).
+const TRAIL_OPENERS: &[&str] = &[
+    "home",
+    "homepage",
+    "start",
+    "startseite",
+    "inicio",
+    "portada",
+    "accueil",
+    "you are here",
+    "sie sind hier",
+    "aktuelle seite",
+    "vous êtes ici",
+    "usted está en",
+];
+/// Most words of a crumb in a trail set one crumb a line.
+const CRUMB_WORDS: usize = 5;
+/// Lines under a trail searched for the page's heading.
+const TRAIL_TO_HEADING: usize = 3;
+
+/// The page's heading under a breadcrumb trail set one crumb a line
+/// ("Home" / "Living" / "Greener living"), when the pick `i` says the
+/// trail's last crumb (the crumb itself, or the menu's link to the page
+/// above it): the last crumb names the page in the menu's words, and the
+/// heading follows the trail, past a photo credit, in the article's own.
+/// A trail is a block of two lines or more, each of a few words, opened by
+/// one of [`TRAIL_OPENERS`]; a pick set right over it is the heading, and
+/// a label under it ("Donate:") is none. None for any other pick.
+fn heading_under_trail(
+    doc: &Document<'_>,
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    i: usize,
+    first: usize,
+) -> Option<usize> {
+    let lines = doc.lines();
+    let said = folded.line(i);
+    let end = first.min(feats.len());
+    let trail = doc.blocks()[lines[i].block..]
+        .iter()
+        .take_while(|b| b.first_line < end)
+        .find(|b| {
+            let opener = folded.line(b.first_line).trim_end_matches([':', ' ']);
+            b.end_line - b.first_line >= 2
+                && folded.line(b.end_line - 1) == said
+                && TRAIL_OPENERS.contains(&opener)
+                && (b.first_line..b.end_line).all(|k| feats[k].words <= CRUMB_WORDS)
+        })?;
+    // A heading set right over the trail is the page's own.
+    if i < trail.first_line && trail.first_line - i <= TRAIL_TO_HEADING {
+        return None;
+    }
+    let heading = (trail.end_line..(trail.end_line + TRAIL_TO_HEADING).min(feats.len()))
+        .find(|&k| kinds[k].is_none())
+        .filter(|&k| k <= first)?;
+    let f = &feats[heading];
+    (f.words >= 1
+        && f.words <= 25
+        && !f.terminal
+        && !f.colon_end
+        && f.length <= HEADLINE_MAX_CHARS
+        && !f.dateline
+        && folded.line(heading) != said)
+        .then_some(heading)
 }
 
 /// Where the headline starts when the line over it (line `i`) is the
