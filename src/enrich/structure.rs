@@ -486,7 +486,8 @@ const CREDIT_LABEL_WORDS: usize = 2;
 /// Labels the photo captions: a line shaped like one (a gallery counter
 /// opening it, a bracketed credit closing it), or a line set right on top of
 /// a credit line in the same block ("Ducks on the river at dawn." /
-/// "Photo: Jane Doe"). A figure's credit sits under its caption, while an
+/// "Photo: Jane Doe") or right under one, closing the block ("© Jan Berg" /
+/// "A lammergeier in flight."). A figure's credit sits by its caption, while an
 /// article's paragraph is a block of its own. A credit's bare label whose
 /// name stands on the line under it ("Foto:" / "Jan Berg") is the figure's
 /// even a blank line apart: flattening set each of its parts in a block of
@@ -509,7 +510,7 @@ fn mark_captions(doc: &Document<'_>, feats: &[LineFeatures], kinds: &mut [Option
             && feats[i + 1].colon_end
             && feats[i + 1].words <= CREDIT_LABEL_WORDS;
         let over_credit = credit && (lines[i + 1].block == lines[i].block || label);
-        if f.caption || over_credit {
+        if f.caption || over_credit || under_photo_credit(doc, feats, kinds, i) {
             kinds[i] = Some(BlockKind::Caption);
         }
         // The name under a bare label is the credit's own.
@@ -521,6 +522,44 @@ fn mark_captions(doc: &Document<'_>, feats: &[LineFeatures], kinds: &mut [Option
             kinds[i + 2] = Some(BlockKind::Credit);
         }
     }
+}
+
+/// Longest caption under its photo's credit, in words: a longer line is the
+/// article's paragraph set under the credit.
+const UNDER_CREDIT_MAX_WORDS: usize = 25;
+
+/// Whether line `i` is a caption set under its photo's credit in one block
+/// ("© Jan Berg" / "A lammergeier in flight."), closing that block: a short
+/// sentence, no dateline, right under a short credit or copyright mark (a
+/// subheading under a credit ends no sentence: "Foto: Jan Berg" / "Kritik
+/// der Verbände"). The
+/// page's copyright line names its year; a photo's credit names a person or
+/// an agency.
+fn under_photo_credit(
+    doc: &Document<'_>,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    i: usize,
+) -> bool {
+    let lines = doc.lines();
+    let f = &feats[i];
+    i > 0
+        && lines[i - 1].block == lines[i].block
+        && lines.get(i + 1).is_none_or(|l| l.block != lines[i].block)
+        && f.words <= UNDER_CREDIT_MAX_WORDS
+        && f.terminal
+        && !f.dateline
+        && !f.wrapped
+        && {
+            let credit = &feats[i - 1];
+            credit.words <= CREDIT_MAX_WORDS
+                && credit.digits == 0
+                && match kinds[i - 1] {
+                    Some(BlockKind::Credit) => true,
+                    Some(BlockKind::Footer) => doc.line_text(i - 1).contains('©'),
+                    _ => false,
+                }
+        }
 }
 
 /// Longest line start, in bytes, compared when counting repeats.

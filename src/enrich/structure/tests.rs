@@ -645,6 +645,42 @@ fn a_copyright_credit_inside_the_article_does_not_end_it() {
     assert_eq!(cut_end(0, 4, &feats), 2);
 }
 
+/// Invented pages in three languages: a caption set under its photo's
+/// credit in one block ("© Name" / caption) is the figure's, not the
+/// article's; the paragraphs around it stay in the body.
+#[test]
+fn a_line_under_a_photo_credit_in_its_block_is_a_caption() {
+    let cases = [
+        (
+            "Vultures back in the valley | Alpine Post\nHome\nNature\n\nVultures back in the valley\n\nThe two young vultures released in the spring have been seen together over the eastern ridge for the first time, the park's rangers said on Friday.\n\n© Tom Berger\nOne of the young vultures over the ridge.\n\nThe birds carry small transmitters that send their position every hour, and both have covered more than a thousand kilometres since they left the cliffs.\n\nThe rangers said the birds had found enough food in the valley over the winter and that they were in good health.\n\nTwo more young birds are to be released in June from the same cliffs, if the weather allows it.\n",
+            "One of the young vultures",
+            "The rangers said",
+        ),
+        (
+            "Geier zurück im Tal | Alpenpost\nStartseite\nNatur\n\nGeier zurück im Tal\n\nDie beiden im Frühjahr ausgewilderten Junggeier sind zum ersten Mal gemeinsam über dem östlichen Grat gesehen worden, teilten die Ranger des Parks am Freitag mit.\n\n© Tom Berger\nEiner der Junggeier über dem Grat.\n\nDie Vögel tragen kleine Sender, die jede Stunde ihre Position melden, und beide haben seit dem Verlassen der Felsen mehr als tausend Kilometer zurückgelegt.\n\nDie Ranger sagten, die Vögel hätten im Winter genug Nahrung im Tal gefunden und seien bei guter Gesundheit.\n\nZwei weitere Jungvögel sollen im Juni an denselben Felsen ausgewildert werden, wenn das Wetter es zulässt.\n",
+            "Einer der Junggeier",
+            "Die Ranger sagten",
+        ),
+        (
+            "Los buitres vuelven al valle | Diario Alpino\nInicio\nNaturaleza\n\nLos buitres vuelven al valle\n\nLos dos buitres jóvenes liberados en primavera han sido vistos juntos por primera vez sobre la cresta oriental, informaron el viernes los guardas del parque.\n\n© Tomás Berga\nUno de los buitres jóvenes sobre la cresta.\n\nLas aves llevan pequeños transmisores que envían su posición cada hora, y ambas han recorrido más de mil kilómetros desde que dejaron los acantilados.\n\nLos guardas dijeron que las aves habían encontrado suficiente comida en el valle durante el invierno y que estaban sanas.\n\nOtros dos ejemplares jóvenes serán liberados en junio desde los mismos acantilados, si el tiempo lo permite.\n",
+            "Uno de los buitres",
+            "Los guardas dijeron",
+        ),
+    ];
+    for (text, caption, paragraph) in cases {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(!body.contains(caption), "{caption}: {body}");
+        assert!(body.contains(paragraph), "{paragraph}: {body}");
+        let label = s
+            .lines
+            .iter()
+            .find(|l| l.span.text(text).starts_with(caption))
+            .map(|l| l.kind);
+        assert_eq!(label, Some(BlockKind::Caption), "{caption}");
+    }
+}
+
 /// An invented Italian article with an "I più letti" box inside it: the
 /// teasers leave the body, the paragraphs under the box stay.
 #[test]
