@@ -980,7 +980,9 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
             // credit ("© Bild: Werk"), not the page's footer, even when a
             // subheading or the caption sits between them.
             Some(BlockKind::Footer) => {
-                f.words > CREDIT_MAX_WORDS || !credit_over_paragraphs(i, b, feats)
+                f.words > CREDIT_MAX_WORDS
+                    || !(credit_over_paragraphs(i, b, feats)
+                        || credit_over_last_paragraph(i, b, feats))
             }
             // A teaser box the article goes on under ("Most read", five
             // headlines, then paragraphs again) sits inside it; the one that
@@ -1057,6 +1059,15 @@ fn credit_over_paragraphs(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
         }
     };
     full(i + 1) && (full(i + 2) || heading(i + 2) && full(i + 3))
+}
+
+/// Whether the short credit at `i` is a photo's over the article's closing
+/// paragraph: the region ends with one paragraph of prose right under it
+/// ("©iStock" / paragraph / "You may also like:"). The page's copyright
+/// line names its year; a photo's credit names an agency or a person.
+fn credit_over_last_paragraph(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
+    let last = &feats[b];
+    i + 1 == b && feats[i].digits == 0 && is_good(last) && last.words >= 15 && last.repeats <= 1
 }
 
 /// Most words of a box header that is its marker and little else.

@@ -626,7 +626,8 @@ fn a_teaser_box_inside_the_article_does_not_end_it() {
 
 /// A German library report with a photo's copyright line between its
 /// paragraphs: the article goes on under it; a copyright line with no
-/// paragraphs under it ends the article.
+/// paragraphs under it ends the article (and a year-bearing one over a
+/// single paragraph: the test below).
 #[test]
 fn a_copyright_credit_inside_the_article_does_not_end_it() {
     let lexicon = lexicon::get();
@@ -642,6 +643,30 @@ fn a_copyright_credit_inside_the_article_does_not_end_it() {
     let feats = strong_features(&lines, stop);
     assert_eq!(feats[3].strong, Some(BlockKind::Footer));
     assert_eq!(cut_end(0, lines.len() - 1, &feats), lines.len() - 1);
+    assert_eq!(cut_end(0, 3, &feats), 2);
+}
+
+/// A photo's credit over the article's closing paragraph, the region's last
+/// line ("©iStock" / paragraph): the article goes on under it. The page's
+/// copyright line, which names its year, still ends the article over a
+/// paragraph.
+#[test]
+fn a_photo_credit_over_the_closing_paragraph_does_not_end_the_article() {
+    let lexicon = lexicon::get();
+    let stop = lexicon.stopwords(Some("de"));
+    let mut lines = vec![
+        "Nach zwei Jahren Umbau öffnet die Stadtbibliothek am Montag wieder, mit einem neuen Lesesaal im Dachgeschoss und deutlich längeren Öffnungszeiten am Wochenende.",
+        "Im Erdgeschoss gibt es jetzt eine Werkstatt mit Druckern und Nähmaschinen, die Schulklassen und Vereine nach einer kurzen Einweisung kostenlos nutzen dürfen.",
+        "Die Kinderabteilung ist in den früheren Innenhof gezogen, der ein Glasdach bekommen hat und auch im Winter hell und warm bleibt, wie die Leiterin erklärte.",
+        "© Foto: Anna Weber",
+        "Bezahlt wurde der Umbau zum größten Teil vom Land, den Rest hat die Stadt aus ihrem Haushalt und aus Spenden mehrerer Stiftungen zusammengebracht 🙂",
+    ];
+    let feats = strong_features(&lines, stop);
+    assert_eq!(feats[3].strong, Some(BlockKind::Footer));
+    assert_eq!(cut_end(0, 4, &feats), 4);
+    lines[3] = "© 2024 Stadtanzeiger";
+    let feats = strong_features(&lines, stop);
+    assert_eq!(feats[3].strong, Some(BlockKind::Footer));
     assert_eq!(cut_end(0, 4, &feats), 2);
 }
 
