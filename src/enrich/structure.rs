@@ -1301,6 +1301,10 @@ fn head_block_lines(doc: &Document<'_>, feats: &[LineFeatures]) -> usize {
 /// Lines in a row that are no prose, more than this many: a list of links.
 const SHORT_RUN: usize = 2;
 
+/// Fewest words of a sentence that introduces, with a colon, the lines under
+/// it inside a run of short lines.
+const INTRO_SENTENCE_WORDS: usize = 6;
+
 /// Longest kicker over a teaser's headline, in words ("Life on the
 /// islands"); a longer one over a headline is more often the article's own
 /// subheading.
@@ -1347,7 +1351,20 @@ fn drop_short_runs(
                     && t.find(": ").is_some_and(|at| at > 0 && at + 2 < t.len())
             })
             .count();
-        intro || marked * 2 > run.len() || labelled * 2 > run.len()
+        // Sentences ending with a colon inside the run introduce the lines
+        // under them ("Say you had this in a file called mod.py:" over
+        // code, "Then run this from main.py:" over more); a teaser list has
+        // one header at most.
+        let introductions = run.clone().filter(|&j| {
+            let f = &feats[j];
+            kinds[j].is_none()
+                && f.colon_end
+                && f.words >= INTRO_SENTENCE_WORDS
+                && f.lower_words * 2 >= f.words
+                && f.scan.kind.is_none()
+                && f.scan.prefix.is_none()
+        });
+        intro || introductions.count() >= 2 || marked * 2 > run.len() || labelled * 2 > run.len()
     };
     // A line of wrapped copy goes on in the next line, often in lowercase;
     // every item of a teaser list starts anew.

@@ -559,6 +559,37 @@ fn a_heading_that_rewords_the_title_is_the_headline() {
     );
 }
 
+/// Invented tutorials in two languages with a run of short lines, each a
+/// block of its own, between paragraphs: a subheading, then sentences
+/// ending with a colon, each over the code it introduces. The run is the
+/// article's, not a link list.
+#[test]
+fn sentences_introducing_code_stay_in_the_body() {
+    let cases = [
+        (
+            "Five mistakes with Python imports | Code Notes\nHome\nTutorials\nAbout\n\nFive mistakes with Python imports\n\nImports look simple, but a few habits that work in small scripts break as soon as a project grows to more than a handful of modules.\n\nThe first mistake is to name a module after one in the standard library, which hides the real module from every file in the project.\n\nMistake two: import cycles\n\nSay you keep this helper in a file called util.py:\n\nimport main def path(): return main.ROOT\n\nAnd then you import it from another file, main.py:\n\nimport util ROOT = util.path()\n\nPython stops with an error, because each module needs the other one to be loaded before it can finish loading itself.\n\nThe fix is to move the shared value into a third module that both files import, so that neither of them depends on the other.\n\nShare on Facebook\nShare on Twitter\n\nPrivacy policy\nContact\nImprint\n",
+            [
+                "Say you keep this helper in a file called util.py:",
+                "And then you import it from another file, main.py:",
+            ],
+        ),
+        (
+            "Fünf Fehler beim Importieren | Code-Notizen\nStartseite\nAnleitungen\nÜber uns\n\nFünf Fehler beim Importieren\n\nImporte sehen einfach aus, aber einige Gewohnheiten, die in kleinen Skripten funktionieren, brechen, sobald ein Projekt auf mehr als eine Handvoll Module wächst.\n\nDer erste Fehler ist, ein Modul nach einem aus der Standardbibliothek zu benennen, was das echte Modul vor jeder Datei des Projekts versteckt.\n\nFehler zwei: zyklische Importe\n\nAngenommen, in der Datei util.py steht diese Hilfsfunktion:\n\nimport main def path(): return main.ROOT\n\nUnd dann importiert man sie in einer anderen Datei namens main.py:\n\nimport util ROOT = util.path()\n\nPython bricht mit einem Fehler ab, weil jedes Modul das andere braucht, bevor es selbst fertig geladen werden kann.\n\nDie Lösung ist, den gemeinsamen Wert in ein drittes Modul zu verschieben, das beide Dateien importieren, sodass keine mehr von der anderen abhängt.\n\nAuf Facebook teilen\nAuf Twitter teilen\n\nImpressum\nDatenschutz\nKontakt\n",
+            [
+                "Angenommen, in der Datei util.py steht diese Hilfsfunktion:",
+                "Und dann importiert man sie in einer anderen Datei namens main.py:",
+            ],
+        ),
+    ];
+    for (text, intros) in cases {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        for intro in intros {
+            assert!(body.contains(intro), "{intro}: {body}");
+        }
+    }
+}
+
 /// An invented German article with a teaser (kicker over a headline) set
 /// between its paragraphs, and a subheading under a photo credit.
 #[test]
