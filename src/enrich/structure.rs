@@ -532,9 +532,8 @@ const UNDER_CREDIT_MAX_WORDS: usize = 25;
 /// ("© Jan Berg" / "A lammergeier in flight."), closing that block: a short
 /// sentence, no dateline, right under a short credit or copyright mark (a
 /// subheading under a credit ends no sentence: "Foto: Jan Berg" / "Kritik
-/// der Verbände"). The
-/// page's copyright line names its year; a photo's credit names a person or
-/// an agency.
+/// der Verbände"). The page's copyright line names its year; a photo's
+/// credit names a person or an agency.
 fn under_photo_credit(
     doc: &Document<'_>,
     feats: &[LineFeatures],

@@ -1030,9 +1030,10 @@ const DATED_HEADING_TO_ARTICLE: usize = 6;
 /// byline or date line in the two lines under it while a line nearer the
 /// article has one ("Headline" / "Kicker" / "Headline reworded" / "16
 /// March 2021"): the repeat is the page's share bar or header, the dated
-/// line the article's own heading. The heading is a headline-shaped line right next to its
-/// byline or date line, within [`DATED_HEADING_TO_ARTICLE`] lines above
-/// the article (and below the repeat). The nearest to the article wins.
+/// line the article's own heading. The heading is a headline-shaped line
+/// right next to its byline or date line, within
+/// [`DATED_HEADING_TO_ARTICLE`] lines above the article (and below the
+/// repeat). The nearest to the article wins.
 fn dated_heading_under(
     folded: &FoldedLines,
     feats: &[LineFeatures],
