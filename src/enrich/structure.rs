@@ -1351,9 +1351,9 @@ fn drop_short_runs(
             })
             .count();
         // Sentences ending with a colon inside the run introduce the lines
-        // under them ("Say you had this in a file called mod.py:" over
-        // code, "Then run this from main.py:" over more); a teaser list has
-        // one header at most.
+        // under them ("Put these lines in settings.toml:" over code, "Then
+        // start the server from a shell:" over more); a teaser list has one
+        // header at most.
         let introductions = run.clone().filter(|&j| {
             let f = &feats[j];
             kinds[j].is_none()

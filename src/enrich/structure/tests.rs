@@ -567,10 +567,10 @@ fn a_heading_that_rewords_the_title_is_the_headline() {
 fn sentences_introducing_code_stay_in_the_body() {
     let cases = [
         (
-            "Five mistakes with Python imports | Code Notes\nHome\nTutorials\nAbout\n\nFive mistakes with Python imports\n\nImports look simple, but a few habits that work in small scripts break as soon as a project grows to more than a handful of modules.\n\nThe first mistake is to name a module after one in the standard library, which hides the real module from every file in the project.\n\nMistake two: import cycles\n\nSay you keep this helper in a file called util.py:\n\nimport main def path(): return main.ROOT\n\nAnd then you import it from another file, main.py:\n\nimport util ROOT = util.path()\n\nPython stops with an error, because each module needs the other one to be loaded before it can finish loading itself.\n\nThe fix is to move the shared value into a third module that both files import, so that neither of them depends on the other.\n\nShare on Facebook\nShare on Twitter\n\nPrivacy policy\nContact\nImprint\n",
+            "Five mistakes with Python imports | Code Notes\nHome\nTutorials\nAbout\n\nFive mistakes with Python imports\n\nImports look simple, but a few habits that work in small scripts break as soon as a project grows to more than a handful of modules.\n\nThe first mistake is to name a module after one in the standard library, which hides the real module from every file in the project.\n\nMistake two: import cycles\n\nSuppose the helper lives in util.py and looks like this:\n\nimport main def path(): return main.ROOT\n\nNow the other file, main.py, imports it like this:\n\nimport util ROOT = util.path()\n\nPython stops with an error, because each module needs the other one to be loaded before it can finish loading itself.\n\nThe fix is to move the shared value into a third module that both files import, so that neither of them depends on the other.\n\nShare on Facebook\nShare on Twitter\n\nPrivacy policy\nContact\nImprint\n",
             [
-                "Say you keep this helper in a file called util.py:",
-                "And then you import it from another file, main.py:",
+                "Suppose the helper lives in util.py and looks like this:",
+                "Now the other file, main.py, imports it like this:",
             ],
         ),
         (
