@@ -801,8 +801,9 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
         }
     }
     // A teaser between arrow chevrons links to another story, also when it
-    // sits between the article's paragraphs.
-    if f.chevron_link {
+    // sits between the article's paragraphs; a ticker's row of headlines
+    // teases several.
+    if f.chevron_link || f.news_ticker {
         return Some(BlockKind::Related);
     }
     if f.range_counter {

@@ -176,6 +176,9 @@ pub(crate) struct LineFeatures {
     /// Set between arrow chevrons (">> Harbour café reopens <<"): a
     /// flattened teaser link to another story.
     pub chevron_link: bool,
+    /// Two headlines or more set between "+++" marks ("+++ Pier reopens
+    /// +++ Ferry fares rise +++"): a news ticker's row of teasers.
+    pub news_ticker: bool,
     /// The signature under an embedded post ("— Ana Ruiz (@anaruiz) May 3,
     /// 2024"): a dash, the poster's name and handle in brackets.
     pub post_signature: bool,
@@ -318,6 +321,21 @@ fn tail_credit(text: &str) -> bool {
 fn chevron_link(text: &str) -> bool {
     let t = text.trim();
     t.len() > 4 && t.starts_with(">>") && t.ends_with("<<")
+}
+
+/// The mark a news ticker sets between its headlines.
+const TICKER_MARK: &str = "+++";
+
+/// Whether `text` is a news ticker's row: two headlines or more, each
+/// opened by a [`TICKER_MARK`] ("+++ Pier reopens +++ Ferry fares rise
+/// +++"). A live blog's entry heads one item between a pair of marks
+/// ("+++ 14:30 Uhr: Minister tritt zurück +++") and is the article's.
+fn news_ticker(text: &str) -> bool {
+    let items = text
+        .split(TICKER_MARK)
+        .skip(1)
+        .filter(|item| !item.trim().is_empty());
+    text.trim_start().starts_with(TICKER_MARK) && items.count() >= 2
 }
 
 /// Longest line that counts a list's items, in words.
@@ -833,6 +851,7 @@ pub(crate) fn features_folded<'l>(
     f.diagnostic = php_diagnostic(text);
     f.slash_credit = slash_credit(text, &f);
     f.chevron_link = chevron_link(text);
+    f.news_ticker = news_ticker(text);
     f.post_signature = post_signature(text);
     f.range_counter = range_counter(text, &f);
     f
@@ -1011,6 +1030,24 @@ mod tests {
             ">><<",
         ] {
             assert!(!chevron_link(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn news_tickers() {
+        for line in [
+            "+++ Pier reopens after the storm +++ Ferry fares rise in spring +++",
+            "+++ Hafenfest abgesagt +++ Neue Buslinie ab Montag +++ Bürgermeister tritt an +++",
+            "+++ Le port rouvre +++ Hausse des tarifs du ferry",
+        ] {
+            assert!(news_ticker(line), "{line}");
+        }
+        for line in [
+            "+++ 14:30 Uhr: Minister tritt zurück +++",
+            "+++ Breaking +++",
+            "The score went from 3 +++ to 4 +++ in the lab's notation.",
+        ] {
+            assert!(!news_ticker(line), "{line}");
         }
     }
 

@@ -1347,6 +1347,56 @@ fn a_teaser_between_chevrons_inside_the_article_leaves_it() {
     }
 }
 
+/// A news ticker's row of headlines ("+++ A +++ B +++") over the page's
+/// heading and date line is a teaser box, not the article's opening: the
+/// heading under it stays the headline and the row leaves the body.
+#[test]
+fn a_news_ticker_over_the_heading_is_no_article() {
+    for (paras, top) in [
+        (
+            EN_PARAS,
+            [
+                "Harbour Courier - The island's daily paper",
+                "",
+                "Home",
+                "News",
+                "",
+                "Ticker",
+                "+++ Lighthouse keeper retires after forty years +++ Storm warning for the weekend +++ Market moves to the pier +++",
+                "Home / News",
+                "14 March 2024 | Local",
+                "",
+                "Island ferry line returns in May",
+            ],
+        ),
+        (
+            DE_PARAS,
+            [
+                "Hafenkurier - Die Tageszeitung der Insel",
+                "",
+                "Start",
+                "Nachrichten",
+                "",
+                "Ticker",
+                "+++ Leuchtturmwärter geht nach vierzig Jahren in Rente +++ Sturmwarnung für das Wochenende +++ Markt zieht an den Pier +++",
+                "Start / Nachrichten",
+                "14. März 2024 | Lokales",
+                "",
+                "Fährlinie zur Insel fährt ab Mai wieder",
+            ],
+        ),
+    ] {
+        let text = page(&top, &paras, &["Privacy policy", "Terms of use"]);
+        let s = analyze_text(&text);
+        assert_eq!(s.headline.map(|h| h.text(&text)), top.last().copied());
+        assert!(
+            !s.body_text(&text).contains("+++"),
+            "{}",
+            s.body_text(&text)
+        );
+    }
+}
+
 /// A caption whose credit closes it with an agency's archive mark ("… Jan
 /// Berg/Harbour Press files") is no lede either.
 #[test]
