@@ -1066,8 +1066,7 @@ fn credit_over_paragraphs(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
 /// ("©iStock" / paragraph / "You may also like:"). The page's copyright
 /// line names its year; a photo's credit names an agency or a person.
 fn credit_over_last_paragraph(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
-    let last = &feats[b];
-    i + 1 == b && feats[i].digits == 0 && is_good(last) && last.words >= 15 && last.repeats <= 1
+    i + 1 == b && feats[i].digits == 0 && prose_paragraph(&feats[b])
 }
 
 /// Most words of a box header that is its marker and little else.
@@ -1119,10 +1118,16 @@ fn paragraphs_follow(i: usize, b: usize, feats: &[LineFeatures]) -> bool {
     paragraphs >= 2
 }
 
-/// A paragraph of the article for sure: prose of at least 15 words ending a
-/// sentence, said once on the page.
+/// A paragraph of the article for sure: [`prose_paragraph`] ending a
+/// sentence.
 fn full_paragraph(f: &LineFeatures) -> bool {
-    is_good(f) && f.terminal && f.words >= 15 && f.repeats <= 1
+    prose_paragraph(f) && f.terminal
+}
+
+/// Prose of at least 15 words, said once on the page, however it ends (a
+/// closing paragraph may end with an emoji or a link).
+fn prose_paragraph(f: &LineFeatures) -> bool {
+    is_good(f) && f.words >= 15 && f.repeats <= 1
 }
 
 /// Whether the article resumes under the box header at `header`: short
