@@ -5,6 +5,7 @@ use super::RawOutcome;
 use crate::core::{FilterList, LowercaseText};
 use crate::utils::is_stop_char;
 use crate::{Lang, Script};
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -34,6 +35,15 @@ pub fn build_inverted_map(alphabets: &[(Lang, &str)]) -> (Vec<char>, Vec<Vec<Lan
     (chars, langs)
 }
 
+/// copydesk patch: chars below this are counted in [`DIRECT_COUNTS`].
+const DIRECT: usize = 0x500;
+
+thread_local! {
+    /// copydesk patch: the counts of chars below [`DIRECT`], all zero
+    /// between calls of [`generic_alphabet_calculate_scores`].
+    static DIRECT_COUNTS: RefCell<Vec<u32>> = RefCell::new(vec![0; DIRECT]);
+}
+
 pub fn generic_alphabet_calculate_scores(
     script: Script,
     lang_map: &LazyLock<(Vec<char>, Vec<Vec<Lang>>)>,
@@ -48,35 +58,38 @@ pub fn generic_alphabet_calculate_scores(
     let mut max_raw_score = 0;
     // copydesk patch: chars below DIRECT are counted in a table first and
     // looked up in `chars` once per distinct char, not once per occurrence;
-    // the sums are the same.
-    const DIRECT: usize = 0x500;
-    let mut direct = [0u32; DIRECT];
+    // the sums are the same. The table is the thread's and stays zeroed
+    // between calls (each count is taken back as it is read), so a call
+    // does not clear its 5 KB (the clearing was a fifth of this function).
     let mut distinct: Vec<char> = Vec::with_capacity(64);
-    // iterate over the text and scores characters.
-    for ch in text.chars() {
-        if is_stop_char(ch) {
-            continue;
-        }
-
-        max_raw_score += 1;
-
-        let code = ch as usize;
-        if code < DIRECT {
-            if direct[code] == 0 {
-                distinct.push(ch);
+    DIRECT_COUNTS.with_borrow_mut(|direct| {
+        // iterate over the text and scores characters.
+        for ch in text.chars() {
+            if is_stop_char(ch) {
+                continue;
             }
-            direct[code] += 1;
-        } else if let Ok(position) = chars.binary_search(&ch) {
-            // add 2 and remove max_raw_score at the end,
-            // to keep the score interval of -max_raw_score..max_raw_score
-            char_scores[position] += 2;
+
+            max_raw_score += 1;
+
+            let code = ch as usize;
+            if code < DIRECT {
+                if direct[code] == 0 {
+                    distinct.push(ch);
+                }
+                direct[code] += 1;
+            } else if let Ok(position) = chars.binary_search(&ch) {
+                // add 2 and remove max_raw_score at the end,
+                // to keep the score interval of -max_raw_score..max_raw_score
+                char_scores[position] += 2;
+            }
         }
-    }
-    for ch in distinct {
-        if let Ok(position) = chars.binary_search(&ch) {
-            char_scores[position] += 2 * direct[ch as usize] as usize;
+        for &ch in &distinct {
+            let count = std::mem::take(&mut direct[ch as usize]);
+            if let Ok(position) = chars.binary_search(&ch) {
+                char_scores[position] += 2 * count as usize;
+            }
         }
-    }
+    });
 
     // score of each lang.
     let mut lang_scores = vec![0; Lang::all().len()];

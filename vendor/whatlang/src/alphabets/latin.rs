@@ -236,4 +236,18 @@ mod tests {
             }
         }
     }
+
+    // copydesk patch: the counts of one call are taken back from the
+    // thread's table, so the next call starts from zero.
+    #[test]
+    fn test_a_call_leaves_no_counts_for_the_next() {
+        let filter = FilterList::All;
+        let first = LowercaseText::new("Ärger über Öl: größere Straßen, mehr Ölsäure");
+        let second = LowercaseText::new("Über die Brücke fährt täglich ein Zug");
+        let before = alphabet_calculate_scores(&second, &filter);
+        alphabet_calculate_scores(&first, &filter);
+        let after = alphabet_calculate_scores(&second, &filter);
+        assert_eq!(before.raw_scores, after.raw_scores);
+        assert_eq!(before.scores, after.scores);
+    }
 }
