@@ -802,8 +802,8 @@ fn strong_kind(f: &LineFeatures) -> Option<BlockKind> {
     }
     // A teaser between arrow chevrons links to another story, also when it
     // sits between the article's paragraphs; a ticker's row of headlines
-    // teases several.
-    if f.chevron_link || f.news_ticker {
+    // teases several, and a download list's row links to a file.
+    if f.chevron_link || f.news_ticker || f.download_link {
         return Some(BlockKind::Related);
     }
     if f.range_counter {
@@ -988,7 +988,8 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
             // headlines, then paragraphs again) sits inside it; the one that
             // closes it has no full paragraphs below it. A marker opening a
             // line of its own is a teaser inside the article ("Read more:
-            // …", ">> … <<"), unless the marker is all the line says
+            // …", ">> … <<"), and so is a download link ("Report (PDF,
+            // 2 MB)"), unless the marker is all the line says
             // ("Related", "Related links:") and a headline without a stop
             // comes under it: then it heads the box of teasers that closes
             // the article.
@@ -997,7 +998,7 @@ fn cut_end(a: usize, b: usize, feats: &[LineFeatures]) -> usize {
                     && !link_box(i, b, feats)
                     && i < b
                     && !feats[i + 1].terminal;
-                let teaser = f.scan.prefix.is_some() || f.chevron_link;
+                let teaser = f.scan.prefix.is_some() || f.chevron_link || f.download_link;
                 (!teaser || closing_box) && !prose_resumes(i, b, feats)
             }
             // A bare byline cue ("Author", "Written by") heads the author's

@@ -185,6 +185,9 @@ pub(crate) struct LineFeatures {
     /// Counts what a list shows of its items ("Showing 1 to 20 of 57
     /// results", "Treffer 11–20 von 134"): a shop's or an archive's pager.
     pub range_counter: bool,
+    /// A link to a file that names its type and size ("Annual report PDF |
+    /// 38 KB", "Download (ZIP, 3,9 MB)"): a download list's row.
+    pub download_link: bool,
 }
 
 impl LineFeatures {
@@ -527,6 +530,44 @@ fn text_outside_markup(text: &str) -> usize {
     count
 }
 
+/// File types a download link names, compared without regard to case.
+const FILE_TYPES: &[&str] = &[
+    "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "zip", "epub",
+    "mp3",
+];
+/// Units of a file's size ("38 KB", "3,9MB", "1,2 Mo", "12 Кб").
+const SIZE_UNITS: &[&str] = &["kb", "mb", "gb", "ko", "mo", "go", "кб", "мб", "гб"];
+/// Most words of a download link.
+const DOWNLOAD_LINK_WORDS: usize = 20;
+
+/// Whether `text` is a link to a file that states the file's type and size
+/// ("Informationsblatt vom 3. Mai PDF | 38 KB", "Download (ZIP, 20,5
+/// MB)", "Rapport annuel (pdf, 1,2 Mo)"): a download list's row, which a
+/// writer's sentence never is. A link states no stop.
+fn download_link(text: &str, f: &LineFeatures) -> bool {
+    if f.digits == 0 || f.terminal || f.words > DOWNLOAD_LINK_WORDS {
+        return false;
+    }
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || "|()[],;".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let is_type = |t: &&str| FILE_TYPES.iter().any(|ty| t.eq_ignore_ascii_case(ty));
+    let is_unit = |t: &str| SIZE_UNITS.iter().any(|u| t.to_lowercase() == *u);
+    let is_number = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    // A size is a figure and a unit, apart ("38 KB") or glued ("7MB").
+    let sized = tokens.windows(2).any(|w| is_number(w[0]) && is_unit(w[1]))
+        || tokens.iter().any(|t| {
+            let at = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
+            at.is_some_and(|at| at > 0 && is_number(&t[..at]) && is_unit(&t[at..]))
+        });
+    sized && tokens.iter().any(is_type)
+}
+
 /// Most words of a slash credit.
 const SLASH_CREDIT_WORDS: usize = 5;
 
@@ -858,6 +899,7 @@ pub(crate) fn features_folded<'l>(
     f.news_ticker = news_ticker(text);
     f.post_signature = post_signature(text);
     f.range_counter = range_counter(text, &f);
+    f.download_link = download_link(text, &f);
     f
 }
 
@@ -882,6 +924,30 @@ mod tests {
             "- Ana Ruiz (@ana_ruiz)",
         ] {
             assert!(!post_signature(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn download_links() {
+        let lexicon = super::super::lexicon::get();
+        let stop = lexicon.stopwords(Some("de"));
+        let link = |t: &str| download_link(t, &features(t, lexicon, stop));
+        for line in [
+            "Merkblatt zur Hundesteuer vom 3. Mai 2023 PDF | 45 KB | Datei ist barrierefrei",
+            "Download (ZIP 12,4 MB)",
+            "Jahresbericht 2022 (pdf, 2MB)",
+            "Rapport annuel de la commune (PDF, 1,2 Mo)",
+            "Annual report 2023 [PDF 3.1 MB]",
+        ] {
+            assert!(link(line), "{line}");
+        }
+        for line in [
+            "The council published a 40-page PDF of 2 MB on Monday.",
+            "Die Datei ist 38 KB groß und steht als PDF bereit.",
+            "PDF-Formulare für die Steuererklärung",
+            "Speicher: 512 MB RAM, 16 GB Flash",
+        ] {
+            assert!(!link(line), "{line}");
         }
     }
 
