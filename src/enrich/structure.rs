@@ -529,7 +529,8 @@ fn mark_captions(doc: &Document<'_>, feats: &[LineFeatures], kinds: &mut [Option
 const UNDER_CREDIT_MAX_WORDS: usize = 25;
 
 /// Whether line `i` is a caption set under its photo's credit in one block
-/// ("© Jan Berg" / "A lammergeier in flight."), closing that block: a short
+/// ("© Jan Berg" / "A lammergeier in flight.", "Kari Berg/imagebank.example.se"
+/// / "Moose by the road at dusk."), closing that block: a short
 /// sentence, no dateline, right under a short credit or copyright mark (a
 /// subheading under a credit ends no sentence: "Foto: Jan Berg" / "Kritik
 /// der Verbände"). The page's copyright line names its year; a photo's
@@ -556,6 +557,7 @@ fn under_photo_credit(
                 && match kinds[i - 1] {
                     Some(BlockKind::Credit) => true,
                     Some(BlockKind::Footer) => doc.line_text(i - 1).contains('©'),
+                    None => credit.slash_credit,
                     _ => false,
                 }
         }

@@ -737,6 +737,37 @@ fn a_line_under_a_photo_credit_in_its_block_is_a_caption() {
     }
 }
 
+/// Invented pages in two languages: a caption set under a credit of names
+/// around a slash ("Kari Berg/imagebank.example.se") in one block is the
+/// figure's, not the article's; the paragraphs around it stay.
+#[test]
+fn a_line_under_a_slash_credit_in_its_block_is_a_caption() {
+    let cases = [
+        (
+            "Road trip through the north | Travel Weekly\nHome\nTravel\n\nRoad trip through the north\n\nThe coastal road north of the capital winds past fishing villages, pine forests and dozens of small lakes, and most of it is open all year.\n\nCamping is allowed on most open land for a night or two, as long as campers keep their distance from houses and leave no trace behind.\n\nKari Berg/imagebank.example.se\nA lake by the road at dusk.\n\nFuel stations are far apart in the forests, so drivers should fill up whenever they can and carry water and warm clothes.\n\nThe ferries to the islands run every hour in summer and need no booking for cars.\n",
+            "A lake by the road",
+            "Fuel stations are far apart",
+        ),
+        (
+            "Mit dem Van durch den Norden | Reisemagazin\nStartseite\nReisen\n\nMit dem Van durch den Norden\n\nDie Küstenstraße nördlich der Hauptstadt führt an Fischerdörfern, Kiefernwäldern und Dutzenden kleiner Seen vorbei und ist fast das ganze Jahr befahrbar.\n\nCampen ist auf den meisten freien Flächen für ein oder zwei Nächte erlaubt, solange man Abstand zu Häusern hält und keine Spuren hinterlässt.\n\nKari Berg/imagebank.example.se\nEin See an der Straße in der Abenddämmerung.\n\nTankstellen liegen in den Wäldern weit auseinander, deshalb sollte man jede Gelegenheit zum Tanken nutzen und Wasser und warme Kleidung dabeihaben.\n\nDie Fähren zu den Inseln fahren im Sommer stündlich und brauchen für Autos keine Buchung.\n",
+            "Ein See an der Straße",
+            "Tankstellen liegen in den Wäldern",
+        ),
+    ];
+    for (text, caption, paragraph) in cases {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(!body.contains(caption), "{caption}: {body}");
+        assert!(body.contains(paragraph), "{paragraph}: {body}");
+        let label = s
+            .lines
+            .iter()
+            .find(|l| l.span.text(text).starts_with(caption))
+            .map(|l| l.kind);
+        assert_eq!(label, Some(BlockKind::Caption), "{caption}");
+    }
+}
+
 /// An invented Italian article with an "I più letti" box inside it: the
 /// teasers leave the body, the paragraphs under the box stay.
 #[test]
