@@ -479,6 +479,9 @@ const CREDIT_MAX_WORDS: usize = 6;
 const OVER_CREDIT_MAX_WORDS: usize = 35;
 /// Longest caption, in words.
 const CAPTION_MAX_WORDS: usize = 60;
+/// Fewest photo credits in one block that make it a gallery's: captions
+/// and their credits in turn.
+const GALLERY_CREDITS: usize = 2;
 
 /// Most words of a credit's bare label ("Photo:", "Foto de:").
 const CREDIT_LABEL_WORDS: usize = 2;
@@ -491,20 +494,34 @@ const CREDIT_LABEL_WORDS: usize = 2;
 /// article's paragraph is a block of its own. A credit's bare label whose
 /// name stands on the line under it ("Foto:" / "Jan Berg") is the figure's
 /// even a blank line apart: flattening set each of its parts in a block of
-/// its own, and an article's paragraph is never closed by a lone label.
+/// its own, and an article's paragraph is never closed by a lone label. In
+/// a gallery's block, where credits close one caption after another, a
+/// caption may run longer than one over a lone credit.
 fn mark_captions(doc: &Document<'_>, feats: &[LineFeatures], kinds: &mut [Option<BlockKind>]) {
     let lines = doc.lines();
+    let is_credit = |i: usize, kinds: &[Option<BlockKind>]| {
+        kinds[i] == Some(BlockKind::Credit) && feats[i].words <= CREDIT_MAX_WORDS
+    };
+    // Photo credits in each block: two or more make it a gallery's.
+    let mut credits = vec![0usize; doc.blocks().len()];
+    for i in (0..feats.len()).filter(|&i| is_credit(i, kinds)) {
+        credits[lines[i].block] += 1;
+    }
     for i in 0..feats.len() {
         let f = &feats[i];
         if kinds[i].is_some() || f.wrapped || f.dateline || f.words > CAPTION_MAX_WORDS {
             continue;
         }
         // A photo credit is a few words ("Photo: Getty Images"); a longer
-        // source line closes the article ("Source: … - news for …").
-        let credit = i + 1 < feats.len()
-            && f.words <= OVER_CREDIT_MAX_WORDS
-            && kinds[i + 1] == Some(BlockKind::Credit)
-            && feats[i + 1].words <= CREDIT_MAX_WORDS;
+        // source line closes the article ("Source: … - news for …"). In a
+        // gallery's block, where credits close one caption after another,
+        // a longer caption is still one.
+        let most = if credits[lines[i].block] >= GALLERY_CREDITS {
+            CAPTION_MAX_WORDS
+        } else {
+            OVER_CREDIT_MAX_WORDS
+        };
+        let credit = i + 1 < feats.len() && f.words <= most && is_credit(i + 1, kinds);
         let label = credit
             && lines[i + 1].block != lines[i].block
             && feats[i + 1].colon_end

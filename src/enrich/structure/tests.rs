@@ -768,6 +768,31 @@ fn a_line_under_a_slash_credit_in_its_block_is_a_caption() {
     }
 }
 
+/// Invented pages in two languages: in a gallery's block, where photo
+/// credits close one caption after another, a caption longer than a
+/// credit's usual one is still a caption; the paragraphs around stay.
+#[test]
+fn a_long_caption_in_a_gallerys_block_is_a_caption() {
+    let cases = [
+        (
+            "Old orchards return to the hills | Nature Weekly\nHome\nNature\n\nOld orchards return to the hills\n\nThe open chestnut groves of the southern valleys have become rare over the last century, as farmers stopped grazing their herds under the trees and the forest closed in.\n\nChestnut groves like this one were grazed by goats and cattle for centuries, which kept the ground open and let grass, herbs and flowers grow between the old trees, and many butterflies and beetles depend on that open, sunny ground today.\nPhoto © Jan Berg\nThe stag beetle lives in the dead wood of old chestnut trees.\nPhoto © Eva Kron\n\nThe new plan pays farmers to clear young trees and bring their herds back under the old chestnuts for a few weeks each summer.\n\nThe first groves will be cleared this autumn, and the rangers will count the butterflies there every year.\n",
+            "Chestnut groves like this one",
+            "The new plan pays farmers",
+        ),
+        (
+            "Alte Kastanienhaine kehren zurück | Naturmagazin\nStartseite\nNatur\n\nAlte Kastanienhaine kehren zurück\n\nDie offenen Kastanienhaine der südlichen Täler sind im letzten Jahrhundert selten geworden, weil die Bauern ihre Herden nicht mehr unter den Bäumen weiden ließen und der Wald zuwuchs.\n\nKastanienhaine wie dieser wurden jahrhundertelang von Ziegen und Rindern beweidet, was den Boden offen hielt und Gras, Kräuter und Blumen zwischen den alten Bäumen wachsen ließ, und viele Falter und Käfer sind bis heute auf diesen offenen, sonnigen Boden angewiesen.\nFoto © Jan Berg\nDer Hirschkäfer lebt im Totholz alter Kastanien.\nFoto © Eva Kron\n\nDer neue Plan bezahlt Bauern dafür, junge Bäume zu roden und ihre Herden jeden Sommer für einige Wochen unter die alten Kastanien zurückzubringen.\n\nDie ersten Haine werden im Herbst gerodet, und die Ranger zählen dort jedes Jahr die Falter.\n",
+            "Kastanienhaine wie dieser",
+            "Der neue Plan bezahlt Bauern",
+        ),
+    ];
+    for (text, caption, paragraph) in cases {
+        let s = analyze_text(text);
+        let body = norm(&s.body_text(text));
+        assert!(!body.contains(caption), "{caption}: {body}");
+        assert!(body.contains(paragraph), "{paragraph}: {body}");
+    }
+}
+
 /// An invented Italian article with an "I più letti" box inside it: the
 /// teasers leave the body, the paragraphs under the box stay.
 #[test]
