@@ -317,6 +317,37 @@ fn tail_credit(text: &str) -> bool {
         && capitalised(rest)
 }
 
+/// Words that open a credit naming who took a picture ("By", "Par",
+/// "Por", "Von", "Di", "Door").
+const BY_CREDIT_CUES: &[&str] = &["By", "Par", "Por", "Von", "Di", "Door"];
+
+/// Whether `text` closes with a credit in capitals after its caption's
+/// last full stop ("… at dawn. By HARBOUR PRESS", "… au petit matin. Par
+/// MARIE DUVAL"): an agency or a photographer named in the caption's own
+/// line. A writer's sentence never ends in a name in capitals after such
+/// a cue.
+fn tail_by_credit(text: &str) -> bool {
+    let t = text.trim_end();
+    // The last stop a cue follows: the name's own stops ("U.S.") come after.
+    let cued = |stop: usize| {
+        BY_CREDIT_CUES
+            .iter()
+            .find_map(|cue| t[stop + 2..].strip_prefix(cue)?.strip_prefix(' '))
+    };
+    let Some((stop, name)) = t
+        .match_indices(". ")
+        .filter_map(|(stop, _)| cued(stop).map(|name| (stop, name)))
+        .last()
+    else {
+        return false;
+    };
+    let words = name.split_whitespace().count();
+    (1..=TAIL_CREDIT_WORDS + 1).contains(&words)
+        && name.chars().any(char::is_uppercase)
+        && !name.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+        && t[..stop].split_whitespace().count() >= TAIL_CAPTION_WORDS
+}
+
 /// Whether `text` is set between arrow chevrons (">> Harbour café reopens
 /// <<", ">>> Order the new issue <<<"), the arrows a site draws around a
 /// teaser link. A sentence or a console prompt (">>> x = 1") does not close
@@ -888,7 +919,7 @@ pub(crate) fn features_folded<'l>(
     f.upper_ratio = upper as f32 / letters.max(1) as f32;
     f.scan = lexicon.scan_folded(text, folded, map);
     f.dateline = opens_with_dateline(text);
-    f.caption = caption_shaped(text) || tail_credit(text);
+    f.caption = caption_shaped(text) || tail_credit(text) || tail_by_credit(text);
     f.colon_end = text.trim_end().ends_with([':', '：']);
     f.dated_name = dated_name(text, &f, lexicon);
     f.emoticon_end = emoticon_end(text);
@@ -1143,6 +1174,27 @@ mod tests {
             "The council kept the records. Staff can read the minutes/agenda files",
         ] {
             assert!(!tail_credit(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_in_capitals_close_captions() {
+        for line in [
+            "Fishing boats return to the harbour at dawn. By HARBOUR PRESS",
+            "Les bateaux rentrent au port au petit matin. Par MARIE DUVAL",
+            "Los pescadores vuelven al puerto al amanecer. Por AGENCIA COSTA",
+            "Agents unload the seized boat at the ramp. By U.S. COAST GUARD",
+        ] {
+            assert!(tail_by_credit(line), "{line}");
+        }
+        for line in [
+            "The council voted on Monday. By a wide margin.",
+            "The ferry left at dawn. By NOON it had reached the island and 12 cars",
+            "Prices rose. By Jane Doe",
+            "Vote. By NATO",
+            "Les bateaux rentrent au port. Par ailleurs, la pêche reprend.",
+        ] {
+            assert!(!tail_by_credit(line), "{line}");
         }
     }
 
