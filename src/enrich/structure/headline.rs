@@ -1152,6 +1152,7 @@ fn title_anchor(
         let mut extended_lead = false;
         let mut close_rewording = false;
         let mut whole_lead = false;
+        let mut after_colon = false;
         let tail_part = tails.iter().position(|t| *t == Some(folded));
         // The parts lost their guillemets with the separators; a heading
         // quoted whole ("«…»") keeps them.
@@ -1198,9 +1199,15 @@ fn title_anchor(
             // The headline opens the title, or follows its kicker's colon
             // ("Kicker: Headline (site)") when the kicker is a line of its
             // own on the page.
-            if pos == 0 || folded_title[..pos].trim_end().ends_with(':') {
+            let colon_before = folded_title[..pos].trim_end().ends_with(':');
+            if pos == 0 || colon_before {
                 s += 1.0;
             }
+            // The rest of a title after the colon that closes a site's or a
+            // desk's name ("Example Football Association (EFA): Headline"):
+            // the title's headline part, where the page's region may have
+            // missed the article.
+            after_colon = colon_before && after.is_none() && f.words >= 3;
             // Everything before the site's name of a title of three parts
             // or more ("Kicker - Headline - Site"): the heading with its
             // kicker, said whole.
@@ -1293,6 +1300,7 @@ fn title_anchor(
             || lead_suffix
             || whole_lead
             || close_rewording
+            || after_colon
             || short_lead
             || (exact_part == Some(0) || tail_part.is_some()) && parts.len() >= 2 && f.words >= 3;
         // A subheading or a recipe card inside the article may say more or
