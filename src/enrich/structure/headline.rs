@@ -603,8 +603,9 @@ fn kicker_over(doc: &Document<'_>, folded: &FoldedLines, i: usize, span: Span) -
 /// on consecutive lines ("Kicker - Headline - Site", "Headline - Deck -
 /// Site"), when the pick `i` is one of them: the lower line when the first
 /// part is a kicker of at most [`KICKER_WORDS`] words set above the
-/// headline, else the upper line, the headline over its deck. None when
-/// the pick is the right one or no such pair exists.
+/// headline, else the upper line, the headline over its deck. A pick that
+/// says the second part over a line that says the first yields to that
+/// line. None when the pick is the right one or no such pair exists.
 fn title_pair_pick(
     doc: &Document<'_>,
     folded: &FoldedLines,
@@ -624,6 +625,20 @@ fn title_pair_pick(
         return None;
     }
     let line = folded.line(i);
+    // The title names the heading first, whatever the page sets over it:
+    // its second part said right over its first is the heading's overline
+    // (a long kicker, a deck set on top) or the site's logo. A first part
+    // said again elsewhere or of a word or two is the site's name
+    // ("Site | Headline").
+    if line == parts[1]
+        && i + 1 < n
+        && folded.line(i + 1) == parts[0]
+        && kinds[i + 1].is_none()
+        && feats[i + 1].words >= 3
+        && feats[i + 1].repeats <= 1
+    {
+        return Some(i + 1);
+    }
     let (upper, lower) = if line == parts[0] && i + 1 < n && folded.line(i + 1) == parts[1] {
         (i, i + 1)
     } else if line == parts[1] && i >= 2 && folded.line(i - 1) == parts[0] {
