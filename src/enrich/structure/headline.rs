@@ -1046,9 +1046,9 @@ const DATED_HEADING_TO_ARTICLE: usize = 6;
 /// article has one ("Headline" / "Kicker" / "Headline reworded" / "16
 /// March 2021"): the repeat is the page's share bar or header, the dated
 /// line the article's own heading. The heading is a headline-shaped line
-/// right next to its byline or date line, within
-/// [`DATED_HEADING_TO_ARTICLE`] lines above the article (and below the
-/// repeat). The nearest to the article wins.
+/// right next to its byline or date line (or under a kicker under its date
+/// line), within [`DATED_HEADING_TO_ARTICLE`] lines above the article (and
+/// below the repeat). The nearest to the article wins.
 fn dated_heading_under(
     folded: &FoldedLines,
     feats: &[LineFeatures],
@@ -1086,11 +1086,20 @@ fn dated_heading_under(
     let lo = first
         .saturating_sub(DATED_HEADING_TO_ARTICLE)
         .max(if below { 1 } else { anchor + 1 });
+    // A kicker of a few words may stand between the date and the heading
+    // ("04.05.20 14:50" / "Harbour" / "Heading").
+    let kicker = |j: usize| {
+        kinds[j].is_none_or(|k| k == BlockKind::Caption)
+            && feats[j].words <= KICKER_WORDS
+            && !feats[j].terminal
+    };
     (lo..first).rev().find(|&k| {
         let f = &feats[k];
         heading_shaped(f, kinds[k])
             && !f.terminal
-            && (dated(k - 1) || (k + 1..first.min(k + 3)).any(dated))
+            && (dated(k - 1)
+                || k >= 2 && kicker(k - 1) && dated(k - 2)
+                || (k + 1..first.min(k + 3)).any(dated))
             && says_title(k)
     })
 }
