@@ -328,6 +328,9 @@ pub fn analyze(doc: &Document<'_>, language: Option<&ArticleLanguage>) -> Struct
                 trim_tail(first, &feats, &mut body);
                 body_end::adopt_closing_list(doc, &feats, &kinds, &mut body);
                 body_end::adopt_recipe_card(&folded, &feats, &kinds, &mut body);
+                if let Some(h) = headline_at {
+                    body_end::adopt_recipe_card_above(&folded, &feats, &kinds, h, &mut body);
+                }
                 body_end::adopt_sign_off(doc, &feats, &kinds, &mut body);
                 body_end::drop_tail_scraps(&feats, &kinds, &mut body);
                 drop_tail_intro(first, &feats, &mut body);

@@ -150,15 +150,110 @@ fn recipe_header(folded: &FoldedLines, feats: &[LineFeatures], i: usize) -> Opti
     RECIPE_HEADERS.get(key).copied()
 }
 
+/// Whether line `i` can be a recipe card's: no chrome the lexicons know (a
+/// quantity alone reads as a counter, a "1 – 2 tbsp" as a gallery's
+/// caption).
+fn card_line(feats: &[LineFeatures], kinds: &[Option<BlockKind>], i: usize) -> bool {
+    matches!(
+        kinds[i],
+        None | Some(BlockKind::Caption | BlockKind::Counter | BlockKind::Timestamp)
+    ) && !feats[i].markup
+}
+
+/// A recipe card read down from its ingredients header.
+struct Card {
+    /// The lines of the card: the header, the items, the steps header and
+    /// the steps.
+    lines: Vec<usize>,
+    /// How many ingredients it lists.
+    items: usize,
+    /// Whether a steps header follows the ingredients.
+    steps_header: bool,
+    /// How many steps it gives.
+    steps: usize,
+    /// Whether the walk down the card reached the line it was to stop at.
+    reached: bool,
+}
+
+/// Reads the recipe card whose ingredients header is line `header`: the
+/// items under it (card lines only, [`RECIPE_PART_LINES`] at most), the
+/// steps header ("Method", "Zubereitung") and the steps, up to the first
+/// chrome the lexicons know or a short line that ends no sentence with no
+/// sentence under it, or up to line `until`, which the card does not take.
+/// `None` when chrome stands among the ingredients.
+fn read_card(
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    header: usize,
+    until: usize,
+) -> Option<Card> {
+    let n = feats.len();
+    let mut card = Card {
+        lines: vec![header],
+        items: 0,
+        steps_header: false,
+        steps: 0,
+        reached: false,
+    };
+    let mut next = header + 1;
+    for i in header + 1..n.min(header + 1 + RECIPE_PART_LINES) {
+        next = i + 1;
+        if i == until {
+            card.reached = true;
+            return Some(card);
+        }
+        if feats[i].alnum == 0 {
+            continue;
+        }
+        if recipe_header(folded, feats, i) == Some(RecipePart::Steps) {
+            card.steps_header = true;
+            card.lines.push(i);
+            break;
+        }
+        if !card_line(feats, kinds, i) {
+            return None;
+        }
+        card.lines.push(i);
+        card.items += 1;
+    }
+    if !card.steps_header {
+        return Some(card);
+    }
+    let next_text = |i: usize| (i + 1..n).find(|&k| feats[k].alnum > 0);
+    for i in next..n.min(next + RECIPE_PART_LINES) {
+        let f = &feats[i];
+        if i == until {
+            card.reached = true;
+            break;
+        }
+        if f.alnum == 0 {
+            continue;
+        }
+        if !card_line(feats, kinds, i) {
+            break;
+        }
+        // A step's subheading ("For the glaze") has a sentence under it; the
+        // box under the card ("Nutrition facts" / "Per serving") has not.
+        if !f.terminal
+            && !next_text(i).is_some_and(|k| card_line(feats, kinds, k) && feats[k].terminal)
+        {
+            break;
+        }
+        card.lines.push(i);
+        card.steps += 1;
+    }
+    Some(card)
+}
+
 /// Takes into the article the recipe card set under a cooking post: an
 /// ingredients header ("Ingredients", "Zutaten") within [`RECIPE_REACH`]
 /// lines under the article's last line, the list under it, the steps
-/// header ("Method", "Zubereitung") and the steps, up to the first chrome
-/// the lexicons know or a short line that ends no sentence with no sentence
-/// under it. A card's items are short lines like a link list's, and its
-/// facts (servings, times) and print buttons stand between the post and the
-/// card, so the article region stops above it; a comment thread before the
-/// header means the card is not the post's.
+/// header and the steps ([`read_card`]). A card's items are short lines
+/// like a link list's, and its facts (servings, times) and print buttons
+/// stand between the post and the card, so the article region stops above
+/// it; a comment thread before the header means the card is not the
+/// post's.
 pub(super) fn adopt_recipe_card(
     folded: &FoldedLines,
     feats: &[LineFeatures],
@@ -169,65 +264,82 @@ pub(super) fn adopt_recipe_card(
     let Some(last) = body.iter().rposition(|&b| b) else {
         return;
     };
-    // Lines that can be a card's: no chrome the lexicons know (a quantity
-    // alone reads as a counter, a "1 – 2 tbsp" as a gallery's caption).
-    let plain = |i: usize| {
-        matches!(
-            kinds[i],
-            None | Some(BlockKind::Caption | BlockKind::Counter | BlockKind::Timestamp)
-        ) && !feats[i].markup
-    };
     let header = (last + 1..n.min(last + 1 + RECIPE_REACH))
         .take_while(|&i| kinds[i] != Some(BlockKind::Comments))
+        .find(|&i| recipe_header(folded, feats, i) == Some(RecipePart::Ingredients));
+    let Some(card) = header.and_then(|h| read_card(folded, feats, kinds, h, n)) else {
+        return;
+    };
+    if card.items >= RECIPE_MIN_ITEMS && card.steps_header && card.steps > 0 {
+        for i in card.lines {
+            body[i] = true;
+        }
+    }
+}
+
+/// Most lines of a recipe's facts over its ingredients header (servings,
+/// times, difficulty).
+const RECIPE_FACT_LINES: usize = 12;
+/// Longest line of a recipe's facts, in words.
+const RECIPE_FACT_WORDS: usize = 12;
+
+/// Takes into the article the recipe card set between the headline and the
+/// article's first line: a recipe page opens with the card's facts
+/// ("Serves 4", "Prep time" / "20 min"), its ingredients and often its
+/// steps, all short lines, and the article region begins at the first
+/// sentence of the steps or at the notes under the card. The card is taken
+/// from the facts over its ingredients header (short card lines up from
+/// it, short of the headline) down to the article's first line, when the
+/// walk down the card ([`read_card`]) reaches that line. A whole card
+/// (ingredients, steps header, steps) that stops above the article, with a
+/// comment thread or form between them, is the article itself: what the
+/// region found under the comments is a comment or the page's footer, and
+/// leaves the body.
+pub(super) fn adopt_recipe_card_above(
+    folded: &FoldedLines,
+    feats: &[LineFeatures],
+    kinds: &[Option<BlockKind>],
+    headline: usize,
+    body: &mut [bool],
+) {
+    let Some(first) = body.iter().position(|&b| b) else {
+        return;
+    };
+    if first <= headline {
+        return;
+    }
+    let header = (headline + 1..first.min(headline + 1 + RECIPE_REACH))
         .find(|&i| recipe_header(folded, feats, i) == Some(RecipePart::Ingredients));
     let Some(header) = header else {
         return;
     };
-    let mut take = vec![header];
-    let mut steps_header = None;
-    for i in header + 1..n.min(header + 1 + RECIPE_PART_LINES) {
-        if feats[i].alnum == 0 {
-            continue;
-        }
-        if recipe_header(folded, feats, i) == Some(RecipePart::Steps) {
-            steps_header = Some(i);
-            break;
-        }
-        if !plain(i) {
-            return;
-        }
-        take.push(i);
-    }
-    let Some(steps_header) = steps_header else {
+    let Some(card) = read_card(folded, feats, kinds, header, first) else {
         return;
     };
-    // The header and its items.
-    if take.len() < 1 + RECIPE_MIN_ITEMS {
+    let whole = card.steps_header && card.steps > 0;
+    if card.items < RECIPE_MIN_ITEMS || !(card.reached || whole) {
         return;
     }
-    take.push(steps_header);
-    let next_text = |i: usize| (i + 1..n).find(|&k| feats[k].alnum > 0);
-    let mut steps = 0;
-    for i in steps_header + 1..n.min(steps_header + 1 + RECIPE_PART_LINES) {
+    let end = card.lines.last().copied().unwrap_or(header);
+    if !card.reached {
+        let thread = (end + 1..first).any(|i| kinds[i] == Some(BlockKind::Comments));
+        if !thread {
+            return;
+        }
+        body.fill(false);
+    }
+    let fact = |i: usize| {
         let f = &feats[i];
-        if f.alnum == 0 {
-            continue;
-        }
-        if !plain(i) {
-            break;
-        }
-        // A step's subheading ("For the glaze") has a sentence under it; the
-        // box under the card ("Nutrition facts" / "Per serving") has not.
-        if !f.terminal && !next_text(i).is_some_and(|k| plain(k) && feats[k].terminal) {
-            break;
-        }
-        take.push(i);
-        steps += 1;
-    }
-    if steps == 0 {
-        return;
-    }
-    for i in take {
+        card_line(feats, kinds, i) && f.words <= RECIPE_FACT_WORDS && f.repeats <= 1
+    };
+    // A date among the facts is the page's stamp ("30 min · 10.10.2006"),
+    // which the dates stage reads outside the article.
+    let facts = (headline + 1..header)
+        .rev()
+        .take(RECIPE_FACT_LINES)
+        .take_while(|&i| feats[i].alnum == 0 || fact(i))
+        .filter(|&i| feats[i].alnum > 0 && !numeric_date_or_time(folded.line(i)));
+    for i in facts.chain(card.lines) {
         body[i] = true;
     }
 }
@@ -989,6 +1101,58 @@ mod tests {
             assert!(body.contains(line), "{line}: {body}");
         }
         for line in ["Portionen", "Kürbissuppe mit Ingwer"] {
+            assert!(!body.contains(line), "{line}: {body}");
+        }
+    }
+
+    /// A recipe card between the headline and the first sentence of its
+    /// steps joins the article: the facts over the ingredients (the print
+    /// button stays out), the list and the short first step; in English.
+    #[test]
+    fn a_recipe_card_over_the_steps_joins_the_article() {
+        let text = "Lemon drizzle traybake | The Home Bakery\nHome\nRecipes\nBaking\nAbout\nContact\n\n\
+            Lemon drizzle traybake\n\nPrint\nServes 12\nPrep time\n20 min\nBaking time\n35 min\n\n\
+            Ingredients\n225 g soft butter\n225 g caster sugar\n4 large eggs\n275 g self-raising flour\n2 unwaxed lemons\n\n\
+            Method\nHeat the oven to 180 degrees.\n\
+            Beat the butter and the sugar together in a large bowl until the mixture is pale and fluffy, then add the eggs one at a time, beating well after each one.\n\
+            Fold in the flour and the grated zest of both lemons, spoon the batter into a lined tin, smooth the top and bake for about thirty-five minutes until it is golden.\n\
+            While the cake is still warm, mix the juice of the lemons with a little sugar and spoon it over the top so that it soaks in and leaves a crisp, sweet crust behind.\n\n\
+            Privacy policy\nTerms of use\n";
+        let body = body_of(text);
+        for line in [
+            "Serves 12",
+            "Ingredients",
+            "225 g caster sugar",
+            "Heat the oven to 180 degrees.",
+        ] {
+            assert!(body.contains(line), "{line}: {body}");
+        }
+        for line in ["Print", "Privacy policy"] {
+            assert!(!body.contains(line), "{line}: {body}");
+        }
+    }
+
+    /// A whole recipe card under the headline, with the comment thread
+    /// under it: the card is the article, not a comment the region found
+    /// below; in German.
+    #[test]
+    fn a_recipe_card_over_a_comment_thread_is_the_article() {
+        let text = "Schnelle Zucchinisuppe | Gartenküche\nStartseite\nRezepte\nSuppen\nÜber mich\nKontakt\n\n\
+            Schnelle Zucchinisuppe\n\nPortionen: 4\nZeit: 30 Minuten\n\n\
+            Zutaten\n2 Zucchini\n1 Zwiebel\n500 ml Gemüsebrühe\n1 Becher Sahne\n\n\
+            Zubereitung\nDie Zwiebel würfeln und in etwas Öl glasig dünsten.\n\
+            Die Zucchini in Stücke schneiden, dazugeben und mit der Brühe aufgießen.\n\
+            Alles zwanzig Minuten köcheln lassen und fein pürieren.\n\n\
+            Kommentar verfassen\n3 Kommentare\nAnna sagt:\n12. März 2020 um 10:12\n\
+            Ich habe die Suppe gestern gekocht und noch etwas Ingwer und eine Kartoffel dazugegeben, damit sie sämiger wird, und alle in der Familie waren begeistert davon.\n\
+            Antworten\nJens sagt:\n14. März 2020 um 18:40\n\
+            Bei uns gab es dazu frisches Brot vom Bäcker um die Ecke, und die Reste haben wir am nächsten Tag eingefroren, was wunderbar geklappt hat, danke für das Rezept!\n\
+            Antworten\n\nImpressum\nDatenschutz\n";
+        let body = body_of(text);
+        for line in ["Portionen: 4", "500 ml Gemüsebrühe", "fein pürieren"] {
+            assert!(body.contains(line), "{line}: {body}");
+        }
+        for line in ["frisches Brot", "Ingwer"] {
             assert!(!body.contains(line), "{line}: {body}");
         }
     }
