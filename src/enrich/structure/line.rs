@@ -328,6 +328,15 @@ const BY_CREDIT_CUES: &[&str] = &["By", "Par", "Por", "Von", "Di", "Door"];
 /// a cue.
 fn tail_by_credit(text: &str) -> bool {
     let t = text.trim_end();
+    // Most lines end in a word with a small letter, which a name in
+    // capitals has none of: decided before the search for stops, which
+    // every line would pay for.
+    if t.rsplit(' ')
+        .next()
+        .is_some_and(|last| last.chars().any(char::is_lowercase))
+    {
+        return false;
+    }
     // The last stop a cue follows: the name's own stops ("U.S.") come after.
     let cued = |stop: usize| {
         BY_CREDIT_CUES
@@ -571,32 +580,58 @@ const SIZE_UNITS: &[&str] = &["kb", "mb", "gb", "ko", "mo", "go", "кб", "мб"
 /// Most words of a download link.
 const DOWNLOAD_LINK_WORDS: usize = 20;
 
+/// Whether a figure in `text` is followed by what can open a size's unit
+/// (k, m or g, Latin or Cyrillic), past separators: a one-pass test that
+/// holds for every line [`download_link`] takes, so that most lines with a
+/// digit are not split into tokens.
+fn figure_then_unit(text: &str) -> bool {
+    text.match_indices(|c: char| c.is_ascii_digit())
+        .any(|(i, _)| {
+            text[i + 1..]
+                .trim_start_matches(|c: char| c.is_whitespace() || "|()[],;.".contains(c))
+                .starts_with(['k', 'm', 'g', 'K', 'M', 'G', 'к', 'м', 'г', 'К', 'М', 'Г'])
+        })
+}
+
 /// Whether `text` is a link to a file that states the file's type and size
 /// ("Informationsblatt vom 3. Mai PDF | 38 KB", "Download (ZIP, 20,5
 /// MB)", "Rapport annuel (pdf, 1,2 Mo)"): a download list's row, which a
 /// writer's sentence never is. A link states no stop.
 fn download_link(text: &str, f: &LineFeatures) -> bool {
-    if f.digits == 0 || f.terminal || f.words > DOWNLOAD_LINK_WORDS {
+    if f.digits == 0 || f.terminal || f.words > DOWNLOAD_LINK_WORDS || !figure_then_unit(text) {
         return false;
     }
-    let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || "|()[],;".contains(c))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let is_type = |t: &&str| FILE_TYPES.iter().any(|ty| t.eq_ignore_ascii_case(ty));
-    let is_unit = |t: &str| SIZE_UNITS.iter().any(|u| t.to_lowercase() == *u);
+    let is_type = |t: &str| FILE_TYPES.iter().any(|ty| t.eq_ignore_ascii_case(ty));
+    // Compared char by char: a line's tokens are not lowercased one String
+    // each.
+    let is_unit = |t: &str| {
+        SIZE_UNITS
+            .iter()
+            .any(|u| t.chars().flat_map(char::to_lowercase).eq(u.chars()))
+    };
     let is_number = |t: &str| {
         t.starts_with(|c: char| c.is_ascii_digit())
             && t.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     };
-    // A size is a figure and a unit, apart ("38 KB") or glued ("7MB").
-    let sized = tokens.windows(2).any(|w| is_number(w[0]) && is_unit(w[1]))
-        || tokens.iter().any(|t| {
-            let at = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
-            at.is_some_and(|at| at > 0 && is_number(&t[..at]) && is_unit(&t[at..]))
-        });
-    sized && tokens.iter().any(is_type)
+    // A size is a figure and a unit, apart ("38 KB") or glued ("7MB"). One
+    // pass over the tokens, which every line with a digit pays for.
+    let (mut sized, mut typed, mut figure_before) = (false, false, false);
+    for t in text
+        .split(|c: char| c.is_whitespace() || "|()[],;".contains(c))
+        .filter(|t| !t.is_empty())
+    {
+        typed |= is_type(t);
+        let glued = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .is_some_and(|at| at > 0 && is_number(&t[..at]) && is_unit(&t[at..]));
+        sized |= glued || figure_before && is_unit(t);
+        if sized && typed {
+            return true;
+        }
+        figure_before = is_number(t);
+    }
+    false
 }
 
 /// Most words of a slash credit.
