@@ -22,6 +22,14 @@ fn analyze_text(text: &str) -> Structure {
     analyze(&doc, lang.as_ref())
 }
 
+/// The kind of the first labelled line of `text` that opens with `start`.
+fn kind_of_line_opening(s: &Structure, text: &str, start: &str) -> Option<BlockKind> {
+    s.lines
+        .iter()
+        .find(|l| l.span.text(text).starts_with(start))
+        .map(|l| l.kind)
+}
+
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
@@ -728,11 +736,7 @@ fn a_line_under_a_photo_credit_in_its_block_is_a_caption() {
         let body = norm(&s.body_text(text));
         assert!(!body.contains(caption), "{caption}: {body}");
         assert!(body.contains(paragraph), "{paragraph}: {body}");
-        let label = s
-            .lines
-            .iter()
-            .find(|l| l.span.text(text).starts_with(caption))
-            .map(|l| l.kind);
+        let label = kind_of_line_opening(&s, text, caption);
         assert_eq!(label, Some(BlockKind::Caption), "{caption}");
     }
 }
@@ -759,11 +763,7 @@ fn a_line_under_a_slash_credit_in_its_block_is_a_caption() {
         let body = norm(&s.body_text(text));
         assert!(!body.contains(caption), "{caption}: {body}");
         assert!(body.contains(paragraph), "{paragraph}: {body}");
-        let label = s
-            .lines
-            .iter()
-            .find(|l| l.span.text(text).starts_with(caption))
-            .map(|l| l.kind);
+        let label = kind_of_line_opening(&s, text, caption);
         assert_eq!(label, Some(BlockKind::Caption), "{caption}");
     }
 }
@@ -998,11 +998,7 @@ fn a_line_over_a_photo_credit_is_a_caption() {
         let s = analyze_text(text);
         let body: Vec<&str> = s.paragraphs().map(|p| p.text(text)).collect();
         assert!(!body.join("\n").contains(caption), "{caption}: {body:?}");
-        let label = s
-            .lines
-            .iter()
-            .find(|l| l.span.text(text).starts_with(caption))
-            .map(|l| l.kind);
+        let label = kind_of_line_opening(&s, text, caption);
         assert_eq!(label, Some(BlockKind::Caption), "{caption}");
         assert!(s.lede.is_some(), "{caption}");
     }
@@ -1032,11 +1028,7 @@ fn a_caption_over_a_bare_credit_label_is_a_caption() {
         let joined = body.join("\n");
         assert!(!joined.contains(caption), "{caption}: {body:?}");
         assert!(joined.contains(subheading), "{subheading}: {body:?}");
-        let label = s
-            .lines
-            .iter()
-            .find(|l| l.span.text(text).starts_with(caption))
-            .map(|l| l.kind);
+        let label = kind_of_line_opening(&s, text, caption);
         assert_eq!(label, Some(BlockKind::Caption), "{caption}");
     }
 }
